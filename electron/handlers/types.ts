@@ -1,0 +1,7 @@
+import type { z } from 'zod';
+import type { ChannelMap } from '../../shared/ipc/define';
+
+/** The handlers of one area: one async function per channel of its map. */
+export type AreaHandlers<M extends ChannelMap> = {
+  [K in keyof M]: (req: z.output<M[K]['request']>) => Promise<z.output<M[K]['response']>>;
+};

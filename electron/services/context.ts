@@ -1,0 +1,39 @@
+// What every service and handler gets from its host (the Electron shell or the web host).
+// Services are plain Node modules: they never import `electron`; anything only Electron can do
+// (dialogs, safeStorage, the system trash) reaches them through these interfaces.
+import type { EventName, EventPayload } from '../../shared/ipc/events';
+import type { SiteInfo } from '../../shared/ipc/channels/site';
+
+/** Small persistent key/value settings (electron-store in Electron, a JSON file in the web host). */
+export interface SettingsStore {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+/** Secrets such as a git access token (safeStorage in Electron; memory only in the web host). */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string | null): Promise<void>;
+  /** True when secrets survive a restart (encrypted on disk). */
+  readonly persistent: boolean;
+}
+
+/** Native things only a desktop host can offer; absent in the web host. */
+export interface HostDesktop {
+  chooseFolder(): Promise<string | null>;
+  chooseFiles(filters: { name: string; extensions: string[] }[]): Promise<string[]>;
+  /** Move to the OS trash (recoverable). */
+  trash(absPath: string): Promise<void>;
+  addRecentDocument(absPath: string): void;
+}
+
+export interface HostContext {
+  /** The app's own data folder (recovery journal, caches). Never inside a site. */
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  desktop: HostDesktop | null;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type { SiteInfo };

@@ -1,0 +1,97 @@
+// Reads and saves posts. A read returns the exact text and a hash of the bytes; a save writes
+// atomically and only if the file still has the hash the editor opened, so a change made by
+// someone else is never silently overwritten.
+import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import type { PostFile, SaveResult } from '../../../shared/ipc/channels/posts';
+import { PostwrightError } from '../../../shared/ipc/errors';
+import { splitFrontMatter } from '../../../shared/frontmatter/split';
+import { parseFieldsFast } from '../../../shared/post/fast-fields';
+import { toJsonSafe } from '../../../shared/post/json-safe';
+import { resolveInside } from '../fs/safe-path';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { decodeUtf8Strict } from './decode';
+
+const POST_RE = /\.(md|markdown)$/i;
+/** Larger files open read-only in a plain view: an editor of them would freeze the app. */
+export const MAX_POST_BYTES = 20 * 1024 * 1024;
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class PostService {
+  constructor(
+    private siteRoot: string,
+    private contentDir: string,
+  ) {}
+
+  /** Absolute path of a post, checked to be a Markdown file inside the site. */
+  async locate(path: string): Promise<string> {
+    if (!POST_RE.test(path)) throw new PostwrightError('invalid-request', `"${path}" is not a Markdown post.`);
+    return resolveInside(this.siteRoot, this.contentDir, path);
+  }
+
+  async read(path: string): Promise<PostFile> {
+    const abs = await this.locate(path);
+    const st = await stat(abs).catch(() => null);
+    if (!st || !st.isFile()) throw new PostwrightError('not-found', `The post "${path}" no longer exists. It may have been moved or deleted.`);
+    if (st.size > MAX_POST_BYTES) {
+      throw new PostwrightError('unsupported', `"${path}" is ${(st.size / 1048576).toFixed(0)} MB, too large to edit safely. Open it in a text editor.`);
+    }
+    const bytes = await readFile(abs);
+    const hash = hashBytes(bytes);
+    const decoded = decodeUtf8Strict(bytes, path);
+    const raw = decoded.text;
+    const split = splitFrontMatter(raw);
+    let fields: Record<string, unknown> = {};
+    let error = split.error;
+    if (!error && split.format !== 'none') {
+      const parsed = parseFieldsFast(split.format, raw.slice(split.fmStart, split.fmEnd));
+      fields = parsed.fields;
+      error = parsed.error;
+    }
+    return {
+      path,
+      raw,
+      bom: decoded.bom,
+      hash,
+      format: split.error ? 'none' : split.format,
+      frontMatter: raw.slice(split.fmStart, split.fmEnd),
+      bodyOffset: split.bodyOffset,
+      fields: toJsonSafe(fields) as Record<string, unknown>,
+      frontMatterError: error,
+    };
+  }
+
+  async save(req: { path: string; raw: string; bom: boolean; expectedHash: string }): Promise<SaveResult> {
+    const abs = await this.locate(req.path);
+    let current: Buffer | null = null;
+    try {
+      current = await readFile(abs);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (!current) {
+      throw new PostwrightError('changed-on-disk', 'This post was deleted or moved outside Postwright. Your text is still in the editor.');
+    }
+    if (hashBytes(current) !== req.expectedHash) {
+      throw new PostwrightError('changed-on-disk', 'This post was changed outside Postwright since you opened it. Your text is still in the editor.');
+    }
+    const bytes = Buffer.from((req.bom ? '\uFEFF' : '') + req.raw, 'utf8');
+    try {
+      await writeFileAtomic(abs, bytes);
+    } catch (e) {
+      throw writeError(e);
+    }
+    return { hash: hashBytes(bytes), savedAt: Date.now() };
+  }
+}
+
+function writeError(e: unknown): PostwrightError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new PostwrightError('disk-full', 'The disk is full, so the post was not saved. Free some space and save again; your text is still in the editor.');
+  if (code === 'EROFS') return new PostwrightError('read-only', 'The post is on a read-only disk, so it was not saved. Your text is still in the editor.');
+  if (code === 'EACCES' || code === 'EPERM') return new PostwrightError('permission-denied', 'Postwright is not allowed to write this post (it may be read-only). Your text is still in the editor.');
+  return new PostwrightError('io', `The post could not be saved: ${(e as Error).message}. Your text is still in the editor.`);
+}

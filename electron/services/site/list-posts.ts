@@ -1,0 +1,138 @@
+// Lists every post of a site from front matter alone: leaf bundles (index.md), branch bundles
+// (_index.md, shown as sections) and single files, newest first. Other Markdown files inside a
+// leaf bundle are page resources, not posts. Results are cached by file stat so that listing
+// again after one change only re-reads that file.
+import { readdirSync, openSync, fstatSync, readSync, closeSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { PostSummary } from '../../../shared/ipc/channels/site';
+import { splitFrontMatter } from '../../../shared/frontmatter/split';
+import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
+import { dateToMs } from '../../../shared/post/date-ms';
+
+const MD_RE = /\.(md|markdown)$/i;
+const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
+const BRANCH_RE = /^_index(\.[a-z-]+)?\.(md|markdown)$/i;
+/** Front matter sits at the top; a post whose front matter is longer than this is read whole. */
+const HEAD_BYTES = 16 * 1024;
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  summary: PostSummary;
+}
+
+export class PostLister {
+  private cache = new Map<string, CacheEntry>();
+  constructor(private contentDir: string) {}
+
+  /**
+   * Synchronous reads in slices, yielding to the event loop between slices: for thousands of
+   * small files this is several times faster than a promise per file on libuv's 4 threads.
+   */
+  async list(): Promise<PostSummary[]> {
+    const files = findPostFilesSync(this.contentDir);
+    const seen = new Set<string>();
+    const out: PostSummary[] = [];
+    for (let i = 0; i < files.length; i++) {
+      if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+      const abs = files[i];
+      const rel = relative(this.contentDir, abs).split(sep).join('/');
+      seen.add(rel);
+      const summary = this.summaryOf(abs, rel);
+      if (summary) out.push(summary);
+    }
+    for (const k of this.cache.keys()) if (!seen.has(k)) this.cache.delete(k);
+    return sortNewestFirst(out);
+  }
+
+  private summaryOf(abs: string, rel: string): PostSummary | null {
+    let fd: number;
+    try {
+      fd = openSync(abs, 'r');
+    } catch {
+      return null; // deleted while listing
+    }
+    try {
+      const st = fstatSync(fd);
+      const hit = this.cache.get(rel);
+      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
+      const summary = summarize(rel, readHead(fd, st.size));
+      this.cache.set(rel, { mtimeMs: st.mtimeMs, size: st.size, summary });
+      return summary;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
+  return posts.sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path));
+}
+
+/** Walks the content folder; skips hidden folders and the resources of leaf bundles. */
+export function findPostFilesSync(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const leaf = entries.find((e) => e.isFile() && LEAF_RE.test(e.name));
+    if (leaf) {
+      out.push(join(d, leaf.name)); // everything else in a leaf bundle is a resource of that page
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory()) stack.push(join(d, e.name));
+      else if (e.isFile() && MD_RE.test(e.name)) out.push(join(d, e.name));
+    }
+  }
+  return out;
+}
+
+function readHead(fd: number, size: number): string {
+  const len = Math.min(size, HEAD_BYTES);
+  const buf = Buffer.alloc(len);
+  readSync(fd, buf, 0, len, 0);
+  let text = buf.toString('utf8');
+  if (size > HEAD_BYTES && splitFrontMatter(text).error) {
+    const all = Buffer.alloc(size);
+    readSync(fd, all, 0, size, 0);
+    text = all.toString('utf8');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function summarize(rel: string, text: string): PostSummary {
+  const name = rel.split('/').pop() ?? rel;
+  const kind = LEAF_RE.test(name) ? 'leaf-bundle' : BRANCH_RE.test(name) ? 'branch-bundle' : 'single';
+  const segments = rel.split('/');
+  const section = segments.length > 1 ? segments[0] : '';
+  const split = splitFrontMatter(text);
+  let fields: Record<string, unknown> = {};
+  let error = split.error;
+  if (!error && split.format !== 'none') {
+    const parsed = parseFieldsFast(split.format, text.slice(split.fmStart, split.fmEnd));
+    fields = parsed.fields;
+    error = parsed.error;
+  }
+  if (text.includes('\0')) error = 'This file holds binary data, not text.';
+  const fallbackTitle = kind === 'single' ? name.replace(MD_RE, '') : segments[segments.length - 2] ?? name;
+  const date = asDateString(fields.date ?? fields.publishDate ?? fields.pubdate ?? fields.Pubdate ?? null);
+  return {
+    path: rel,
+    title: typeof fields.title === 'string' && fields.title.trim() ? fields.title : fallbackTitle,
+    date,
+    dateMs: dateToMs(date),
+    draft: fields.draft === true || fields.draft === 'true',
+    tags: asStringList(fields.tags),
+    section,
+    kind,
+    frontMatterError: error,
+  };
+}

@@ -1,0 +1,70 @@
+// Serves the built renderer and the open site's images to the browser, with the same strict
+// content security policy the Electron window uses.
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "frame-src 'self' http://127.0.0.1:*",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+};
+
+export function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+/** Sends a file from the built renderer, or false when there is none at that path. */
+export async function sendDistFile(distDir: string, urlPath: string, res: ServerResponse): Promise<boolean> {
+  const rel = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  if (rel.split(sep).includes('..')) return false;
+  const abs = join(distDir, rel || 'index.html');
+  const st = await stat(abs).catch(() => null);
+  if (!st?.isFile()) return false;
+  res.statusCode = 200;
+  res.setHeader('Content-Type', TYPES[extname(abs).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(await readFile(abs));
+  return true;
+}

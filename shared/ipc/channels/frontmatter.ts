@@ -1,0 +1,4 @@
+// Channels of the frontmatter area. Owned by that area's work; add channels with defineChannels.
+import { defineChannels } from '../define';
+
+export const frontmatterChannels = defineChannels({});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineChannels } from '../define';
+
+export const SiteInfo = z.object({
+  /** Absolute path of the site root (the folder holding hugo.toml or content/). */
+  root: z.string(),
+  /** Absolute path of the content directory (honours contentDir). */
+  contentDir: z.string(),
+  title: z.string(),
+  /** Name of the config file found, or null for a bare content/ folder. */
+  configFile: z.string().nullable(),
+  /** Taxonomies declared by the site config (plural names, e.g. tags, categories). */
+  taxonomies: z.array(z.string()),
+});
+export type SiteInfo = z.infer<typeof SiteInfo>;
+
+export const PostSummary = z.object({
+  /** Content-relative POSIX path, e.g. "blog/my-post/index.md". This is a post's id. */
+  path: z.string(),
+  title: z.string(),
+  /** The date as written in the front matter (string), or null. */
+  date: z.string().nullable(),
+  /** Milliseconds since epoch used for sorting, or null when there is no parseable date. */
+  dateMs: z.number().nullable(),
+  draft: z.boolean(),
+  tags: z.array(z.string()),
+  section: z.string(),
+  kind: z.enum(['leaf-bundle', 'branch-bundle', 'single']),
+  /** Why the front matter could not be read, when it could not. */
+  frontMatterError: z.string().nullable(),
+});
+export type PostSummary = z.infer<typeof PostSummary>;
+
+export const siteChannels = defineChannels({
+  getSite: { request: z.object({}), response: SiteInfo.nullable() },
+  openSite: { request: z.object({ dir: z.string().min(1) }), response: SiteInfo },
+  /** Shows the OS folder picker (Electron only) and opens the chosen site. */
+  chooseSite: { request: z.object({}), response: SiteInfo.nullable() },
+  listPosts: { request: z.object({}), response: z.array(PostSummary) },
+});

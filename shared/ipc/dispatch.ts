@@ -1,0 +1,70 @@
+// The receiving side of the contract, shared by both transports: look up the channel, validate
+// the payload, run the handler, validate what it returns, and wrap any failure in a typed error.
+import { contract, isChannel, type Channel, type HandlerTable } from './contract';
+import { PostwrightError, type Envelope, type IpcErrorShape } from './errors';
+
+export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+
+export function describeZodIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function createDispatch(
+  handlers: HandlerTable,
+  onInternalError: (channel: string, e: unknown) => void = () => {},
+): Dispatch {
+  return async (channel, payload) => {
+    if (typeof channel !== 'string' || !isChannel(channel)) {
+      return fail({ code: 'unknown-channel', message: 'That request is not part of Postwright.' });
+    }
+    const spec = contract[channel];
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) {
+      return fail({
+        code: 'invalid-request',
+        message: `The request for "${channel}" was not valid: ${describeZodIssues(parsed.error.issues)}`,
+      });
+    }
+    try {
+      const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      const checked = spec.response.safeParse(value);
+      if (!checked.success) {
+        onInternalError(channel, checked.error);
+        return fail({ code: 'invalid-response', message: 'Postwright produced an answer it could not check.' });
+      }
+      return { ok: true, value: checked.data };
+    } catch (e) {
+      if (e instanceof PostwrightError) return fail(e.toShape());
+      onInternalError(channel, e);
+      return fail({ code: 'internal', message: plainMessage(e) });
+    }
+  };
+}
+
+function fail(error: IpcErrorShape): Envelope<never> {
+  return { ok: false, error };
+}
+
+/** Turns a Node error into a sentence a writer can read. */
+export function plainMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string } | undefined;
+  switch (err?.code) {
+    case 'ENOENT':
+      return 'The file or folder could not be found. It may have been moved or deleted.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Postwright is not allowed to read or write that file. Check its permissions.';
+    case 'ENOSPC':
+      return 'The disk is full. Free some space and try again; your text is still in the editor.';
+    case 'EROFS':
+      return 'That file is on a read-only disk. Your text is still in the editor.';
+    default:
+      return err?.message ? `Something went wrong: ${err.message}` : 'Something went wrong.';
+  }
+}
+
+export type { Channel };

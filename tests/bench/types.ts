@@ -1,0 +1,35 @@
+// The shape every bench module returns, so one runner can print one table.
+export interface BenchMetric {
+  /** e.g. "index_10k_ms" */
+  name: string;
+  /** Median of the runs. */
+  value: number;
+  min?: number;
+  max?: number;
+  /** Budget: the value must be <= budget. Absent for peers and informational figures. */
+  budget?: number;
+  /** Name of the peer metric measured in the same run, for the ratio column. */
+  peer?: string;
+  unit?: string;
+  note?: string;
+}
+
+export interface BenchContext {
+  /** Scratch folder for generated sites; removed after the run. */
+  tmpDir: string;
+  /** Absolute path of the repo root. */
+  repoRoot: string;
+  /** Path of the real-post corpus when available (../shared/corpus), else null. */
+  corpusDir: string | null;
+  /** Fewer repetitions (for smoke runs). */
+  quick: boolean;
+  log(message: string): void;
+}
+
+/** Median, min and max of a list of samples. */
+export function summarize(samples: number[]): { value: number; min: number; max: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const value = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return { value, min: s[0], max: s[s.length - 1] };
+}
