@@ -2,7 +2,13 @@
 import type { AreaHandlers } from './types';
 import type { recoveryChannels } from '../../shared/ipc/channels/recovery';
 import type { AppServices } from '../services/app-services';
+import { journalFor } from '../services/recovery/journal-for';
 
-export function recoveryHandlers(_app: AppServices): AreaHandlers<typeof recoveryChannels> {
-  return {};
+export function recoveryHandlers(app: AppServices): AreaHandlers<typeof recoveryChannels> {
+  return {
+    journalWrite: async ({ path, raw, baseHash }) => journalFor(app).write(path, raw, baseHash),
+    journalDiscard: async ({ path }) => journalFor(app).discard(path),
+    journalList: async () => journalFor(app).list(),
+    journalRead: async ({ path }) => journalFor(app).read(path),
+  };
 }

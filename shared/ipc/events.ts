@@ -9,8 +9,8 @@ export const eventSchemas = {
   postsChanged: z.object({ reason: z.string() }),
   /** Another site was opened (menu, recent sites, a file opened from the OS). */
   siteOpened: z.object({ root: z.string(), openPath: z.string().nullable() }),
-  /** A menu item the renderer acts on (save, new post, toggle panel...). */
-  menuCommand: z.object({ command: z.string() }),
+  /** A menu item the renderer acts on (save, new post, toggle panel...; see preload-api.ts). */
+  menuCommand: z.object({ command: z.string(), arg: z.string().optional() }),
   /** Progress of a long task (import, sync). */
   progress: z.object({ task: z.string(), done: z.number(), total: z.number(), label: z.string().optional() }),
 } as const;

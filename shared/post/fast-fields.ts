@@ -20,6 +20,9 @@ export function parseFieldsFast(format: SplitFormat, text: string): FastFields {
     else return { fields: {}, error: null };
     if (v == null) return { fields: {}, error: null };
     if (typeof v !== 'object' || Array.isArray(v)) return { fields: {}, error: 'The front matter is not a list of fields.' };
+    if (expandedSize(v, MAX_NODES) > MAX_NODES) {
+      return { fields: {}, error: 'The front matter is too deeply nested or repeats itself too often (YAML aliases) to be read safely.' };
+    }
     return { fields: v as Record<string, unknown>, error: null };
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -40,4 +43,34 @@ export function asDateString(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
   return String(v);
+}
+
+/** Values (after YAML aliases are expanded) a front matter may hold; real ones hold hundreds. */
+const MAX_NODES = 200_000;
+const MAX_DEPTH = 500;
+
+/**
+ * How many values `v` holds once YAML aliases are expanded, stopping past `limit`. A ten-line
+ * "billion laughs" front matter expands to 10^10 values (and an alias may even point back at
+ * its parent): without this check, turning it into JSON or listing its tags would exhaust memory.
+ */
+export function expandedSize(v: unknown, limit: number): number {
+  const memo = new Map<object, number>();
+  const visiting = new Set<object>();
+  const walk = (x: unknown, depth: number): number => {
+    if (!x || typeof x !== 'object' || x instanceof Date) return 1;
+    if (depth > MAX_DEPTH || visiting.has(x)) return Infinity;
+    const known = memo.get(x);
+    if (known !== undefined) return known;
+    visiting.add(x);
+    let n = 1;
+    for (const child of Object.values(x)) {
+      n += walk(child, depth + 1);
+      if (n > limit) break;
+    }
+    visiting.delete(x);
+    memo.set(x, n);
+    return n;
+  };
+  return walk(v, 0);
 }

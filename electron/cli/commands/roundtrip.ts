@@ -1,6 +1,81 @@
-// `postwright roundtrip` — not written yet.
-export const summary = 'roundtrip';
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('postwright roundtrip: not available yet\n');
-  return 2;
+// `postwright roundtrip <path>... [--json] [--write]`: opens and saves every .md/.markdown file
+// under the paths through the editor's own engine (Milkdown, headless on jsdom) and reports
+// which files would change. Exit 0 only when every file is byte-identical.
+// `--json` adds `mappable` (files whose blocks all map 1:1 to their source, i.e. editable
+// losslessly, not merely returned untouched) and `editable` (files whose every block the
+// serializer writes back to an equal block).
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeUtf8Strict } from '../../services/posts/decode';
+import { isPostwrightError } from '../../../shared/ipc/errors';
+
+export const summary = 'open and save every post; report any byte that changes';
+
+async function collect(path: string, out: string[]): Promise<void> {
+  const st = await stat(path);
+  if (st.isFile()) {
+    out.push(path);
+    return;
+  }
+  const entries = await readdir(path, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    if (e.name === 'node_modules' || e.name === '.git') continue;
+    const full = join(path, e.name);
+    if (e.isDirectory()) await collect(full, out);
+    else if (/\.(md|markdown)$/i.test(e.name)) out.push(full);
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const write = argv.includes('--write');
+  const paths = argv.filter((a) => !a.startsWith('--'));
+  if (!paths.length) {
+    process.stderr.write('Usage: postwright roundtrip <path>... [--json] [--write]\n');
+    return 2;
+  }
+  const { headlessEngine } = await import('../../../renderer/editor/node/install-dom');
+  const { roundtripText } = await import('../../../renderer/editor/node/roundtrip-text');
+  const engine = await headlessEngine();
+  const files: string[] = [];
+  const errors: Array<{ path: string; message: string }> = [];
+  for (const p of paths) {
+    try {
+      await collect(p, files);
+    } catch (e) {
+      errors.push({ path: p, message: `Cannot read this path: ${(e as Error).message}` });
+    }
+  }
+  const changed: string[] = [];
+  let identical = 0;
+  let mappable = 0;
+  let editable = 0;
+  for (const file of files) {
+    try {
+      const bytes = await readFile(file);
+      const { text, bom } = decodeUtf8Strict(bytes, file);
+      const result = roundtripText(engine, text, json);
+      if (result.mappable) mappable++;
+      if (result.editable) editable++;
+      if (result.output === text) identical++;
+      else {
+        changed.push(file);
+        if (write) await writeFile(file, (bom ? '\uFEFF' : '') + result.output);
+      }
+      if (!json && result.output !== text) process.stdout.write(`changed\t${file}\n`);
+      else if (!json && result.unsafeReason) process.stdout.write(`kept as is\t${file}\t${result.unsafeReason}\n`);
+    } catch (e) {
+      const message = isPostwrightError(e) ? e.message : (e as Error).message;
+      errors.push({ path: file, message });
+      if (!json) process.stdout.write(`error\t${file}\t${message}\n`);
+    }
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({ files: files.length, identical, changed, errors, mappable, editable }) + '\n');
+  } else {
+    process.stdout.write(`${files.length} files: ${identical} identical, ${changed.length} changed, ${errors.length} errors; ${mappable} mappable\n`);
+  }
+  await engine.destroy();
+  return identical === files.length && errors.length === 0 ? 0 : 1;
 }

@@ -11,6 +11,7 @@ import { toJsonSafe } from '../../../shared/post/json-safe';
 import { resolveInside } from '../fs/safe-path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { decodeUtf8Strict } from './decode';
+import { noteOwnWrite } from '../watch/known-hashes';
 
 const POST_RE = /\.(md|markdown)$/i;
 /** Larger files open read-only in a plain view: an editor of them would freeze the app. */
@@ -41,6 +42,7 @@ export class PostService {
     }
     const bytes = await readFile(abs);
     const hash = hashBytes(bytes);
+    noteOwnWrite(abs, hash); // so the watcher does not report this version as a change
     const decoded = decodeUtf8Strict(bytes, path);
     const raw = decoded.text;
     const split = splitFrontMatter(raw);
@@ -79,12 +81,15 @@ export class PostService {
       throw new PostwrightError('changed-on-disk', 'This post was changed outside Postwright since you opened it. Your text is still in the editor.');
     }
     const bytes = Buffer.from((req.bom ? '\uFEFF' : '') + req.raw, 'utf8');
+    const hash = hashBytes(bytes);
+    // Noted before the rename, so the watcher never sees our own save as someone else's.
+    noteOwnWrite(abs, hash);
     try {
       await writeFileAtomic(abs, bytes);
     } catch (e) {
       throw writeError(e);
     }
-    return { hash: hashBytes(bytes), savedAt: Date.now() };
+    return { hash, savedAt: Date.now() };
   }
 }
 

@@ -1,0 +1,80 @@
+// Runs the pre-publish checklist on posts of an open site: reads each post, answers the
+// questions the pure rules cannot (does this image file exist? does that linked post exist?)
+// and hands everything to shared/checks.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SiteInfo } from '../../../shared/ipc/channels/site';
+import { checkPost, findInternalLinks, postKeys, resolveLinkTarget, type CheckProblem, type PostIndex } from '../../../shared/checks';
+import { findImageReferences, isBroken, siteLayoutOf, type SiteLayout } from '../../../shared/images';
+import { splitFrontMatter } from '../../../shared/frontmatter/split';
+import { parseFieldsFast } from '../../../shared/post/fast-fields';
+import { PostLister, summarize } from '../site/list-posts';
+import { resolveInside } from '../fs/safe-path';
+
+export interface PostCheck {
+  path: string;
+  title: string;
+  problems: CheckProblem[];
+}
+
+export class PostChecker {
+  private lister: PostLister;
+  private layout: SiteLayout;
+
+  constructor(private site: SiteInfo) {
+    this.lister = new PostLister(site.contentDir);
+    this.layout = siteLayoutOf(site);
+  }
+
+  /** The site's posts as keys for link lookups (re-listed each time; the lister caches by stat). */
+  private async index(): Promise<PostIndex> {
+    return postKeys((await this.lister.list()).map((p) => p.path));
+  }
+
+  /** Every post, in the post list's order. */
+  async checkAll(): Promise<PostCheck[]> {
+    const posts = await this.lister.list();
+    const index = postKeys(posts.map((p) => p.path));
+    const out: PostCheck[] = [];
+    for (const p of posts) {
+      const raw = await readFile(join(this.site.contentDir, p.path), 'utf8').catch(() => null);
+      if (raw === null) continue;
+      out.push(this.check(p.path, raw, index));
+    }
+    return out;
+  }
+
+  /** One post: from disk, or from the editor's unsaved text when `raw` is given. */
+  async checkOne(path: string, raw?: string): Promise<PostCheck> {
+    const abs = await resolveInside(this.site.root, this.site.contentDir, path);
+    const text = raw ?? (await readFile(abs, 'utf8'));
+    return this.check(path, text, await this.index());
+  }
+
+  private check(path: string, rawWithBom: string, index: PostIndex): PostCheck {
+    const raw = rawWithBom.charCodeAt(0) === 0xfeff ? rawWithBom.slice(1) : rawWithBom;
+    const summary = summarize(path, raw);
+    const split = splitFrontMatter(raw);
+    const fields = split.error || split.format === 'none' ? {} : parseFieldsFast(split.format, raw.slice(split.fmStart, split.fmEnd)).fields;
+    const exists = (sitePath: string) => existsSync(join(this.site.root, sitePath));
+    const images = findImageReferences(raw, path, this.layout)
+      .filter((r) => !r.inComment)
+      .map((r) => ({
+        src: r.src,
+        alt: r.alt,
+        line: r.line,
+        kind: r.kind,
+        exists: r.status === 'external' || r.status === 'data' ? null : !isBroken(r, exists),
+      }));
+    const bodyStart = split.error ? 0 : split.bodyOffset;
+    const linesBefore = raw.slice(0, bodyStart).split('\n').length - 1;
+    const hasContentFile = (rel: string) => existsSync(join(this.site.contentDir, rel));
+    const links = findInternalLinks(raw.slice(bodyStart), linesBefore).map((l) => ({
+      ...l,
+      exists: resolveLinkTarget(l.kind, l.target, path, index, hasContentFile),
+    }));
+    const problems = checkPost({ raw, fields, frontMatterError: summary.frontMatterError, kind: summary.kind, images, links });
+    return { path, title: summary.title, problems };
+  }
+}

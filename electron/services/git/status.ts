@@ -1,0 +1,55 @@
+// Status of every post (new / changed / saved) and of the site (unsaved count, ahead/behind).
+// Posts are found as the post list finds them; each post's state comes from post-state.ts,
+// which answers from stat data alone for posts that did not change since the last call.
+import type { Repo } from './repo';
+import { postUnit } from './repo';
+import { scanPosts } from './scan-posts';
+import type { WorkFile } from './worktree-hash';
+import { postState, type PostState } from './post-state';
+import { headBranch, headCommit, repoProblem, type RepoProblem } from './guards';
+import { remoteOf, resolveOrNull } from './remote';
+import { aheadBehind } from './ahead-behind';
+import { commitTree } from './commits';
+
+export interface RepoStatus {
+  branch: string | null;
+  problem: RepoProblem | null;
+  remoteUrl: string | null;
+  posts: Record<string, PostState>;
+  unsaved: number;
+  ahead: number;
+  behind: number;
+}
+
+/** States of the given posts, or of every post of the site when `paths` is absent. */
+export async function postStates(repo: Repo, paths?: string[]): Promise<Record<string, PostState>> {
+  const head = await headCommit(repo);
+  const root = head ? await commitTree(repo, head) : null;
+  const out: Record<string, PostState> = {};
+  const todo: Array<{ path: string; files?: WorkFile[] }> = paths ? paths.map((path) => ({ path })) : scanPosts(repo.contentDir);
+  for (const p of todo) {
+    const s = await postState(repo, postUnit(repo, p.path), root, p.files);
+    if (s) out[p.path] = s;
+  }
+  return out;
+}
+
+export async function repoStatus(repo: Repo, paths?: string[]): Promise<RepoStatus> {
+  const posts = await postStates(repo, paths);
+  const unsaved = Object.values(posts).filter((s) => s !== 'saved').length;
+  const branch = await headBranch(repo);
+  const problem = await repoProblem(repo);
+  let ahead = 0;
+  let behind = 0;
+  let remoteUrl: string | null = null;
+  if (branch) {
+    const remote = await remoteOf(repo, branch);
+    if (remote) {
+      remoteUrl = remote.url;
+      const tracking = await resolveOrNull(repo, remote.trackingRef);
+      const local = await headCommit(repo);
+      ({ ahead, behind } = await aheadBehind(repo, local, tracking));
+    }
+  }
+  return { branch, problem, remoteUrl, posts, unsaved, ahead, behind };
+}

@@ -1,0 +1,45 @@
+// Small previews for gallery cards, made with sharp in the main process (libvips runs on its
+// own threads, so neither the UI nor main's event loop waits) and cached on disk in the app's
+// data folder, keyed by the image's site path, modification time and size: an edited photo
+// gets a new preview, an unchanged one is never decoded twice.
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { Limiter } from './limiter';
+
+export const THUMB_SIZE = 320;
+
+export class ThumbnailCache {
+  private dir: string;
+  private ready: Promise<unknown> | null = null;
+  private limiter: Limiter;
+
+  constructor(dataDir: string, concurrency: number) {
+    this.dir = join(dataDir, 'thumbs');
+    this.limiter = new Limiter(concurrency);
+  }
+
+  /** A WebP preview of the image at `abs` as a data URL. Throws when it is not a readable picture. */
+  async dataUrl(sitePath: string, abs: string): Promise<string> {
+    const st = await stat(abs);
+    const key = createHash('sha1').update(`${sitePath}\0${st.mtimeMs}\0${st.size}`).digest('hex');
+    const file = join(this.dir, `${key}.webp`);
+    let bytes: Buffer | null = await readFile(file).catch(() => null);
+    if (!bytes) {
+      bytes = await this.limiter.run(() =>
+        sharp(abs, { animated: false, limitInputPixels: 268_402_689 })
+          .rotate()
+          .resize({ width: THUMB_SIZE, height: THUMB_SIZE, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: 70, effort: 2 })
+          .toBuffer(),
+      );
+      this.ready ??= mkdir(this.dir, { recursive: true });
+      await this.ready;
+      // A failed cache write only costs a re-render next time.
+      await writeFileAtomic(file, bytes).catch(() => {});
+    }
+    return `data:image/webp;base64,${bytes.toString('base64')}`;
+  }
+}

@@ -1,0 +1,256 @@
+// Full-text search over every post of the open site, built in the main process with
+// MiniSearch: titles, tags, other front matter and bodies. The index is built once when the
+// site opens (reading files in slices so the main process keeps answering), then kept
+// current file by file: the site watcher calls updateFile/removeFile, and a cheap stat pass
+// after searches catches saves the watcher does not report.
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep, dirname, basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { SiteInfo } from '../../../shared/ipc/channels/site';
+import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/ipc/channels/search';
+import { dateToMs } from '../../../shared/post/date-ms';
+import { findPostFilesSync } from '../site/list-posts';
+import { readDoc, type SearchDoc } from './read-doc';
+import { makeSnippet, matchRanges } from './snippet';
+import { cappedTerms, terms } from './tokenize';
+
+const MD_RE = /\.(md|markdown)$/i;
+const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
+const DAY_MS = 86_400_000;
+/** Seconds between stat passes that look for files changed without the watcher telling us. */
+const STALE_CHECK_MS = 3000;
+
+type Meta = Omit<SearchDoc, 'meta'>;
+
+export class SearchService {
+  private index = this.newIndex();
+  /** Everything but `meta`, by path: for filters, titles and snippets. */
+  private docs = new Map<string, Meta>();
+  readonly ready: Promise<void>;
+  private closed = false;
+  private lastStaleCheck = 0;
+  private staleCheck: Promise<void> | null = null;
+
+  constructor(private site: Pick<SiteInfo, 'contentDir'>) {
+    this.ready = this.build();
+  }
+
+  private newIndex(): MiniSearch<SearchDoc> {
+    return new MiniSearch<SearchDoc>({
+      idField: 'id',
+      fields: ['title', 'tags', 'meta', 'body'],
+      storeFields: [],
+      // The tokenizer already normalises; the index keeps each word at most 3 times per field.
+      tokenize: (text) => cappedTerms(text),
+      processTerm: (t) => t || null,
+      extractField: (doc, field) => {
+        const v = doc[field as keyof SearchDoc];
+        return Array.isArray(v) ? v.join(' ') : String(v ?? '');
+      },
+      searchOptions: {
+        tokenize: terms,
+        boost: { title: 4, tags: 3, meta: 1.5 },
+        combineWith: 'AND',
+        // As-you-type: the word being typed (the last) matches as a prefix; longer words
+        // tolerate a typo.
+        prefix: (_term, i, terms) => i === terms.length - 1,
+      },
+    });
+  }
+
+  /** Number of posts indexed. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  private async build(): Promise<void> {
+    const files = findPostFilesSync(this.site.contentDir);
+    const batch: SearchDoc[] = [];
+    for (let i = 0; i < files.length; i++) {
+      if (this.closed) return;
+      const abs = files[i];
+      let st;
+      try {
+        st = statSync(abs);
+      } catch {
+        continue;
+      }
+      const doc = readDoc(abs, this.rel(abs), st);
+      if (doc) batch.push(doc);
+      // Yield now and then: the main process also answers the editor while we index.
+      if (batch.length >= 500) {
+        this.addAll(batch.splice(0));
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    this.addAll(batch);
+  }
+
+  private addAll(docs: SearchDoc[]): void {
+    this.index.addAll(docs);
+    for (const d of docs) this.docs.set(d.id, withoutMeta(d));
+    this.facetCache = null;
+  }
+
+  private rel(path: string): string {
+    return (isAbsolute(path) ? relative(this.site.contentDir, path) : path).split(sep).join('/');
+  }
+
+  /** Re-reads one post (added or changed); a path that is no post any more is removed. */
+  async updateFile(path: string): Promise<void> {
+    await this.ready;
+    const rel = this.rel(path);
+    const abs = join(this.site.contentDir, rel);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      return this.removeFile(rel);
+    }
+    if (!st.isFile() || !MD_RE.test(rel) || isBundleResource(abs)) return this.removeFile(rel);
+    const doc = readDoc(abs, rel, st);
+    if (!doc) return this.removeFile(rel);
+    if (this.index.has(rel)) this.index.replace(doc);
+    else this.index.add(doc);
+    this.docs.set(rel, withoutMeta(doc));
+    this.facetCache = null;
+  }
+
+  async removeFile(path: string): Promise<void> {
+    await this.ready;
+    const rel = this.rel(path);
+    if (this.index.has(rel)) this.index.discard(rel);
+    this.docs.delete(rel);
+    this.facetCache = null;
+    // A folder removed: drop every post under it.
+    const prefix = rel.replace(/\/+$/, '') + '/';
+    for (const id of [...this.docs.keys()]) {
+      if (id.startsWith(prefix)) {
+        this.index.discard(id);
+        this.docs.delete(id);
+      }
+    }
+  }
+
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    await this.ready;
+    const t0 = performance.now();
+    const limit = req.limit ?? 50;
+    const pass = this.filter(req);
+    const query = req.query.trim();
+    let hits: SearchHit[];
+    let total: number;
+    if (!query) {
+      // No words: the filtered posts, newest first.
+      const all = [...this.docs.values()].filter(pass).sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity));
+      total = all.length;
+      hits = all.slice(0, limit).map((d) => this.hit(d, 0, new Set(), []));
+    } else {
+      const filtered = req.section !== undefined || req.tag !== undefined || req.draft !== undefined || !!req.from || !!req.to;
+      const filter = filtered ? (r: SearchResult) => pass(this.docs.get(String(r.id))!) : undefined;
+      let results = this.index.search(query, { filter });
+      // Typos are forgiven only when the words as typed find nothing, so that common words stay
+      // fast and exact matches are never drowned by near ones. Numbers are never "near".
+      if (!results.length) {
+        results = this.index.search(query, { filter, fuzzy: (term) => (term.length >= 4 && !/^\d+$/.test(term) ? 0.25 : false), maxFuzzy: 2 });
+      }
+      total = results.length;
+      const words = terms(query);
+      const prefixes = words.length ? [words[words.length - 1]] : [];
+      hits = results.slice(0, limit).map((r) => this.hit(this.docs.get(String(r.id))!, r.score, new Set(termsOf(r)), prefixes));
+    }
+    this.checkStaleSoon();
+    return {
+      hits,
+      total,
+      indexed: this.docs.size,
+      tookMs: performance.now() - t0,
+      ...this.facets(),
+    };
+  }
+
+  private facetCache: { sections: string[]; tags: string[] } | null = null;
+
+  /** Sections and tags for the filter menus, recomputed only after the index changed. */
+  private facets(): { sections: string[]; tags: string[] } {
+    if (!this.facetCache) {
+      const docs = [...this.docs.values()];
+      this.facetCache = {
+        sections: [...new Set(docs.map((d) => d.section))].sort(),
+        tags: [...new Set(docs.flatMap((d) => d.tags))].sort((a, b) => a.localeCompare(b)),
+      };
+    }
+    return this.facetCache;
+  }
+
+  private filter(req: SearchRequest): (d: Meta) => boolean {
+    const from = req.from ? dateToMs(req.from.slice(0, 10)) : null;
+    const toDay = req.to ? dateToMs(req.to.slice(0, 10)) : null;
+    const to = toDay === null ? null : toDay + DAY_MS - 1;
+    const tag = req.tag?.toLowerCase();
+    return (d) =>
+      (req.section === undefined || d.section === req.section) &&
+      (req.draft === undefined || d.draft === req.draft) &&
+      (tag === undefined || d.tags.some((t) => t.toLowerCase() === tag)) &&
+      (from === null || (d.dateMs !== null && d.dateMs >= from)) &&
+      (to === null || (d.dateMs !== null && d.dateMs <= to));
+  }
+
+  private hit(d: Meta, score: number, terms: Set<string>, prefixes: string[]): SearchHit {
+    return {
+      path: d.id,
+      title: d.title,
+      section: d.section,
+      tags: d.tags,
+      draft: d.draft,
+      date: d.date,
+      score,
+      titleRanges: terms.size ? matchRanges(d.title, terms, prefixes) : [],
+      snippet: makeSnippet(d.body, terms, terms.size ? prefixes : []),
+      terms: [...terms],
+    };
+  }
+
+  /**
+   * After a search, at most every few seconds: stat the indexed files and re-read those that
+   * changed (the app's own saves, which the watcher does not report). Runs in the background.
+   */
+  private checkStaleSoon(): void {
+    const now = Date.now();
+    if (this.staleCheck || now - this.lastStaleCheck < STALE_CHECK_MS) return;
+    this.lastStaleCheck = now;
+    this.staleCheck = this.refreshChanged().finally(() => (this.staleCheck = null));
+  }
+
+  /** Re-reads every indexed post whose size or time changed on disk. Returns when done. */
+  async refreshChanged(): Promise<void> {
+    for (const d of [...this.docs.values()]) {
+      if (this.closed) return;
+      const st = await stat(join(this.site.contentDir, d.id)).catch(() => null);
+      if (!st) await this.removeFile(d.id);
+      else if (st.mtimeMs !== d.mtimeMs || st.size !== d.size) await this.updateFile(d.id);
+    }
+  }
+
+  shutdown(): void {
+    this.closed = true;
+  }
+}
+
+function withoutMeta(d: SearchDoc): Meta {
+  const { meta: _meta, ...rest } = d;
+  return rest;
+}
+
+function termsOf(r: SearchResult): string[] {
+  return Object.keys(r.match);
+}
+
+/** A Markdown file beside a leaf bundle's index.md is a resource of that page, not a post. */
+function isBundleResource(abs: string): boolean {
+  if (LEAF_RE.test(basename(abs))) return false;
+  const dir = dirname(abs);
+  return ['index.md', 'index.markdown'].some((n) => existsSync(join(dir, n)));
+}

@@ -1,0 +1,132 @@
+// Watches the open site's content folder so that a post changed by another tool (a colleague's
+// editor, git pull, a sync client) is noticed: `postChangedOnDisk` for a post whose bytes differ
+// from what the app last read or saved, `postsChanged` when posts appear, vanish or move.
+// Events are gathered for a short quiet period first, because editors and git write in bursts.
+import { watch, type FSWatcher } from 'chokidar';
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { relative, sep } from 'node:path';
+import type { SiteInfo } from '../../../shared/ipc/channels/site';
+import type { HostContext } from '../context';
+import { forgetHash, knownHash, noteOwnWrite } from './known-hashes';
+
+const POST_RE = /\.(md|markdown)$/i;
+
+export interface WatcherOptions {
+  /** Quiet time before a burst of events is reported. */
+  debounceMs?: number;
+  /** Longest a burst may delay its report. */
+  maxWaitMs?: number;
+}
+
+type Kind = 'add' | 'change' | 'unlink';
+
+export class SiteWatcher {
+  private watcher: FSWatcher;
+  private pending = new Map<string, Kind>();
+  private structural = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private firstPendingAt = 0;
+  private closed = false;
+  private flushing: Promise<void> = Promise.resolve();
+  readonly ready: Promise<void>;
+
+  constructor(
+    private site: SiteInfo,
+    private host: Pick<HostContext, 'emit'>,
+    private opts: WatcherOptions = {},
+  ) {
+    const contentDir = site.contentDir;
+    this.watcher = watch(contentDir, {
+      ignoreInitial: true,
+      // A symlink may point outside the site: never follow it.
+      followSymlinks: false,
+      ignored: (p: string) => isIgnored(contentDir, p),
+    });
+    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+    this.watcher.on('add', (p) => this.note(p, 'add'));
+    this.watcher.on('change', (p) => this.note(p, 'change'));
+    this.watcher.on('unlink', (p) => this.note(p, 'unlink'));
+    this.watcher.on('addDir', () => this.noteStructural('a folder was added'));
+    this.watcher.on('unlinkDir', () => this.noteStructural('a folder was removed'));
+    // A watcher error (e.g. too many folders for inotify) must not take the app down; the list
+    // can still be refreshed by hand.
+    this.watcher.on('error', () => {});
+  }
+
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.watcher.close();
+    await this.flushing;
+  }
+
+  private note(abs: string, kind: Kind): void {
+    if (!POST_RE.test(abs)) return;
+    const prev = this.pending.get(abs);
+    // unlink then add within one burst is a replace (a rename over the file): a change.
+    this.pending.set(abs, prev === 'unlink' && kind === 'add' ? 'change' : prev === 'add' && kind === 'change' ? 'add' : kind);
+    if (kind !== 'change') this.structural.add(kind === 'add' ? 'a post was added' : 'a post was removed');
+    this.schedule();
+  }
+
+  private noteStructural(reason: string): void {
+    this.structural.add(reason);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    const now = Date.now();
+    if (!this.timer) this.firstPendingAt = now;
+    else clearTimeout(this.timer);
+    const debounce = this.opts.debounceMs ?? 150;
+    const wait = Math.max(0, Math.min(debounce, this.firstPendingAt + (this.opts.maxWaitMs ?? 1000) - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flushing = this.flushing.then(() => this.flush());
+    }, wait);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = [...this.pending];
+    const reasons = [...this.structural];
+    this.pending.clear();
+    this.structural.clear();
+    let structural = reasons.length > 0;
+    for (const [abs, kind] of batch) {
+      if (this.closed) return;
+      const rel = relative(this.site.contentDir, abs).split(sep).join('/');
+      const hash = await hashFile(abs);
+      if (hash === null) {
+        structural = true;
+        if (knownHash(abs) !== undefined || kind !== 'add') this.host.emit('postChangedOnDisk', { path: rel, hash: null, deleted: true });
+        forgetHash(abs);
+        continue;
+      }
+      const before = knownHash(abs);
+      if (before === hash) continue; // our own save, or a touch that changed no byte
+      noteOwnWrite(abs, hash);
+      if (kind === 'add' && before === undefined) continue; // a new post: postsChanged covers it
+      this.host.emit('postChangedOnDisk', { path: rel, hash, deleted: false });
+    }
+    if (structural && !this.closed) this.host.emit('postsChanged', { reason: reasons.join(', ') || 'a post was moved' });
+  }
+}
+
+/** Dotfiles and dot-folders (.git, our `.name.postwright-*.tmp` files) and node_modules. */
+export function isIgnored(contentDir: string, p: string): boolean {
+  const rel = relative(contentDir, p);
+  if (!rel) return false;
+  return rel.split(sep).some((s) => s.startsWith('.') || s === 'node_modules');
+}
+
+async function hashFile(abs: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    const h = createHash('sha256');
+    const stream = createReadStream(abs);
+    stream.on('data', (c) => h.update(c));
+    stream.on('error', () => resolve(null));
+    stream.on('end', () => resolve(h.digest('hex')));
+  });
+}

@@ -1,0 +1,41 @@
+// Transport for the Electron window: the preload script exposes one function per contract
+// channel on `window.postwright` (no generic invoke; see shared/ipc/preload-api.ts), plus `on`
+// for events and the base URL of the site's files.
+import type { Transport } from '../../shared/ipc/client';
+import type { Channel } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/errors';
+import { PRELOAD_GLOBAL, type PreloadApi } from '../../shared/ipc/preload-api';
+
+export function electronBridge(): PreloadApi | null {
+  const candidate = (globalThis as Record<string, unknown>)[PRELOAD_GLOBAL];
+  if (candidate && typeof candidate === 'object' && typeof (candidate as PreloadApi).on === 'function') {
+    return candidate as PreloadApi;
+  }
+  return null;
+}
+
+/** Joins a base URL and a site-relative path, URI-encoding each segment. */
+export function joinAssetUrl(base: string, sitePath: string): string {
+  const rel = sitePath.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+  return base.endsWith('/') ? base + rel : `${base}/${rel}`;
+}
+
+type BridgeCall = (req: unknown) => Promise<Envelope<unknown>>;
+
+export function createElectronTransport(bridge: PreloadApi): Transport {
+  return {
+    async call(channel: Channel, payload: unknown): Promise<Envelope<unknown>> {
+      const fn = (bridge as unknown as Record<string, BridgeCall | undefined>)[channel];
+      if (typeof fn !== 'function') {
+        return { ok: false, error: { code: 'unknown-channel', message: `This version of Postwright cannot do "${channel}".` } };
+      }
+      try {
+        return await fn(payload);
+      } catch (e) {
+        return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+      }
+    },
+    subscribe: (event, listener) => bridge.on(event, listener),
+    assetUrl: (sitePath) => joinAssetUrl(bridge.assetBase, sitePath),
+  };
+}

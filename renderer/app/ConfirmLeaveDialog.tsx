@@ -1,0 +1,28 @@
+// "You have unsaved changes": Save, Discard or Cancel. Save is focused first, since keeping
+// the writer's text is the safe answer.
+import type { LeaveChoice } from './use-confirm-leave';
+import { Modal } from './Modal';
+
+interface Props {
+  question: string;
+  onAnswer(choice: LeaveChoice): void;
+}
+
+export function ConfirmLeaveDialog({ question, onAnswer }: Props) {
+  return (
+    <Modal title="Unsaved changes" alert onCancel={() => onAnswer('cancel')}>
+      <p className="modal-text">{question}</p>
+      <div className="modal-actions">
+        <button type="button" className="primary" autoFocus onClick={() => onAnswer('save')}>
+          Save
+        </button>
+        <button type="button" onClick={() => onAnswer('discard')}>
+          Discard
+        </button>
+        <button type="button" onClick={() => onAnswer('cancel')}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

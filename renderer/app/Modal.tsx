@@ -1,0 +1,38 @@
+// A modal dialog on the native <dialog> element: the browser traps focus, makes the page
+// behind it inert and closes it on Escape, which we turn into `onCancel`.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface ModalProps {
+  title: string;
+  onCancel(): void;
+  children: ReactNode;
+  /** Role "alertdialog" for questions that interrupt the writer (unsaved changes). */
+  alert?: boolean;
+}
+
+export function Modal({ title, onCancel, children, alert }: ModalProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="modal"
+      role={alert ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

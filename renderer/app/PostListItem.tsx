@@ -1,0 +1,53 @@
+// One post in the list: title, date, draft badge, section, tags and, when its front matter
+// cannot be read, a marker with the reason.
+import type { PostSummary } from '../../shared/ipc/channels/site';
+import { postLabel, shortDate } from './post-label';
+
+interface Props {
+  post: PostSummary;
+  current: boolean;
+  tabStop: boolean;
+  onOpen(path: string): void;
+}
+
+export function PostListItem({ post, current, tabStop, onOpen }: Props) {
+  const label = postLabel(post);
+  const date = shortDate(post.date);
+  return (
+    <li className="post-item" aria-label={label}>
+      <button
+        type="button"
+        className="post-button"
+        data-path={post.path}
+        aria-label={label}
+        aria-current={current ? 'page' : undefined}
+        tabIndex={tabStop ? 0 : -1}
+        onClick={() => onOpen(post.path)}
+        title={post.path}
+      >
+        <span className="post-title">{post.title || post.path}</span>
+        <span className="post-meta">
+          {date && <span className="post-date">{date}</span>}
+          {post.kind === 'branch-bundle' && <span className="badge">Section</span>}
+          {post.draft && <span className="badge badge-draft">Draft</span>}
+          {post.section && <span className="post-section">{post.section}</span>}
+        </span>
+        {post.tags.length > 0 && (
+          <span className="post-tags">
+            {post.tags.map((t) => (
+              <span key={t} className="tag">
+                {t}
+              </span>
+            ))}
+          </span>
+        )}
+        {post.frontMatterError && (
+          <span className="post-problem">
+            <span aria-hidden="true">⚠ </span>
+            {post.frontMatterError}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}

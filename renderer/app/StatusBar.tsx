@@ -1,0 +1,30 @@
+// The status bar: whether the post is saved (a live `status` region) and its word count.
+import type { SaveState } from './use-post-session';
+
+interface Props {
+  hasPost: boolean;
+  dirty: boolean;
+  saveState: SaveState;
+  words: number;
+  path: string | null;
+}
+
+export function statusText(hasPost: boolean, dirty: boolean, saveState: SaveState): string {
+  if (!hasPost) return 'No post open';
+  if (saveState === 'saving') return 'Saving…';
+  if (dirty) return 'Unsaved changes';
+  return saveState === 'saved' ? 'Saved' : 'No changes';
+}
+
+export function StatusBar({ hasPost, dirty, saveState, words, path }: Props) {
+  const text = statusText(hasPost, dirty, saveState);
+  return (
+    <footer className="status-bar">
+      <span role="status" className={`save-state ${dirty ? 'is-dirty' : ''}`}>
+        {text}
+      </span>
+      {hasPost && <span className="word-count">{words === 1 ? '1 word' : `${words.toLocaleString()} words`}</span>}
+      {path && <span className="status-path">{path}</span>}
+    </footer>
+  );
+}

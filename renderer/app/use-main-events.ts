@@ -1,0 +1,23 @@
+// Subscribes to the events main sends (site opened, posts changed, a post changed on disk,
+// menu commands) for as long as the app is mounted. Handlers are read at event time, so
+// re-renders do not resubscribe.
+import { useEffect, useRef } from 'react';
+import type { EventName, EventPayload } from '../../shared/ipc/events';
+import { api } from '../api';
+
+export type MainEventHandlers = { [E in EventName]?: (payload: EventPayload<E>) => void };
+
+export function useMainEvents(handlers: MainEventHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const names: EventName[] = ['siteOpened', 'postsChanged', 'postChangedOnDisk', 'menuCommand', 'progress'];
+    const offs = names.map((name) =>
+      api.on(name, (payload) => {
+        const h = latest.current[name] as ((p: unknown) => void) | undefined;
+        h?.(payload);
+      }),
+    );
+    return () => offs.forEach((off) => off());
+  }, []);
+}

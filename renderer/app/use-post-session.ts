@@ -1,0 +1,249 @@
+// The post being edited: what is on disk (as parts, with its hash), the front matter as the
+// writer is changing it, the editor's handle, and whether anything is unsaved. A save writes
+// head + front matter + closing delimiter + body, where every part the writer did not touch
+// is the exact text read from disk, so saving an untouched post writes the same bytes.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PostFile } from '../../shared/ipc/channels/posts';
+import type { PostEditorHandle } from '../editor/types';
+import type { EventPayload } from '../../shared/ipc/events';
+import { api } from '../api';
+import { composePost, splitPost, type PostParts } from './compose-raw';
+import { countWords } from './word-count';
+import { describeError } from './describe-error';
+
+export interface LoadedPost {
+  path: string;
+  /** The site the post belongs to: a save never goes to another site opened meanwhile. */
+  siteRoot: string;
+  file: PostFile;
+  /** The file as it is on disk now (after our own saves). */
+  parts: PostParts;
+  hash: string;
+  /** Front matter as loaded, so a field set back to its old value gets its old line back. */
+  loadedFrontMatter: string;
+  /** Changes whenever the editor must be rebuilt from `parts.body` (open, reload). */
+  generation: number;
+  savedOnce: boolean;
+  /** Set by "keep my version": the next save writes even if this text equals what was loaded. */
+  overwrite: boolean;
+}
+
+export type SaveState = 'idle' | 'saving' | 'saved';
+export type DiskChange = { deleted: boolean };
+
+export interface PostSession {
+  post: LoadedPost | null;
+  frontMatter: string;
+  dirty: boolean;
+  saveState: SaveState;
+  words: number;
+  diskChange: DiskChange | null;
+  unsafeReason: string | null;
+  editor: PostEditorHandle | null;
+  open(path: string, siteRoot: string): Promise<boolean>;
+  close(): void;
+  save(currentSiteRoot: string | null): Promise<boolean>;
+  setFrontMatter(text: string): void;
+  editorReady(handle: PostEditorHandle): void;
+  editorGone(handle: PostEditorHandle): void;
+  bodyChanged(): void;
+  reloadFromDisk(): Promise<void>;
+  keepMine(): Promise<void>;
+  noteDiskChange(e: EventPayload<'postChangedOnDisk'>): void;
+  /** Up to date even between renders (for key handlers and beforeunload). */
+  isDirty(): boolean;
+}
+
+const CHECK_DELAY_MS = 120;
+let generations = 0;
+
+export function usePostSession(onError: (message: string | null) => void): PostSession {
+  const [post, setPostState] = useState<LoadedPost | null>(null);
+  const [frontMatter, setFrontMatterState] = useState('');
+  const [bodyDirty, setBodyDirtyState] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [words, setWords] = useState(0);
+  const [diskChange, setDiskChange] = useState<DiskChange | null>(null);
+  const [editor, setEditor] = useState<PostEditorHandle | null>(null);
+
+  // Mirrors of the state for code that runs outside React's render (events, timers, saves).
+  const postRef = useRef<LoadedPost | null>(null);
+  const fmRef = useRef('');
+  const bodyDirtyRef = useRef(false);
+  const editorRef = useRef<PostEditorHandle | null>(null);
+  const savingRef = useRef<Promise<boolean> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const setPost = (p: LoadedPost | null) => {
+    postRef.current = p;
+    setPostState(p);
+  };
+  const setFm = (t: string) => {
+    fmRef.current = t;
+    setFrontMatterState(t);
+  };
+  const setBodyDirty = (d: boolean) => {
+    bodyDirtyRef.current = d;
+    setBodyDirtyState(d);
+  };
+
+  /** Whether the editor's body differs from what is on disk now. */
+  const measureBody = useCallback((): boolean => {
+    const h = editorRef.current;
+    const p = postRef.current;
+    if (!h || !p) return false;
+    return p.savedOnce ? h.getBody() !== p.parts.body : h.isDirty();
+  }, []);
+
+  const refresh = useCallback(() => {
+    const h = editorRef.current;
+    setBodyDirty(measureBody());
+    setWords(h ? countWords(h.getText()) : 0);
+  }, [measureBody]);
+
+  const bodyChanged = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(refresh, CHECK_DELAY_MS);
+  }, [refresh]);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  const load = useCallback(async (path: string, siteRoot: string): Promise<boolean> => {
+    try {
+      const file = await api.readPost({ path });
+      const parts = splitPost(file.raw);
+      setPost({ path, siteRoot, file, parts, hash: file.hash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: false, overwrite: false });
+      setFm(parts.frontMatter);
+      setBodyDirty(false);
+      setSaveState('idle');
+      setDiskChange(null);
+      setWords(countWords(parts.body));
+      onError(null);
+      return true;
+    } catch (e) {
+      onError(describeError(e));
+      return false;
+    }
+  }, [onError]);
+
+  const close = useCallback(() => {
+    setPost(null);
+    setFm('');
+    setBodyDirty(false);
+    setSaveState('idle');
+    setDiskChange(null);
+  }, []);
+
+  const save = useCallback(async (currentSiteRoot: string | null): Promise<boolean> => {
+    if (savingRef.current) await savingRef.current;
+    const p = postRef.current;
+    if (!p) return true;
+    const bodyNowDirty = measureBody();
+    if (!p.overwrite && !bodyNowDirty && fmRef.current === p.parts.frontMatter) {
+      // Nothing to write: the file on disk already holds exactly this text.
+      setBodyDirty(false);
+      return true;
+    }
+    if (currentSiteRoot !== p.siteRoot) {
+      onError('This post belongs to a site that is no longer open, so it cannot be saved there. Copy your text, then reopen that site.');
+      return false;
+    }
+    const h = editorRef.current;
+    if (bodyNowDirty && h?.unsafeReason) {
+      onError(`The text cannot be saved without changing parts you did not edit: ${h.unsafeReason} Nothing was written.`);
+      return false;
+    }
+    const body = bodyNowDirty && h ? h.getBody() : p.parts.body;
+    const raw = composePost({ ...p.parts, frontMatter: fmRef.current, body });
+    setSaveState('saving');
+    const run = (async () => {
+      try {
+        const res = await api.savePost({ path: p.path, raw, bom: p.file.bom, expectedHash: p.hash });
+        const current = postRef.current;
+        if (current && current.path === p.path && current.generation === p.generation) {
+          setPost({ ...current, parts: splitPost(raw), hash: res.hash, savedOnce: true, overwrite: false });
+          // The writer may have typed while the save was on its way: measure again.
+          setBodyDirty(measureBody());
+        }
+        setSaveState('saved');
+        onError(null);
+        return true;
+      } catch (e) {
+        setSaveState('idle');
+        if ((e as { code?: string }).code === 'changed-on-disk') setDiskChange({ deleted: /deleted|moved/i.test((e as Error).message) });
+        onError(describeError(e));
+        return false;
+      } finally {
+        savingRef.current = null;
+      }
+    })();
+    savingRef.current = run;
+    return run;
+  }, [measureBody, onError]);
+
+  const setFrontMatter = useCallback((text: string) => {
+    setFm(text);
+  }, []);
+
+  const editorReady = useCallback((handle: PostEditorHandle) => {
+    editorRef.current = handle;
+    setEditor(handle);
+    refresh();
+  }, [refresh]);
+
+  const editorGone = useCallback((handle: PostEditorHandle) => {
+    if (editorRef.current !== handle) return;
+    editorRef.current = null;
+    setEditor(null);
+  }, []);
+
+  const reloadFromDisk = useCallback(async () => {
+    const p = postRef.current;
+    if (p) await load(p.path, p.siteRoot);
+  }, [load]);
+
+  const keepMine = useCallback(async () => {
+    const p = postRef.current;
+    if (!p) return;
+    try {
+      // Adopt the disk's current hash, so the next save replaces that version with this one.
+      const onDisk = await api.readPost({ path: p.path });
+      setPost({ ...p, hash: onDisk.hash, overwrite: true });
+      setDiskChange(null);
+      onError(null);
+    } catch (e) {
+      onError(describeError(e));
+    }
+  }, [onError]);
+
+  const noteDiskChange = useCallback((e: EventPayload<'postChangedOnDisk'>) => {
+    const check = async () => {
+      if (savingRef.current) await savingRef.current; // our own save may be what changed it
+      const p = postRef.current;
+      if (!p || p.path !== e.path || (!e.deleted && e.hash === p.hash)) return;
+      const dirty = bodyDirtyRef.current || measureBody() || fmRef.current !== p.parts.frontMatter;
+      if (!dirty && !e.deleted) await load(p.path, p.siteRoot);
+      else setDiskChange({ deleted: e.deleted });
+    };
+    void check();
+  }, [load, measureBody]);
+
+  const isDirty = useCallback(() => {
+    const p = postRef.current;
+    if (!p) return false;
+    return p.overwrite || fmRef.current !== p.parts.frontMatter || bodyDirtyRef.current || measureBody();
+  }, [measureBody]);
+
+  const dirty = post !== null && (post.overwrite || bodyDirty || frontMatter !== post.parts.frontMatter);
+
+  return useMemo(
+    () => ({
+      post, frontMatter, dirty, saveState, words, diskChange, editor,
+      unsafeReason: editor?.unsafeReason ?? null,
+      open: load, close, save, setFrontMatter, editorReady, editorGone, bodyChanged, reloadFromDisk, keepMine, noteDiskChange, isDirty,
+    }),
+    [post, frontMatter, dirty, saveState, words, diskChange, editor, load, close, save, setFrontMatter, editorReady, editorGone, bodyChanged, reloadFromDisk, keepMine, noteDiskChange, isDirty],
+  );
+}

@@ -1,0 +1,100 @@
+// Parsing a body into an editor document with the source range of every top-level block, and
+// serializing single blocks in a given style. Both use the Milkdown setup's own schema and remark
+// processor (taken from a created editor's ctx), so the window and the CLI behave the same.
+import type { Ctx } from '@milkdown/kit/ctx';
+import { remarkCtx, remarkStringifyOptionsCtx, schemaCtx } from '@milkdown/kit/core';
+import type { Node as PmNode, Schema } from '@milkdown/kit/prose/model';
+import { ParserState, SerializerState } from '@milkdown/kit/transformer';
+import type { MarkdownNode } from '@milkdown/kit/transformer';
+import type { Root } from 'mdast';
+import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import type { MarkdownStyle } from '../../../shared/markdown/style';
+
+type RemarkProcessor = Parameters<SerializerState['toString']>[0];
+
+export interface ParsedBody {
+  doc: PmNode;
+  /** [start, end) offsets in the body of each top-level block, in document order. */
+  ranges: Array<[number, number]>;
+  /** Why blocks could not be mapped 1:1 to their source, or null. */
+  unsafeReason: string | null;
+}
+
+export interface MarkdownCore {
+  schema: Schema;
+  parse(body: string): ParsedBody;
+  /** One top-level block as markdown (LF endings, no trailing newline). */
+  serializeBlock(node: PmNode, style: MarkdownStyle): string;
+}
+
+export function createMarkdownCore(ctx: Ctx): MarkdownCore {
+  const schema = ctx.get(schemaCtx);
+  const remark = ctx.get(remarkCtx);
+  const baseOptions = ctx.get(remarkStringifyOptionsCtx) as ToMarkdownOptions;
+  const extensions = (remark.data('toMarkdownExtensions') ?? []) as ToMarkdownOptions[];
+
+  const parse = (body: string): ParsedBody => {
+    const tree = remark.runSync(remark.parse(body), body) as Root;
+    const ranges: Array<[number, number]> = [];
+    for (const child of tree.children) {
+      const s = child.position?.start.offset;
+      const e = child.position?.end.offset;
+      if (s === undefined || e === undefined) break;
+      ranges.push([s, e]);
+    }
+    const errors: unknown[] = [];
+    let doc: PmNode;
+    // Milkdown's parser reports nodes it could not build on console.error and goes on; catch
+    // those so a lossy parse is detected instead of printed.
+    const consoleError = console.error;
+    console.error = (e: unknown) => errors.push(e);
+    try {
+      const state = new ParserState(schema);
+      state.next(tree as unknown as MarkdownNode);
+      doc = state.toDoc();
+    } catch (e) {
+      errors.push(e);
+      doc = schema.topNodeType.createAndFill()!;
+    } finally {
+      console.error = consoleError;
+    }
+    let unsafeReason: string | null = null;
+    if (errors.length) unsafeReason = `Part of this post could not be read by the editor (${describe(errors[0])}).`;
+    else if (ranges.length !== tree.children.length) unsafeReason = 'Some blocks of this post have no known position in the file.';
+    else if (tree.children.length === 0 ? !isEmptyDoc(doc) : doc.childCount !== tree.children.length)
+      unsafeReason = `The editor made ${doc.childCount} blocks out of the ${tree.children.length} in the file.`;
+    return { doc, ranges, unsafeReason };
+  };
+
+  const stringifiers = new Map<string, (tree: Root) => string>();
+  const stringifierFor = (style: MarkdownStyle) => {
+    const key = JSON.stringify(style);
+    let fn = stringifiers.get(key);
+    if (!fn) {
+      const options: ToMarkdownOptions = { ...style, listItemIndent: 'one', fences: true, ...baseOptions, extensions };
+      fn = (tree) => toMarkdown(tree, options);
+      stringifiers.set(key, fn);
+    }
+    return fn;
+  };
+
+  const serializeBlock = (node: PmNode, style: MarkdownStyle): string => {
+    const doc = schema.topNodeType.create(null, [node]);
+    const stringify = stringifierFor(style);
+    const state = new SerializerState(schema);
+    state.run(doc);
+    const out = state.toString({ stringify } as unknown as RemarkProcessor);
+    return out.endsWith('\n') ? out.slice(0, -1) : out;
+  };
+
+  return { schema, parse, serializeBlock };
+}
+
+export function isEmptyDoc(doc: PmNode): boolean {
+  return doc.childCount === 1 && doc.firstChild!.type.name === 'paragraph' && doc.firstChild!.content.size === 0;
+}
+
+function describe(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.length > 120 ? `${msg.slice(0, 117)}...` : msg;
+}

@@ -1,0 +1,149 @@
+// Source-preserving save. The pristine document's top-level blocks each map to a source slice of
+// the body. On save, the current blocks are aligned with the pristine ones (identity or `.eq`,
+// common prefix/suffix first, then an LCS on the changed middle). Unchanged blocks are written as
+// their original slice, whitespace between two originally-adjacent blocks as it was; changed
+// blocks are serialized and merged three-way with their original slice (minimal diff); new
+// blocks are serialized in the file's style and line ending.
+import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { mergeBlock } from '../../../shared/markdown/merge-block';
+import { detectEol, detectStyle, toLf, withEol, type Eol, type MarkdownStyle } from '../../../shared/markdown/style';
+import type { MarkdownCore } from './markdown-core';
+
+export interface SourceSnapshot {
+  body: string;
+  /** Top-level blocks of the document right after loading (after Milkdown settled). */
+  pristine: readonly PmNode[];
+  ranges: ReadonlyArray<readonly [number, number]>;
+  style: MarkdownStyle;
+  eol: Eol;
+}
+
+export function takeSnapshot(body: string, doc: PmNode, ranges: ReadonlyArray<readonly [number, number]>): SourceSnapshot {
+  const pristine: PmNode[] = [];
+  doc.forEach((n) => pristine.push(n));
+  return { body, pristine, ranges, style: detectStyle(body), eol: detectEol(body) };
+}
+
+const same = (a: PmNode, b: PmNode) => a === b || a.eq(b);
+
+/** For each current block, the index of the pristine block it equals, or -1. */
+export function alignBlocks(pristine: readonly PmNode[], current: readonly PmNode[]): number[] {
+  const n = pristine.length;
+  const m = current.length;
+  const match = new Array<number>(m).fill(-1);
+  let pre = 0;
+  while (pre < n && pre < m && same(current[pre], pristine[pre])) {
+    match[pre] = pre;
+    pre++;
+  }
+  let suf = 0;
+  while (suf < n - pre && suf < m - pre && same(current[m - 1 - suf], pristine[n - 1 - suf])) {
+    match[m - 1 - suf] = n - 1 - suf;
+    suf++;
+  }
+  const pn = n - pre - suf;
+  const cm = m - pre - suf;
+  // LCS on the middle; an edit touches few blocks, so this table stays small. Guard anyway.
+  if (pn > 0 && cm > 0 && pn * cm <= 4_000_000) {
+    const w = pn + 1;
+    const table = new Uint32Array((cm + 1) * w);
+    for (let i = cm - 1; i >= 0; i--) {
+      for (let j = pn - 1; j >= 0; j--) {
+        table[i * w + j] = same(current[pre + i], pristine[pre + j])
+          ? table[(i + 1) * w + j + 1] + 1
+          : Math.max(table[(i + 1) * w + j], table[i * w + j + 1]);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < cm && j < pn) {
+      if (same(current[pre + i], pristine[pre + j]) && table[i * w + j] === table[(i + 1) * w + j + 1] + 1) {
+        match[pre + i] = pre + j;
+        i++;
+        j++;
+      } else if (table[(i + 1) * w + j] >= table[i * w + j + 1]) i++;
+      else j++;
+    }
+  }
+  return match;
+}
+
+/**
+ * Pairs unmatched current blocks with unmatched pristine blocks of the same type lying between
+ * the same matched neighbours: these are edits of a block rather than new blocks.
+ */
+function pairEdits(pristine: readonly PmNode[], current: readonly PmNode[], match: number[]): number[] {
+  const origin = match.slice();
+  let prevP = -1;
+  let k = 0;
+  while (k < current.length) {
+    if (match[k] !== -1) {
+      prevP = match[k];
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < current.length && match[end] === -1) end++;
+    const nextP = end < current.length ? match[end] : pristine.length;
+    let p = prevP + 1;
+    for (let c = k; c < end && p < nextP; c++) {
+      if (current[c].type === pristine[p].type) origin[c] = p++;
+    }
+    k = end;
+  }
+  return origin;
+}
+
+export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore): string {
+  const current: PmNode[] = [];
+  doc.forEach((n) => current.push(n));
+  const { body, pristine, ranges, eol } = snap;
+  if (current.length === pristine.length && current.every((c, i) => same(c, pristine[i]))) return body;
+  if (pristine.length === 0 && current.every((c) => c.type.name === 'paragraph' && c.content.size === 0)) return body;
+
+  const match = alignBlocks(pristine, current);
+  const origin = pairEdits(pristine, current, match);
+  const n = pristine.length;
+  const head = n ? body.slice(0, ranges[0][0]) : '';
+  const tail = n ? body.slice(ranges[n - 1][1]) : '';
+  const blank = withEol('\n\n', eol);
+  const slice = (p: number) => body.slice(ranges[p][0], ranges[p][1]);
+
+  const parts: string[] = [head];
+  let prevOrigin = -2;
+  let first = true;
+  for (let c = 0; c < current.length; c++) {
+    const node = current[c];
+    const o = origin[c];
+    let text: string;
+    if (match[c] !== -1) text = slice(match[c]);
+    else {
+      const own = o !== -1 ? detectStyle(slice(o), snap.style) : snap.style;
+      const theirs = core.serializeBlock(node, own);
+      if (o !== -1) {
+        const ours = slice(o);
+        const oursEol = detectEol(ours);
+        const merged = mergeBlock(core.serializeBlock(pristine[o], own), toLf(ours), theirs);
+        text = withEol(merged, ours.includes('\n') || ours.includes('\r') ? oursEol : eol);
+      } else text = withEol(theirs, eol);
+      if (text.trim() === '') continue; // an empty new paragraph writes nothing
+    }
+    if (!first) parts.push(separator(prevOrigin, o));
+    parts.push(text);
+    first = false;
+    prevOrigin = o;
+  }
+  if (n === 0 && !first) return parts.join('') + (body === '' ? withEol('\n', eol) : body);
+  parts.push(tail);
+  return parts.join('');
+
+  function separator(a: number, b: number): string {
+    let gap: string | null = null;
+    if (a >= 0 && a + 1 < n && (b === -1 || b > a)) gap = body.slice(ranges[a][1], ranges[a + 1][0]);
+    else if (b > 0) gap = body.slice(ranges[b - 1][1], ranges[b][0]);
+    if (gap === null) return blank;
+    // Between blocks that were not neighbours, a single line break could let them run together.
+    if (b !== a + 1 && (gap.match(/\r\n|\n|\r/g)?.length ?? 0) < 2) return blank;
+    return gap;
+  }
+}

@@ -1,0 +1,60 @@
+// Every image a post references, in the order written: front matter `images`, Markdown images
+// (inline and reference style), `figure` shortcodes and `<img>` tags, each with its line, alt
+// text and the site files it may name. Code blocks and code spans are skipped; references
+// inside HTML comments are kept but marked, since Hugo does not publish them.
+import { codeSpanRanges, fencedCodeRanges, htmlCommentRanges, inRanges, lineOf, lineStarts, maskRanges } from './mask';
+import type { RawRef } from './raw-ref';
+import { resolveImageSrc } from './resolve-src';
+import { scanFrontMatterImages } from './scan-front-matter';
+import { scanHtmlImages } from './scan-html';
+import { scanMarkdownImages } from './scan-markdown';
+import { scanShortcodes } from './scan-shortcodes';
+import type { ImageReference, SiteLayout } from './types';
+
+export function findImageReferences(raw: string, postPath: string, layout: SiteLayout): ImageReference[] {
+  const fmScan = scanFrontMatterImages(raw);
+  const from = fmScan.bodyOffset;
+  const noFences = maskRanges(raw, [[0, from], ...fencedCodeRanges(raw, from)]);
+  const comments = htmlCommentRanges(noFences, from);
+  const shortcodes = scanShortcodes(noFences, from);
+  const noShortcodes = maskRanges(noFences, shortcodes.ranges);
+  const plain = maskRanges(noShortcodes, codeSpanRanges(noShortcodes, from));
+  const body: RawRef[] = [...shortcodes.refs, ...scanMarkdownImages(plain, from), ...scanHtmlImages(plain, from)];
+  body.sort((a, b) => a.at - b.at || a.srcStart - b.srcStart);
+  const starts = lineStarts(raw);
+  return [...fmScan.refs, ...body].map((r) => {
+    const resolved = resolveImageSrc(r.src, postPath, layout, { frontMatter: r.kind === 'front-matter' });
+    return {
+      kind: r.kind,
+      src: r.src,
+      srcStart: r.srcStart,
+      srcEnd: r.srcEnd,
+      line: lineOf(starts, r.at),
+      alt: r.alt,
+      inComment: r.kind !== 'front-matter' && inRanges(comments, r.at),
+      status: resolved.status,
+      candidates: resolved.candidates,
+    };
+  });
+}
+
+/** The site file a local reference names: the first candidate that exists, else the first. */
+export function targetOf(ref: ImageReference, exists: (sitePath: string) => boolean): string | null {
+  if (ref.status !== 'local' || !ref.candidates.length) return null;
+  return ref.candidates.find(exists) ?? ref.candidates[0];
+}
+
+/** True when a reference will be broken on the published site. */
+export function isBroken(ref: ImageReference, exists: (sitePath: string) => boolean): boolean {
+  if (ref.inComment) return false;
+  if (ref.status === 'outside') return true;
+  return ref.status === 'local' && !ref.candidates.some(exists);
+}
+
+/**
+ * Number of broken image references in a post: cheap enough for the post list (one scan of
+ * the text; `exists` is usually a Set of the site's files built once).
+ */
+export function countMissingImages(raw: string, postPath: string, layout: SiteLayout, exists: (sitePath: string) => boolean): number {
+  return findImageReferences(raw, postPath, layout).filter((r) => isBroken(r, exists)).length;
+}

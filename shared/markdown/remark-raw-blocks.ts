@@ -1,0 +1,64 @@
+// remark plugin: keeps what the editor has no model for as verbatim source.
+// - HTML blocks and `<!-- -->` comments in block position become `rawBlock` (kind html/comment);
+//   Milkdown's own transformer would wrap them in paragraphs and lose their line structure.
+// - Link reference definitions become `rawBlock` (kind definition): kept as written.
+// - Any node type the editor's schema does not know becomes `rawBlock` / `rawInline` holding
+//   its exact source slice, instead of making the whole parse fail.
+import type { Nodes, Parent, Root } from 'mdast';
+import type { VFile } from 'vfile';
+
+export type RawKind = 'html' | 'comment' | 'definition' | 'raw';
+
+export interface RawBlockNode {
+  type: 'rawBlock';
+  kind: RawKind;
+  value: string;
+}
+export interface RawInlineNode {
+  type: 'rawInline';
+  value: string;
+}
+
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+export interface RawBlocksOptions {
+  /** mdast node types the editor's schema can parse. */
+  known: ReadonlySet<string>;
+}
+
+export function remarkRawBlocks(options: RawBlocksOptions) {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    convert(tree as Parent, source, options.known);
+  };
+}
+
+function sliceOf(node: Nodes, source: string): string | null {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? null : source.slice(s, e);
+}
+
+function convert(parent: Parent, source: string, known: ReadonlySet<string>): void {
+  const blockLevel = BLOCK_PARENTS.has(parent.type);
+  parent.children = parent.children.map((child) => {
+    const node = child as Nodes;
+    if (blockLevel && (node.type === 'html' || node.type === 'definition' || !known.has(node.type))) {
+      const value = node.type === 'html' ? node.value : sliceOf(node, source);
+      if (value !== null) {
+        const kind: RawKind =
+          node.type === 'html'
+            ? /^\s*<!--/.test(node.value) ? 'comment' : 'html'
+            : node.type === 'definition' ? 'definition' : 'raw';
+        return { type: 'rawBlock', kind, value, position: node.position } as unknown as typeof child;
+      }
+    } else if (!blockLevel && !known.has(node.type)) {
+      const value = sliceOf(node, source);
+      if (value !== null) return { type: 'rawInline', value, position: node.position } as unknown as typeof child;
+    }
+    // Milkdown's image node wants a string title; remark gives null when there is none.
+    if (node.type === 'image' && node.title == null) node.title = '';
+    if ('children' in node) convert(node as Parent, source, known);
+    return child;
+  });
+}

@@ -1,0 +1,101 @@
+// Detects how a file writes markdown, so that blocks the editor has to write anew follow the
+// file's own habits (bullet marker, emphasis marker, fences, rules) and its line endings.
+
+export interface MarkdownStyle {
+  bullet: '-' | '*' | '+';
+  bulletOrdered: '.' | ')';
+  emphasis: '*' | '_';
+  strong: '*' | '_';
+  fence: '`' | '~';
+  rule: '-' | '*' | '_';
+}
+
+export const DEFAULT_STYLE: MarkdownStyle = {
+  bullet: '-',
+  bulletOrdered: '.',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  rule: '-',
+};
+
+function most<K extends string>(counts: Record<K, number>, fallback: K): K {
+  let best = fallback;
+  let n = 0;
+  for (const k of Object.keys(counts) as K[]) {
+    if (counts[k] > n) {
+      best = k;
+      n = counts[k];
+    }
+  }
+  return best;
+}
+
+/** The most frequent choice of each kind in `text`, or `fallback`'s where the text shows none. */
+export function detectStyle(text: string, fallback: MarkdownStyle = DEFAULT_STYLE): MarkdownStyle {
+  const bullet = { '-': 0, '*': 0, '+': 0 };
+  const ordered = { '.': 0, ')': 0 };
+  const fence = { '`': 0, '~': 0 };
+  const rule = { '-': 0, '*': 0, '_': 0 };
+  const emphasis = { '*': 0, _: 0 };
+  const strong = { '*': 0, _: 0 };
+  let inFence = false;
+  for (const line of text.split(/\r?\n|\r/)) {
+    const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!inFence) fence[f[1][0] as '`' | '~']++;
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    const r = /^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.exec(line);
+    if (r) {
+      rule[r[1] as '-' | '*' | '_']++;
+      continue;
+    }
+    const b = /^[\s>]*([-*+])[ \t]+\S/.exec(line);
+    if (b) bullet[b[1] as '-' | '*' | '+']++;
+    const o = /^[\s>]*\d{1,9}([.)])[ \t]+\S/.exec(line);
+    if (o) ordered[o[1] as '.' | ')']++;
+    strong['*'] += (line.match(/\*\*\S/g) ?? []).length;
+    strong._ += (line.match(/(?:^|\W)__\S/g) ?? []).length;
+    emphasis['*'] += (line.match(/(?:^|[^*])\*[^\s*]/g) ?? []).length - (b?.[1] === '*' ? 1 : 0);
+    emphasis._ += (line.match(/(?:^|[^\w_])_[^\s_]/g) ?? []).length;
+  }
+  return {
+    bullet: most(bullet, fallback.bullet),
+    bulletOrdered: most(ordered, fallback.bulletOrdered),
+    emphasis: most(emphasis, fallback.emphasis),
+    strong: most(strong, fallback.strong),
+    fence: most(fence, fallback.fence),
+    rule: most(rule, fallback.rule),
+  };
+}
+
+export type Eol = '\n' | '\r\n' | '\r';
+
+/** The line ending used most in `text` (LF when it has none). */
+export function detectEol(text: string): Eol {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text[i + 1] === '\n') crlf++;
+    else cr++;
+  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lf++;
+  lf -= crlf;
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf && cr > crlf) return '\r';
+  return '\n';
+}
+
+/** Rewrites LF-only text with the given line ending. */
+export function withEol(text: string, eol: Eol): string {
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+/** Any line ending to LF. */
+export function toLf(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}

@@ -1,0 +1,34 @@
+// The `site` fixture: each test gets its own running web host on its own copy of the sample
+// site, and a page already opened on it.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startWebHost, type RunningSite } from './web-host';
+
+export const test = base.extend<{ site: RunningSite; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern
+  site: async ({}, use) => {
+    const site = await startWebHost();
+    try {
+      await use(site);
+    } finally {
+      await site.stop();
+    }
+  },
+  app: async ({ page, site }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    // Nothing may be fetched from anywhere but the web host itself.
+    await page.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => {
+      problems.push(`network request outside the app: ${route.request().url()}`);
+      return route.abort();
+    });
+    await page.goto(site.url);
+    await expect(page.getByRole('list', { name: 'Posts' })).toBeVisible();
+    await use(page);
+    expect(problems, 'the page logged errors or reached the network').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,200 @@
+// Sends thousands of random and malformed payloads to every channel of the contract through the
+// real dispatch, with a site open, a canary file outside it and symlinks pointing at the canary.
+// Every answer must be an envelope; the canary must be neither read nor changed nor leaked; no
+// file outside the site may change; the site may change only through calls that succeeded.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { channelNames, contract, type Channel } from '../../../shared/ipc/contract';
+import { ErrorCode, type Envelope } from '../../../shared/ipc/errors';
+import { makeTestApp, type TestApp } from './test-app';
+import { payloadArbitrary, type PathContext } from './fuzz-payloads';
+import { changes, snapshot } from './snapshot';
+
+const PER_CHANNEL = Number(process.env.PW_FUZZ_PER_CHANNEL ?? 300);
+const MIN_TOTAL = Number(process.env.PW_FUZZ_MIN_TOTAL ?? 10_000);
+const CALL_BOX_MS = 15_000;
+const CANARY = 'DRIFTWOOD-CANARY-4b1d0e';
+const SEED = Number(process.env.PW_FUZZ_SEED ?? 20250605);
+
+/** Channels that only read: a site change can never be explained by one of them succeeding. */
+const READ_ONLY = new Set<string>([
+  'getSite', 'listPosts', 'readPost', 'listGallery', 'getThumbnail', 'findImageUsages', 'listBrokenImages', 'gitStatus',
+  'suggestVersionMessage', 'postHistory', 'versionDiff', 'readPostAtVersion', 'listConflicts', 'journalList', 'journalRead',
+  'journalWrite', 'journalDiscard', 'searchPosts', 'checkPost', 'checkSite', 'getSettings', 'setSettings',
+]);
+
+const POST_A = '---\ntitle: Driftwood Summit recap\ntags: [tides]\n---\nThe keynote opened with tide tables.\n![booth](photo.png)\n';
+const POST_B = '+++\ntitle = "Lanternfish Labs launch"\n+++\nNew lamps.\n';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+let t: TestApp;
+let outside: string;
+let canary: string;
+let probe: string;
+let cwdBefore: string;
+let emptyCwd: string;
+
+beforeAll(async () => {
+  outside = mkdtempSync(join(tmpdir(), 'pw-outside-'));
+  canary = join(outside, 'canary.md');
+  writeFileSync(canary, `---\ntitle: ${CANARY}\n---\n${CANARY}\n`);
+  probe = join(outside, 'probe.md');
+  writeFileSync(probe, 'probe\n');
+  t = await makeTestApp({ 'content/blog/a/index.md': POST_A, 'content/blog/a/photo.png': PNG, 'content/b.md': POST_B, 'static/images/logo.png': PNG });
+  symlinkSync(canary, join(t.site.root, 'content/link-out.md'));
+  symlinkSync(outside, join(t.site.root, 'content/linkdir'));
+  symlinkSync(canary, join(t.site.root, 'static/images/evil.png'));
+  // An atime older than the mtime is updated by any read, even on relatime mounts.
+  const past = new Date(Date.now() - 3600_000);
+  utimesSync(canary, past, new Date());
+  utimesSync(probe, past, new Date());
+  // Relative paths must not resolve into the repository.
+  cwdBefore = process.cwd();
+  emptyCwd = mkdtempSync(join(tmpdir(), 'pw-cwd-'));
+  mkdirSync(join(emptyCwd, 'content'));
+  process.chdir(emptyCwd);
+});
+
+afterAll(async () => {
+  process.chdir(cwdBefore);
+  await t.dispatch('stopPreview', {}).catch(() => {});
+  await t.dispose();
+  rmSync(outside, { recursive: true, force: true });
+  rmSync(emptyCwd, { recursive: true, force: true });
+});
+
+function isEnvelope(e: unknown): e is Envelope<unknown> {
+  if (!e || typeof e !== 'object') return false;
+  const x = e as Record<string, unknown>;
+  if (x.ok === true) return 'value' in x;
+  if (x.ok !== false) return false;
+  const err = x.error as Record<string, unknown> | undefined;
+  return !!err && ErrorCode.safeParse(err.code).success && typeof err.message === 'string' && err.message.length > 0;
+}
+
+async function boxed(p: Promise<Envelope<unknown>>): Promise<Envelope<unknown> | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), CALL_BOX_MS);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('IPC fuzz', () => {
+  it(`survives ${PER_CHANNEL} payloads on each of the ${channelNames.length} channels (and at least ${MIN_TOTAL} in all)`, async () => {
+    // Does reading a file change its atime on this disk? If not, the atime check proves nothing.
+    const probeAtime = statSync(probe).atimeMs;
+    readFileSync(probe);
+    const atimeWorks = statSync(probe).atimeMs !== probeAtime;
+    const canaryBefore = { bytes: readFileSync(canary), atime: statSync(canary).atimeMs };
+    const siteBefore = snapshot(t.site.root);
+    const outsideBefore = snapshot(outside);
+    const cwdSnap = snapshot(emptyCwd);
+
+    const ctx: PathContext = {
+      siteRoot: t.site.root,
+      outsideDir: outside,
+      canary,
+      hashes: [POST_A, POST_B].map((p) => createHash('sha256').update(p).digest('hex')),
+    };
+    const perChannel = Math.max(PER_CHANNEL, Math.ceil(MIN_TOTAL / channelNames.length));
+    const stats = new Map<string, { calls: number; ok: number; ms: number; codes: Map<string, number> }>();
+    const problems: string[] = [];
+    const okMutators = new Set<string>();
+    const savedRaw = new Map<string, string>();
+    let total = 0;
+    const started = Date.now();
+
+    for (const [ci, channel] of channelNames.entries()) {
+      const schema = contract[channel as Channel].request;
+      const payloads = fc.sample(payloadArbitrary(schema, ctx), { numRuns: perChannel, seed: SEED + ci });
+      const s = { calls: 0, ok: 0, ms: 0, codes: new Map<string, number>() };
+      stats.set(channel, s);
+      for (const payload of payloads) {
+        let env: Envelope<unknown> | 'timeout';
+        const t0 = performance.now();
+        try {
+          env = await boxed(t.dispatch(channel, payload));
+          s.ms += performance.now() - t0;
+        } catch (e) {
+          problems.push(`${channel}: dispatch threw ${e instanceof Error ? e.message : String(e)}`);
+          continue;
+        }
+        total++;
+        s.calls++;
+        if (env === 'timeout') {
+          problems.push(`${channel}: no answer within ${CALL_BOX_MS} ms for ${show(payload)}`);
+          continue;
+        }
+        if (!isEnvelope(env)) {
+          problems.push(`${channel}: not an envelope: ${show(env)}`);
+          continue;
+        }
+        let serialized = '';
+        try {
+          serialized = JSON.stringify(env);
+        } catch {
+          problems.push(`${channel}: answer cannot be serialised`);
+        }
+        if (serialized.includes(CANARY)) problems.push(`${channel}: canary leaked for ${show(payload)}`);
+        if (env.ok) {
+          s.ok++;
+          if (!READ_ONLY.has(channel)) okMutators.add(channel);
+          if (channel === 'savePost') {
+            const p = payload as { path: string; raw: string; bom: boolean };
+            savedRaw.set(p.path, (p.bom ? '\uFEFF' : '') + p.raw);
+          }
+          if (channel === 'openSite' && (env.value as { root: string }).root !== t.site.root) {
+            await t.app.openSite(t.site.root); // keep fuzzing the temp site
+          }
+        } else {
+          s.codes.set(env.error.code, (s.codes.get(env.error.code) ?? 0) + 1);
+          if (env.error.code === 'invalid-response') problems.push(`${channel}: answer broke the contract for ${show(payload)}`);
+        }
+        if (!t.app.currentSite()) await t.app.openSite(t.site.root);
+      }
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+
+    const internal = t.internalErrors.map((e) => `${e.channel}: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
+    const siteChanges = changes(siteBefore, snapshot(t.site.root));
+    console.log(`[fuzz] ${total} payloads over ${channelNames.length} channels in ${seconds} s (seed ${SEED}); atime check ${atimeWorks ? 'active' : 'unavailable'}`);
+    console.log(`[fuzz] per channel (calls/ok/time/error codes): ${[...stats].map(([c, v]) => `${c} ${v.calls}/${v.ok}/${Math.round(v.ms)}ms/${[...v.codes].map(([k, n]) => `${k}:${n}`).join(',')}`).join('; ')}`);
+    console.log(`[fuzz] internal errors: ${internal.length} ${[...new Set(internal)].slice(0, 15).join(' | ')}`);
+    console.log(`[fuzz] site changes: ${siteChanges.length} via ${[...okMutators].join(', ') || 'none'}`);
+
+    expect(problems).toEqual([]);
+    expect(total).toBeGreaterThanOrEqual(MIN_TOTAL);
+    // The canary outside the site: same bytes, never read.
+    expect(readFileSync(canary)).toEqual(canaryBefore.bytes);
+    if (atimeWorks) expect(statSync(canary).atimeMs).toBe(canaryBefore.atime);
+    expect(changes(outsideBefore, snapshot(outside))).toEqual([]);
+    expect(changes(cwdSnap, snapshot(emptyCwd))).toEqual([]);
+    // The site changed only through calls that succeeded; posts only through valid saves.
+    if (siteChanges.length) expect(okMutators.size).toBeGreaterThan(0);
+    if ([...okMutators].every((c) => c === 'savePost')) {
+      for (const change of siteChanges) {
+        const rel = change.replace(/^changed /, '').slice(join(t.site.root, 'content').length + 1);
+        expect(change.startsWith('changed ') && savedRaw.has(rel)).toBe(true);
+        expect(readFileSync(join(t.site.root, 'content', rel), 'utf8')).toBe(savedRaw.get(rel));
+      }
+    }
+  }, 900_000);
+});
+
+function show(v: unknown): string {
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.slice(0, 200);
+  } catch {
+    return String(v).slice(0, 200);
+  }
+}
