@@ -26,6 +26,8 @@ export function createMainWindow(settings: ElectronSettings, opts: { preload: st
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click would open links in new windows; none may open anyway (see security.ts).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: true,

@@ -31,13 +31,14 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   // Pristine snapshot after Milkdown's settling transactions (heading ids, list order).
   const snapshot = takeSnapshot(opts.body, view.state.doc, parsed.ranges);
   const pristineDoc: PmNode = view.state.doc;
+  views.attach(view);
   ready = true;
 
   return {
     getBody: () => (unsafeReason ? opts.body : saveBody(snapshot, view.state.doc, core)),
     isDirty: () => !view.state.doc.eq(pristineDoc),
     unsafeReason,
-    commands: editorCommands(editor),
+    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
     focus: () => view.focus(),
     destroy: () => {

@@ -11,6 +11,8 @@ export interface EditorCommands {
   toggleBlockquote(): void;
   insertCodeBlock(): void;
   insertLink(href: string): void;
+  /** Inserts a shortcode (figure, youtube or a site shortcode) after the current block and opens its dialog. */
+  insertShortcode?(name: string): void;
   undo(): void;
   redo(): void;
 }
@@ -25,6 +27,8 @@ export interface PostEditorOptions {
   /** Turns a site-relative path (e.g. "content/blog/x/a.png" or "static/img/a.png") into a URL. */
   assetUrl(sitePath: string): string;
   readOnly?: boolean;
+  /** Shortcodes the site defines (from layouts/shortcodes/), offered in the insert menu. */
+  shortcodeNames?: string[];
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */
   onChange?(): void;
 }

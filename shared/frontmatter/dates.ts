@@ -50,7 +50,8 @@ export function formatDateLike(previous: string | null, picked: { date: string; 
   const hour = style.shortHour ? String(Number(hh)) : hh.padStart(2, '0');
   // A fraction is kept only when the seconds did not change, so it never claims false precision.
   const keepFraction = prev?.time && prev.time.split(':')[2] === ss ? style.fraction : '';
-  const secs = style.seconds || ss !== '00' ? `:${ss}${keepFraction}` : '';
+  // Seconds are always written: every layout Hugo reads with a time has them.
+  const secs = `:${ss}${keepFraction}`;
   return `${picked.date}${style.sep}${hour}:${mm}${secs}${zone ? (style.zoneSpace ? ' ' : '') + zone : ''}`;
 }
 

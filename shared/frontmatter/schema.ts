@@ -103,8 +103,11 @@ export function inferSection(section: string, posts: readonly PostFields[], taxo
   const own = posts.filter((p) => p.section === section);
   const sample = own.length ? own : posts;
   const stats = new Map<string, { count: number; pos: number; types: Partial<Record<FieldType, number>> }>();
+  // How often key A comes before key B in posts that have both: the "usual order".
+  const before = new Map<string, number>();
   for (const p of sample) {
     const keys = Object.keys(p.fields);
+    for (let a = 0; a < keys.length; a++) for (let b = a + 1; b < keys.length; b++) before.set(`${keys[a]}\u0000${keys[b]}`, (before.get(`${keys[a]}\u0000${keys[b]}`) ?? 0) + 1);
     keys.forEach((k, i) => {
       const s = stats.get(k) ?? { count: 0, pos: 0, types: {} };
       s.count++;
@@ -121,7 +124,15 @@ export function inferSection(section: string, posts: readonly PostFields[], taxo
   }
   // A title is always offered, even in a section whose posts have none yet.
   if (!stats.has('title')) out.push(field('title', 'text', 0, 0, taxonomies));
-  return out.sort((a, b) => a.position - b.position || b.frequency - a.frequency);
+  // Each field ranks by how many others it usually precedes (a Copeland count), which copes
+  // with posts that list only some fields; the average position breaks ties.
+  const wins = new Map<string, number>();
+  for (const a of out) {
+    let w = 0;
+    for (const b of out) if (a !== b && (before.get(`${a.key}\u0000${b.key}`) ?? 0) > (before.get(`${b.key}\u0000${a.key}`) ?? 0)) w++;
+    wins.set(a.key, w);
+  }
+  return out.sort((a, b) => wins.get(b.key)! - wins.get(a.key)! || a.position - b.position || b.frequency - a.frequency);
 }
 
 function field(key: string, type: FieldType, frequency: number, position: number, taxonomies: readonly string[]): FieldSchema {

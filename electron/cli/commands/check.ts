@@ -31,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
           process.stdout.write(`  ${p.severity === 'error' ? 'error  ' : 'warning'}  ${p.line ? `line ${p.line}: ` : ''}${p.message}\n`);
         }
       }
-      process.stdout.write(`${results.length} posts checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
+      process.stdout.write(`${results.length} post${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
     }
     return errors ? 1 : 0;
   } catch (e) {

@@ -106,6 +106,8 @@ export class GalleryService {
     return {
       postPath,
       postHash: post.hash,
+      bundleDir,
+      staticDir: this.layout.staticDir,
       importDir: this.importDirOf(postPath),
       images,
       others,

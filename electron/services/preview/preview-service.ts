@@ -39,8 +39,16 @@ export class PreviewService {
 
   private env(): NodeJS.ProcessEnv {
     // Hugo reads HUGO_* variables as configuration; keep the writer's shell settings out.
+    // Everything Hugo would write (lock file, public/, resources/_gen) goes to our cache folder
+    // instead of the writer's site.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HUGO_')));
-    return { ...env, HUGO_CACHEDIR: this.opts.cacheDir };
+    return {
+      ...env,
+      HUGO_CACHEDIR: this.opts.cacheDir,
+      HUGO_NOBUILDLOCK: 'true',
+      HUGO_RESOURCEDIR: join(this.opts.cacheDir, 'resources'),
+      HUGO_PUBLISHDIR: join(this.opts.cacheDir, 'public'),
+    };
   }
 
   /** Version line of the installed hugo, or null when it cannot be run. */

@@ -2,7 +2,7 @@
 // front-matter values as text, and the body without Markdown's marks. The front matter is
 // parsed once with the fast parser the post list uses; the body is only cleaned with a few
 // whole-text replacements (no Markdown parse), since a large site has thousands of posts.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
 import { dateToMs } from '../../../shared/post/date-ms';
@@ -36,12 +36,14 @@ function flatten(v: unknown, out: string[]): void {
 
 /** Markdown body → text worth searching and showing in an excerpt. */
 export function searchableBody(body: string): string {
-  return body
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\{\{[<%]\s*\/?\s*([\w./-]+)[\s\S]*?[>%]\}\}/g, ' ')
-    .replace(/\]\([^)\n]*\)/g, ']')
-    .replace(/^ {0,3}\[[^\]\n]+\]:[^\n]*$/gm, '')
-    .replace(/<\/?[a-zA-Z][^>\n]*>/g, ' ')
+  // Each replacement runs only when its marker is present: most bodies lack most of them.
+  let t = body;
+  if (t.includes('<!--')) t = t.replace(/<!--[\s\S]*?-->/g, ' ');
+  if (t.includes('{{')) t = t.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, ' ');
+  if (t.includes('](')) t = t.replace(/\]\([^)\n]*\)/g, ']');
+  if (t.includes(']:')) t = t.replace(/^ {0,3}\[[^\]\n]+\]:[^\n]*$/gm, '');
+  if (t.includes('<')) t = t.replace(/<\/?[a-zA-Z][^>\n]*>/g, ' ');
+  return t
     .replace(/^[ \t]*(?:#{1,6}|>+|[-*+]|\d+[.)])[ \t]+/gm, '')
     .replace(/^ {0,3}(?:[-=*_]{3,}|`{3,}.*|~{3,}.*)$/gm, '')
     .replace(/[*`~]+|!?\[|\]/g, '');
@@ -75,12 +77,21 @@ export function docFromText(rel: string, rawText: string, stat: { mtimeMs: numbe
   };
 }
 
-export function readDoc(abs: string, rel: string, stat: { mtimeMs: number; size: number }): SearchDoc | null {
+/** Reads and indexes one file (one open: the stat and the bytes come from the same handle). */
+export function readDoc(abs: string, rel: string): SearchDoc | null {
   let text: string;
+  let stat: { mtimeMs: number; size: number };
+  let fd: number | null = null;
   try {
-    text = readFileSync(abs, 'utf8');
+    fd = openSync(abs, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    stat = { mtimeMs: st.mtimeMs, size: st.size };
+    text = readFileSync(fd, 'utf8');
   } catch {
     return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   if (text.includes('\0')) return null;
   return docFromText(rel, text, stat);

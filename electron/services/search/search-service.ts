@@ -4,7 +4,6 @@
 // current file by file: the site watcher calls updateFile/removeFile, and a cheap stat pass
 // after searches catches saves the watcher does not report.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep, dirname, basename } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -71,13 +70,7 @@ export class SearchService {
     for (let i = 0; i < files.length; i++) {
       if (this.closed) return;
       const abs = files[i];
-      let st;
-      try {
-        st = statSync(abs);
-      } catch {
-        continue;
-      }
-      const doc = readDoc(abs, this.rel(abs), st);
+      const doc = readDoc(abs, this.rel(abs));
       if (doc) batch.push(doc);
       // Yield now and then: the main process also answers the editor while we index.
       if (batch.length >= 500) {
@@ -103,14 +96,8 @@ export class SearchService {
     await this.ready;
     const rel = this.rel(path);
     const abs = join(this.site.contentDir, rel);
-    let st;
-    try {
-      st = await stat(abs);
-    } catch {
-      return this.removeFile(rel);
-    }
-    if (!st.isFile() || !MD_RE.test(rel) || isBundleResource(abs)) return this.removeFile(rel);
-    const doc = readDoc(abs, rel, st);
+    if (!MD_RE.test(rel) || isBundleResource(abs)) return this.removeFile(rel);
+    const doc = readDoc(abs, rel);
     if (!doc) return this.removeFile(rel);
     if (this.index.has(rel)) this.index.replace(doc);
     else this.index.add(doc);

@@ -9,7 +9,7 @@
 const SEPARATOR = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u2bff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/g;
 const CJK = /[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/;
 const CJK_SPLIT = /[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]|[^\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+/g;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[\t\n\r -~]*$/;
 
 export interface Token {
   /** The word as written. */
@@ -41,6 +41,8 @@ export function normalizeTerm(term: string): string {
 
 /** Normalised words of a query or a text, in order. */
 export function terms(text: string): string[] {
+  // Most posts are plain ASCII: lower-case the whole text once and skip per-word checks.
+  if (ASCII.test(text)) return text.toLowerCase().split(SEPARATOR).filter(Boolean);
   const out: string[] = [];
   for (const word of text.split(SEPARATOR)) {
     if (!word) continue;

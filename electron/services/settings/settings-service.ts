@@ -21,7 +21,9 @@ export function readSettings(store: SettingsStore): Settings {
 
 /** Merges `partial` (already validated by the contract) and stores the result. */
 export function writeSettings(store: SettingsStore, partial: Partial<Settings>): Settings {
-  const next = Settings.parse({ ...readSettings(store), ...partial });
+  // A field sent as undefined means "leave it", not "clear it".
+  const given = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  const next = Settings.parse({ ...readSettings(store), ...given });
   store.set(KEY, next);
   return next;
 }

@@ -1,12 +1,130 @@
-// Node views (cards) for verbatim nodes and shortcodes, plus their dialog and insert menu.
+// Node views (cards) for shortcodes and verbatim HTML/comments, the parameter dialog and the
+// insert menu, wired to the editor view. Cards are inert: text via textContent, and the only
+// element that loads anything is an <img> we build with a validated, site-local src.
 import type { MilkdownPlugin } from '@milkdown/kit/ctx';
+import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import type { EditorView, NodeViewConstructor } from '@milkdown/kit/prose/view';
+import { $view } from '@milkdown/kit/utils';
+import { rawBlockNode, shortcodeBlockNode, shortcodeInlineNode } from '../schema/verbatim-nodes';
 import type { PostEditorOptions } from '../types';
+import { singleImgSrc, siteAssetPath } from './asset-src';
+import { createInsertMenu, shortcodeTemplate } from './insert-menu';
+import { renderShortcodeCard, type CardContext } from './shortcode-card';
+import { editShortcodeDialog } from './shortcode-dialog';
 
 export interface EditorViews {
   plugins: MilkdownPlugin[];
+  /** Called once the editor view exists: adds the insert menu above it. */
+  attach(view: EditorView): void;
+  insertShortcode(name: string): void;
   destroy(): void;
 }
 
-export function editorViews(_opts: PostEditorOptions): EditorViews {
-  return { plugins: [], destroy: () => {} };
+export function editorViews(opts: PostEditorOptions): EditorViews {
+  const cx: CardContext = { postPath: opts.postPath, assetUrl: opts.assetUrl };
+  let editorView: EditorView | null = null;
+  let menu: HTMLElement | null = null;
+
+  const editAt = async (pos: number) => {
+    const view = editorView;
+    const node = view?.state.doc.nodeAt(pos);
+    if (!view || !node || opts.readOnly || !view.editable) return;
+    const next = await editShortcodeDialog(opts.root, node.attrs.value as string);
+    const current = view.state.doc.nodeAt(pos);
+    if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, value: next }));
+  };
+
+  const shortcodeView =
+    (inline: boolean): NodeViewConstructor =>
+    (initial, _view, getPos) => {
+      let node: PmNode = initial;
+      const dom = document.createElement(inline ? 'span' : 'div');
+      dom.className = inline ? 'pw-shortcode-inline' : 'pw-shortcode-card';
+      dom.contentEditable = 'false';
+      const body = document.createElement(inline ? 'span' : 'div');
+      const edit = document.createElement('button');
+      edit.type = 'button';
+      edit.className = 'pw-card-edit';
+      const render = () => {
+        if (inline) body.textContent = node.attrs.value as string;
+        else renderShortcodeCard(body, node.attrs.value as string, cx);
+        edit.textContent = 'Edit';
+        edit.setAttribute('aria-label', `Edit shortcode ${body.dataset.shortcode ?? ''}`.trim());
+      };
+      render();
+      edit.addEventListener('click', (e) => {
+        e.preventDefault();
+        const pos = getPos();
+        if (pos !== undefined) void editAt(pos);
+      });
+      dom.append(body);
+      if (!inline) dom.append(edit);
+      return {
+        dom,
+        update: (next) => {
+          if (next.type !== node.type) return false;
+          if (next.attrs.value !== node.attrs.value) {
+            node = next;
+            render();
+          }
+          node = next;
+          return true;
+        },
+        stopEvent: (e) => e.target === edit,
+        ignoreMutation: () => true,
+      };
+    };
+
+  const rawView: NodeViewConstructor = (initial) => {
+    const dom = document.createElement('div');
+    dom.className = `pw-raw pw-raw-${initial.attrs.kind as string}`;
+    dom.contentEditable = 'false';
+    const label = document.createElement('span');
+    label.className = 'pw-raw-label';
+    label.textContent = { html: 'HTML', comment: 'Comment', definition: 'Link definition', raw: 'Source' }[initial.attrs.kind as string] ?? 'Source';
+    const pre = document.createElement('pre');
+    pre.textContent = initial.attrs.value as string;
+    dom.append(label);
+    const src = initial.attrs.kind === 'html' ? singleImgSrc(initial.attrs.value as string) : null;
+    const path = src ? siteAssetPath(src, opts.postPath) : null;
+    if (path?.startsWith('static/')) {
+      const img = document.createElement('img');
+      img.src = opts.assetUrl(path);
+      img.alt = '';
+      img.className = 'pw-raw-image';
+      dom.append(img);
+    }
+    dom.append(pre);
+    return { dom, ignoreMutation: () => true, update: (n) => n.type === initial.type && n.attrs.value === initial.attrs.value };
+  };
+
+  const insertShortcode = (name: string) => {
+    const view = editorView;
+    if (!view || !view.editable) return;
+    const type = view.state.schema.nodes.shortcode_block;
+    const { $from } = view.state.selection;
+    // Insert after the current top-level block, then open the dialog on it.
+    const at = $from.depth > 0 ? $from.after(1) : view.state.selection.from;
+    view.dispatch(view.state.tr.insert(at, type.create({ value: shortcodeTemplate(name) })));
+    void editAt(at);
+  };
+
+  return {
+    plugins: [
+      $view(shortcodeBlockNode, () => shortcodeView(false)),
+      $view(shortcodeInlineNode, () => shortcodeView(true)),
+      $view(rawBlockNode, () => rawView),
+    ],
+    attach(view) {
+      editorView = view;
+      if (opts.readOnly) return;
+      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode);
+      opts.root.insertBefore(menu, opts.root.firstChild);
+    },
+    insertShortcode,
+    destroy() {
+      menu?.remove();
+      editorView = null;
+    },
+  };
 }

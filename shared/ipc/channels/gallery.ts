@@ -45,6 +45,10 @@ export const GalleryListing = z.object({
   postPath: z.string(),
   /** sha256 of the post's bytes when listed (rename checks it). */
   postHash: z.string(),
+  /** Site-relative folder of the post: relative srcs are resolved from here. */
+  bundleDir: z.string(),
+  /** Site-relative folder of the site's static files (usually "static"). */
+  staticDir: z.string(),
   /** Site-relative folder imports go to. */
   importDir: z.string(),
   images: z.array(GalleryImage),

@@ -14,7 +14,7 @@ import { makeTestApp, type TestApp } from './test-app';
 import { payloadArbitrary, type PathContext } from './fuzz-payloads';
 import { changes, snapshot } from './snapshot';
 
-const PER_CHANNEL = Number(process.env.PW_FUZZ_PER_CHANNEL ?? 300);
+const PER_CHANNEL = Number(process.env.PW_FUZZ_PER_CHANNEL ?? 0);
 const MIN_TOTAL = Number(process.env.PW_FUZZ_MIN_TOTAL ?? 10_000);
 const CALL_BOX_MS = 15_000;
 const CANARY = 'DRIFTWOOD-CANARY-4b1d0e';
@@ -25,6 +25,12 @@ const READ_ONLY = new Set<string>([
   'getSite', 'listPosts', 'readPost', 'listGallery', 'getThumbnail', 'findImageUsages', 'listBrokenImages', 'gitStatus',
   'suggestVersionMessage', 'postHistory', 'versionDiff', 'readPostAtVersion', 'listConflicts', 'journalList', 'journalRead',
   'journalWrite', 'journalDiscard', 'searchPosts', 'checkPost', 'checkSite', 'getSettings', 'setSettings',
+]);
+
+/** Channels whose handlers must turn every failure into a typed error (no "internal" answers). */
+const STRICT = new Set<string>([
+  'getSite', 'openSite', 'chooseSite', 'listPosts', 'readPost', 'savePost',
+  'journalWrite', 'journalDiscard', 'journalList', 'journalRead', 'getSettings', 'setSettings',
 ]);
 
 const POST_A = '---\ntitle: Driftwood Summit recap\ntags: [tides]\n---\nThe keynote opened with tide tables.\n![booth](photo.png)\n';
@@ -89,7 +95,7 @@ async function boxed(p: Promise<Envelope<unknown>>): Promise<Envelope<unknown> |
 }
 
 describe('IPC fuzz', () => {
-  it(`survives ${PER_CHANNEL} payloads on each of the ${channelNames.length} channels (and at least ${MIN_TOTAL} in all)`, async () => {
+  it(`survives ${Math.max(PER_CHANNEL, Math.ceil(MIN_TOTAL / channelNames.length))} payloads on each of the ${channelNames.length} channels (and at least ${MIN_TOTAL} in all)`, async () => {
     // Does reading a file change its atime on this disk? If not, the atime check proves nothing.
     const probeAtime = statSync(probe).atimeMs;
     readFileSync(probe);
@@ -103,7 +109,7 @@ describe('IPC fuzz', () => {
       siteRoot: t.site.root,
       outsideDir: outside,
       canary,
-      hashes: [POST_A, POST_B].map((p) => createHash('sha256').update(p).digest('hex')),
+      hashes: [POST_A, POST_B, readFileSync(canary, 'utf8')].map((p) => createHash('sha256').update(p).digest('hex')),
     };
     const perChannel = Math.max(PER_CHANNEL, Math.ceil(MIN_TOTAL / channelNames.length));
     const stats = new Map<string, { calls: number; ok: number; ms: number; codes: Map<string, number> }>();
@@ -162,6 +168,25 @@ describe('IPC fuzz', () => {
         if (!t.app.currentSite()) await t.app.openSite(t.site.root);
       }
     }
+    // Valid saves with hostile text, and saves through the symlinks with the canary's real hash.
+    const saveTargets = ['blog/a/index.md', 'b.md', 'link-out.md', 'linkdir/canary.md', 'blog/../b.md'];
+    const raws = fc.sample(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('', '\0', POST_A, '\uFEFF---\n')), { numRuns: 300, seed: SEED });
+    for (const [i, raw] of raws.entries()) {
+      const path = saveTargets[i % saveTargets.length];
+      const read = await t.dispatch('readPost', { path });
+      const hash = read.ok ? (read.value as { hash: string }).hash : ctx.hashes[i % ctx.hashes.length];
+      const bom = i % 7 === 0;
+      const env = await t.dispatch('savePost', { path, raw, bom, expectedHash: hash });
+      total += 2;
+      if (!isEnvelope(env) || !isEnvelope(read)) problems.push(`savePost: not an envelope for ${path}`);
+      if (JSON.stringify([read, env]).includes(CANARY)) problems.push(`savePost: canary leaked via ${path}`);
+      if (env.ok) {
+        okMutators.add('savePost');
+        savedRaw.set(path, (bom ? '\uFEFF' : '') + raw);
+      } else if (path.includes('link') && env.error.code !== 'outside-site') {
+        problems.push(`savePost through ${path} answered ${env.error.code}, not outside-site`);
+      }
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
     const internal = t.internalErrors.map((e) => `${e.channel}: ${e.error instanceof Error ? e.error.message : String(e.error)}`);
@@ -169,9 +194,10 @@ describe('IPC fuzz', () => {
     console.log(`[fuzz] ${total} payloads over ${channelNames.length} channels in ${seconds} s (seed ${SEED}); atime check ${atimeWorks ? 'active' : 'unavailable'}`);
     console.log(`[fuzz] per channel (calls/ok/time/error codes): ${[...stats].map(([c, v]) => `${c} ${v.calls}/${v.ok}/${Math.round(v.ms)}ms/${[...v.codes].map(([k, n]) => `${k}:${n}`).join(',')}`).join('; ')}`);
     console.log(`[fuzz] internal errors: ${internal.length} ${[...new Set(internal)].slice(0, 15).join(' | ')}`);
-    console.log(`[fuzz] site changes: ${siteChanges.length} via ${[...okMutators].join(', ') || 'none'}`);
+    console.log(`[fuzz] site changes: ${siteChanges.length} via ${[...okMutators].join(', ') || 'none'}: ${siteChanges.slice(0, 12).map((c) => c.replace(t.site.root, '')).join(', ')}`);
 
     expect(problems).toEqual([]);
+    expect(t.internalErrors.filter((e) => STRICT.has(e.channel)).map((e) => `${e.channel}: ${String(e.error)}`)).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(MIN_TOTAL);
     // The canary outside the site: same bytes, never read.
     expect(readFileSync(canary)).toEqual(canaryBefore.bytes);
@@ -180,6 +206,11 @@ describe('IPC fuzz', () => {
     expect(changes(cwdSnap, snapshot(emptyCwd))).toEqual([]);
     // The site changed only through calls that succeeded; posts only through valid saves.
     if (siteChanges.length) expect(okMutators.size).toBeGreaterThan(0);
+    for (const [path, raw] of savedRaw) {
+      if (path.includes('link')) continue;
+      const abs = join(t.site.root, 'content', path);
+      if (siteChanges.some((c) => c === `changed ${abs}`) || okMutators.size === 1) expect(readFileSync(abs, 'utf8')).toBe(raw);
+    }
     if ([...okMutators].every((c) => c === 'savePost')) {
       for (const change of siteChanges) {
         const rel = change.replace(/^changed /, '').slice(join(t.site.root, 'content').length + 1);

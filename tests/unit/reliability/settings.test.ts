@@ -23,7 +23,7 @@ describe('settings', () => {
     t = await makeTestApp();
     const env = await t.dispatch('setSettings', { partial: { authorName: 'Mara Quillon', authorEmail: 'mara@lanternfish.example', theme: 'dark' } });
     expect(env).toMatchObject({ ok: true, value: { authorName: 'Mara Quillon', theme: 'dark', imageMaxSize: 2400 } });
-    await t.dispatch('setSettings', { partial: { imageMaxSize: 1600, spellCheckLanguage: 'fr-CA' } });
+    await t.dispatch('setSettings', { partial: { imageMaxSize: 1600, spellCheckLanguage: 'fr-CA', theme: undefined } });
     await (t.app.host.settings as JsonFileSettings).flush();
     const onDisk = JSON.parse(readFileSync(join(t.dataDir, 'settings.json'), 'utf8'));
     expect(onDisk.preferences).toMatchObject({ authorName: 'Mara Quillon', theme: 'dark', imageMaxSize: 1600, spellCheckLanguage: 'fr-CA', updateChecks: false });

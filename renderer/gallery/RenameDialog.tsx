@@ -1,0 +1,41 @@
+// Asks for an image's new name. The extension stays; main cleans the name (lower case, dashes).
+import { useState } from 'react';
+import { GalleryDialog } from './GalleryDialog';
+
+interface Props {
+  name: string;
+  usages: number;
+  onRename(newName: string): void;
+  onCancel(): void;
+}
+
+export function RenameDialog({ name, usages, onRename, onCancel }: Props) {
+  const stem = name.replace(/\.[^.]+$/, '');
+  const [value, setValue] = useState(stem);
+  return (
+    <GalleryDialog title={`Rename ${name}`} onCancel={onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (value.trim()) onRename(value.trim());
+        }}
+      >
+        <label className="pw-gallery-field">
+          New name
+          <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        <p className="pw-gallery-help">
+          {usages ? `The ${usages === 1 ? 'reference' : `${usages} references`} in this post will be updated and the post saved.` : 'No reference in this post uses it.'}
+        </p>
+        <div className="pw-gallery-actions">
+          <button type="submit" className="primary" disabled={!value.trim()}>
+            Rename image
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </GalleryDialog>
+  );
+}

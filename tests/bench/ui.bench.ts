@@ -1,0 +1,191 @@
+// The writer-facing speed figures, measured in Debian's Chromium through the real web host:
+// start-up, opening a 12 KB and a 1 MB post, keystroke latency in both, and the JS heap with the
+// 1 MB post open. Peers (plain Milkdown: commonmark + gfm + history on a bare page built by
+// Vite) are measured in the same run on the same markdown. See tests/bench/ui/ for the parts.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { BenchContext, BenchMetric } from './types';
+import { summarize } from './types';
+import { buildPeer, rendererDist } from './ui/build';
+import { FIRST_MARKER, MIDDLE_MARKER, writeBenchPosts, type BenchPost } from './ui/generate-posts';
+import { BODY_SELECTOR, heapMb, installProbes, listReady, nextPaint, percentile, timeOpen, typeAndMeasure, type KeySample } from './ui/page-probes';
+import { serveStatic } from './ui/static-server';
+import { startHost } from './ui/web-host';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
+
+/** A sample post to open between two timed opens (opening the same post twice is a no-op). */
+const NEUTRAL = { title: 'Thank You, Driftwood Volunteers', marker: 'Forty-two volunteers' };
+const KEYSTROKES = 300;
+
+export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
+  const runs = ctx.quick ? 3 : 7;
+  const keyRuns = ctx.quick ? 1 : 3;
+  const dist = await rendererDist(ctx.repoRoot, ctx.tmpDir, ctx.log);
+  const peerDir = join(ctx.tmpDir, 'ui-peer');
+  await buildPeer(join(here, 'ui', 'peer'), peerDir);
+
+  // Two copies of the sample site: the plain one for start-up, one with the bench posts.
+  const startupSite = join(ctx.tmpDir, 'ui-startup-site');
+  cpSync(join(ctx.repoRoot, 'content'), startupSite, { recursive: true });
+  const site = join(ctx.tmpDir, 'ui-site');
+  cpSync(join(ctx.repoRoot, 'content'), site, { recursive: true });
+  const posts = writeBenchPosts(join(site, 'content'));
+  writeFileSync(join(peerDir, 'post-12kb.md'), posts.small.body);
+  writeFileSync(join(peerDir, 'post-1mb.md'), posts.large.body);
+  ctx.log(`bench posts: ${posts.small.bytes} and ${posts.large.bytes} bytes`);
+
+  const peerServer = await serveStatic(peerDir);
+  const browser = await chromium.launch({ executablePath: process.env.POSTWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const metrics: BenchMetric[] = [];
+  try {
+    metrics.push(...(await measureStartup(ctx, browser, startupSite, dist, runs)));
+    const dataDir = join(ctx.tmpDir, 'ui-data');
+    mkdirSync(dataDir, { recursive: true });
+    const host = await startHost(ctx.repoRoot, site, dataDir, dist);
+    try {
+      metrics.push(...(await measureApp(ctx, browser, host.url, posts, runs, keyRuns)));
+    } finally {
+      await host.stop();
+    }
+    metrics.push(...(await measurePeer(ctx, browser, peerServer.url, runs, keyRuns)));
+  } finally {
+    await browser.close();
+    await peerServer.close();
+  }
+  return metrics;
+}
+
+async function newPage(browser: Browser, log: (m: string) => void): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log(`console error: ${m.text()}`);
+  });
+  await installProbes(page);
+  return page;
+}
+
+/** Web host spawn → the post list painted with its posts and the page idle enough to paint. */
+async function measureStartup(ctx: BenchContext, browser: Browser, siteDir: string, dist: string, runs: number): Promise<BenchMetric[]> {
+  const total: number[] = [];
+  const hostOnly: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await newPage(browser, ctx.log);
+    const dataDir = join(ctx.tmpDir, `ui-startup-data-${r}`);
+    mkdirSync(dataDir, { recursive: true });
+    const host = await startHost(ctx.repoRoot, siteDir, dataDir, dist);
+    try {
+      await page.goto(host.url, { waitUntil: 'commit' });
+      await listReady(page);
+      await nextPaint(page);
+      total.push(performance.now() - host.spawnedAt);
+      hostOnly.push(host.readyAt - host.spawnedAt);
+    } finally {
+      await host.stop();
+      await page.context().close();
+    }
+  }
+  const host = summarize(hostOnly);
+  return [
+    { name: 'startup_ms', ...summarize(total), budget: 1500, unit: 'ms', note: `of which the host process until its URL: ${Math.round(host.value)} ms` },
+    { name: 'startup_host_ms', ...host, unit: 'ms', note: 'web host spawn (tsx) until it printed its URL' },
+  ];
+}
+
+async function openInApp(page: Page, title: string, marker: string): Promise<number> {
+  const button = page.getByRole('list', { name: 'Posts' }).getByRole('button', { name: new RegExp(`^${title}`) });
+  const { ms } = await timeOpen(page, marker, () => button.click());
+  return ms;
+}
+
+async function measureApp(ctx: BenchContext, browser: Browser, url: string, posts: { small: BenchPost; large: BenchPost }, runs: number, keyRuns: number): Promise<BenchMetric[]> {
+  let page = await newPage(browser, ctx.log);
+  await page.goto(url);
+  await page.getByRole('list', { name: 'Posts' }).getByRole('button').first().waitFor();
+  const open = async (post: BenchPost): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await openInApp(page, NEUTRAL.title, NEUTRAL.marker);
+      await nextPaint(page);
+      samples.push(await openInApp(page, post.title, FIRST_MARKER));
+    }
+    return samples;
+  };
+  const small = await open(posts.small);
+  const large = await open(posts.large);
+  const cdp = await page.context().newCDPSession(page);
+  const heap = await heapMb(cdp);
+  const keysLarge = await keystrokes(page, keyRuns);
+  // The 1 MB post now has unsaved changes: a fresh page opens the 12 KB one without asking.
+  await page.context().close();
+  page = await newPage(browser, ctx.log);
+  await page.goto(url);
+  await openInApp(page, posts.small.title, FIRST_MARKER);
+  const keysSmall = await keystrokes(page, keyRuns);
+  await page.context().close();
+  return [
+    { name: 'open_post_12kb_ms', ...summarize(small), budget: 100, peer: 'peer_milkdown_open_12kb_ms', unit: 'ms' },
+    { name: 'open_post_1mb_ms', ...summarize(large), budget: 1500, peer: 'peer_milkdown_open_1mb_ms', unit: 'ms' },
+    { name: 'keystroke_p95_1mb_ms', ...keysLarge, budget: 16, peer: 'peer_milkdown_keystroke_p95_1mb_ms', unit: 'ms' },
+    { name: 'keystroke_p95_12kb_ms', ...keysSmall, budget: 8, peer: 'peer_milkdown_keystroke_p95_12kb_ms', unit: 'ms' },
+    { name: 'heap_1mb_mb', value: heap, budget: 150, peer: 'peer_milkdown_heap_1mb_mb', unit: 'MB' },
+  ];
+}
+
+/** p95 of KEYSTROKES keys typed at the end of the middle paragraph, per run; median of runs. */
+async function keystrokes(page: Page, keyRuns: number): Promise<Omit<BenchMetric, 'name'>> {
+  await page.locator(BODY_SELECTOR).locator('p', { hasText: MIDDLE_MARKER }).click();
+  await page.keyboard.press('End');
+  const p95s: number[] = [];
+  const all: KeySample[] = [];
+  for (let r = 0; r < keyRuns; r++) {
+    const samples = await typeAndMeasure(page, KEYSTROKES);
+    all.push(...samples);
+    p95s.push(percentile(samples.map((s) => s.ms), 95));
+  }
+  const slowEt = all.filter((s) => s.eventTimingMs >= 16).length;
+  return {
+    ...summarize(p95s),
+    note: `${keyRuns}×${KEYSTROKES} keys; median key ${percentile(all.map((s) => s.ms), 50).toFixed(1)} ms, max ${Math.max(...all.map((s) => s.ms)).toFixed(1)} ms; Event Timing (paint presented, ≥16 ms only): ${slowEt} of ${all.length} keys`,
+  };
+}
+
+async function measurePeer(ctx: BenchContext, browser: Browser, url: string, runs: number, keyRuns: number): Promise<BenchMetric[]> {
+  const page = await newPage(browser, ctx.log);
+  await page.goto(url);
+  await page.waitForFunction('!!window.peer');
+  const open = async (file: string): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let r = 0; r < runs; r++) samples.push((await page.evaluate(`window.peer.open(${JSON.stringify(file)})`)) as number);
+    return samples;
+  };
+  const small = await open('post-12kb.md');
+  const large = await open('post-1mb.md');
+  const cdp = await page.context().newCDPSession(page);
+  const heap = await heapMb(cdp);
+  const keysLarge = await keystrokes(page, keyRuns);
+  await page.evaluate(`window.peer.open('post-12kb.md')`);
+  const keysSmall = await keystrokes(page, keyRuns);
+  await page.context().close();
+  return [
+    { name: 'peer_milkdown_open_12kb_ms', ...summarize(small), unit: 'ms' },
+    { name: 'peer_milkdown_open_1mb_ms', ...summarize(large), unit: 'ms' },
+    { name: 'peer_milkdown_keystroke_p95_1mb_ms', ...keysLarge, unit: 'ms' },
+    { name: 'peer_milkdown_keystroke_p95_12kb_ms', ...keysSmall, unit: 'ms' },
+    { name: 'peer_milkdown_heap_1mb_mb', value: heap, unit: 'MB' },
+  ];
+}

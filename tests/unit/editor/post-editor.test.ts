@@ -1,0 +1,104 @@
+// The window editor under jsdom: accessible body, cheap change notifications, toolbar commands
+// with undo back to the exact original, shortcode cards and the parameter dialog, inert HTML.
+import { afterEach, describe, expect, it } from 'vitest';
+import { installDom } from '../../../renderer/editor/node/install-dom';
+import { createPostEditor } from '../../../renderer/editor/post-editor';
+import type { PostEditorHandle } from '../../../renderer/editor/types';
+import { changedLines, fixture } from './helpers';
+
+const doc = installDom();
+let handle: PostEditorHandle | null = null;
+afterEach(() => {
+  handle?.destroy();
+  handle = null;
+  doc.body.replaceChildren();
+});
+
+async function open(body: string, extra: { shortcodeNames?: string[] } = {}) {
+  const root = doc.createElement('div');
+  doc.body.append(root);
+  let changes = 0;
+  handle = await createPostEditor({
+    root,
+    body,
+    postPath: 'blog/driftwood/index.md',
+    assetUrl: (p) => `/asset/${p}`,
+    onChange: () => changes++,
+    ...extra,
+  });
+  return { root, h: handle, changes: () => changes };
+}
+
+describe('post editor', () => {
+  it('mounts an accessible body and saves untouched text as is', async () => {
+    const body = fixture('blocks.md');
+    const { root, h, changes } = await open(body);
+    const box = root.querySelector('[role="textbox"]')!;
+    expect(box.getAttribute('aria-label')).toBe('Post body');
+    expect(box.getAttribute('aria-multiline')).toBe('true');
+    expect(h.unsafeReason).toBeNull();
+    expect(h.isDirty()).toBe(false);
+    expect(h.getBody()).toBe(body);
+    expect(changes()).toBe(0);
+    expect(h.getText()).toContain('A quote from Tomas Reyes');
+  });
+
+  it('applies a command, then undo returns the exact original', async () => {
+    const body = fixture('headings.md');
+    const { h, changes } = await open(body);
+    h.commands.setHeading(2);
+    expect(h.isDirty()).toBe(true);
+    expect(changes()).toBeGreaterThan(0);
+    expect(changedLines(body, h.getBody()).removed).toEqual(['Driftwood Summit', '================']);
+    h.commands.undo();
+    expect(h.isDirty()).toBe(false);
+    expect(h.getBody()).toBe(body);
+  });
+
+  it('shows shortcodes as cards: figure image from the bundle, youtube placeholder, name and params', async () => {
+    const { root } = await open(fixture('shortcodes.md'));
+    const img = root.querySelector<HTMLImageElement>('.pw-card-image')!;
+    expect(img.getAttribute('src')).toBe('/asset/content/blog/driftwood/harbour.jpg');
+    expect(root.querySelector('.pw-card-caption')!.textContent).toBe('The harbour at dawn');
+    expect(root.querySelector('.pw-card-video-id')!.textContent).toBe('YouTube video dQw4w9WgXcQ');
+    expect([...root.querySelectorAll('[data-shortcode]')].map((e) => (e as HTMLElement).dataset.shortcode)).toEqual([
+      'figure', 'figure', 'youtube', 'note', 'notice', 'gallery',
+    ]);
+    expect(root.querySelectorAll('iframe, script').length).toBe(0);
+  });
+
+  it('edits a shortcode parameter in the dialog, changing only that parameter', async () => {
+    const body = fixture('shortcodes.md');
+    const { root, h } = await open(body);
+    root.querySelector<HTMLButtonElement>('.pw-card-edit')!.click();
+    const dialog = root.querySelector('[role="dialog"]')!;
+    const title = [...dialog.querySelectorAll('label')].find((l) => l.textContent === 'title')!;
+    const input = dialog.querySelector<HTMLInputElement>(`#${title.htmlFor}`)!;
+    input.value = 'Harbour at dusk';
+    dialog.querySelector('form')!.dispatchEvent(new window.Event('submit', { cancelable: true }));
+    await Promise.resolve();
+    expect(changedLines(body, h.getBody())).toEqual({
+      removed: ['{{< figure src="harbour.jpg" title="The harbour at dawn" >}}'],
+      added: ['{{< figure src="harbour.jpg" title="Harbour at dusk" >}}'],
+    });
+    expect(root.querySelector('.pw-card-caption')!.textContent).toBe('Harbour at dusk');
+  });
+
+  it('offers site shortcodes in the insert menu and inserts one', async () => {
+    const body = 'Intro paragraph.\n';
+    const { root, h } = await open(body, { shortcodeNames: ['speaker'] });
+    const menu = root.querySelector('[role="menu"]')!;
+    expect([...menu.querySelectorAll('[role="menuitem"]')].map((e) => e.textContent)).toEqual(['figure', 'youtube', 'speaker']);
+    h.commands.insertShortcode!('speaker');
+    root.querySelector<HTMLButtonElement>('[role="dialog"] button[type="button"]')!.click(); // Cancel
+    expect(h.getBody()).toBe('Intro paragraph.\n\n{{< speaker >}}\n');
+  });
+
+  it('shows HTML as inert text, and a static <img> from the site', async () => {
+    const { root } = await open(fixture('html.md'));
+    const raws = [...root.querySelectorAll('.pw-raw pre')].map((e) => e.textContent);
+    expect(raws).toContain('<script>alert("never runs")</script>');
+    expect(root.querySelectorAll('script, [onclick], iframe').length).toBe(0);
+    expect(root.querySelector<HTMLImageElement>('.pw-raw-image')!.getAttribute('src')).toBe('/asset/static/images/lantern.png');
+  });
+});

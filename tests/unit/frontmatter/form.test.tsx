@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+// The form in a DOM: named controls per key, and each change reported as the front-matter text
+// with only that field's line changed.
+import { describe, it, expect, afterEach } from 'vitest';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diffLines } from 'diff';
+import { FrontMatterForm, NewPostDialog } from '../../../renderer/frontmatter';
+import type { SectionSchema } from '../../../shared/frontmatter/schema';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const SRC = readFileSync(join(__dirname, '../../fixtures/frontmatter/all-shapes.yaml'), 'utf8');
+
+const f = (key: string, type: SectionSchema['fields'][number]['type'], extra: Partial<SectionSchema['fields'][number]> = {}) => ({
+  key, label: key.charAt(0).toUpperCase() + key.slice(1), type, required: key === 'title', hidden: false, frequency: 1, position: 0, declared: false, taxonomy: false, ...extra,
+});
+const SCHEMA: SectionSchema = {
+  section: 'blog', posts: 3, taxonomies: ['tags', 'categories'], configError: null,
+  fields: [f('title', 'text'), f('description', 'text'), f('tags', 'text-list', { taxonomy: true }), f('date', 'date'), f('summary', 'long-text'), f('draft', 'boolean'), f('weight', 'integer'), f('lastmod', 'date-time'), f('publishDate', 'date-time'), f('images', 'image-list'), f('contributors', 'text-list'), f('canonicalurl', 'url'), f('menu', 'map')],
+};
+
+let root: Root | null = null;
+let host: HTMLDivElement;
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  host?.remove();
+});
+
+function render(node: React.ReactNode) {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root!.render(node));
+}
+
+/** Sets a controlled input's value the way a user's typing does, so React sees the change. */
+function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+  act(() => el.dispatchEvent(new Event('input', { bubbles: true })));
+}
+
+const byName = (name: string) => host.querySelector<HTMLInputElement>(`[aria-label="${name}"]`)!;
+const changedLines = (a: string, b: string) => diffLines(a, b).filter((p) => p.added || p.removed).map((p) => (p.added ? '+' : '-') + p.value);
+
+describe('FrontMatterForm', () => {
+  it('is a form named Front matter with a control per key, each change touching one line', () => {
+    const out: string[] = [];
+    render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} images={['images/blog/2025/driftwood/stage.png']} onChange={(t) => out.push(t)} />);
+    expect(host.querySelector('form')!.getAttribute('aria-label')).toBe('Front matter');
+    for (const k of ['title', 'description', 'tags', 'date', 'summary', 'draft', 'weight', 'lastmod', 'images', 'contributors', 'canonicalurl']) expect(byName(k), k).not.toBeNull();
+
+    type(byName('title'), 'Tide: high');
+    expect(changedLines(SRC, out.pop()!)).toEqual([`-title: "Why Driftwood Isn't Just a Conference: Notes + Questions?"\n`, '+title: "Tide: high"\n']);
+
+    act(() => byName('draft').click());
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-draft: false\n', '+draft: true\n']);
+
+    type(byName('lastmod'), '2025-05-02T09:15:00');
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-lastmod: 2025-05-01T0:00:00+00:00\n', '+lastmod: 2025-05-02T9:15:00+00:00\n']);
+
+    type(byName('publishDate'), '2025-12-21T11:00:00');
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-publishDate: 2025-12-21T10:00:00\n', '+publishDate: 2025-12-21T11:00:00\n']);
+
+    type(byName('date'), '2025-12-03');
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-date: 2025-12-02\n', '+date: 2025-12-03\n']);
+
+    type(byName('weight'), '7');
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-weight: 50\n', '+weight: 7\n']);
+
+    const tags = byName('tags');
+    type(tags, 'harbour');
+    act(() => tags.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(changedLines(SRC, out.pop()!)).toEqual(['+  - harbour\n']);
+
+    act(() => host.querySelector<HTMLButtonElement>('[aria-label="Remove Mara Okonkwo-Lindqvist from contributors"]')!.click());
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-contributors: ["Mara Okonkwo-Lindqvist"]\n', '+contributors: []\n']);
+
+    const summary = byName('summary') as unknown as HTMLTextAreaElement;
+    expect(summary.value.endsWith('\n')).toBe(false);
+    type(summary, 'Short.');
+    expect(out.pop()).toContain('summary: >\n  Short.\ncanonicalurl');
+  });
+
+  it('puts unknown keys and maps under More fields, editable one key at a time', () => {
+    const out: string[] = [];
+    render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} onChange={(t) => out.push(t)} />);
+    const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'))!;
+    expect(byName('menu')).toBeNull();
+    act(() => more.click());
+    const menu = byName('menu') as unknown as HTMLTextAreaElement;
+    type(menu, 'main:\n  weight: 4\n  parent: events');
+    act(() => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Apply menu')!.click());
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-    weight: 3\n', '+    weight: 4\n']);
+    expect(byName('speakers')).not.toBeNull();
+    act(() => host.querySelector<HTMLButtonElement>('[aria-label="Remove field speakers"]')!.click());
+    expect(changedLines(SRC, out.pop()!)).toEqual(['-speakers:\n  - "Ivo Brandt"\n  - "Selma Ruiz"\n']);
+  });
+
+  it('shows broken front matter read-only with its line and a raw editor', () => {
+    const out: string[] = [];
+    render(<FrontMatterForm format="yaml" frontMatter={'title: "open\ndraft: true\n'} schema={SCHEMA} onChange={(t) => out.push(t)} />);
+    expect(host.querySelector('form')).toBeNull();
+    expect(host.querySelector('[role="alert"]')!.textContent).toMatch(/Line \d+, column \d+: A closing quote or bracket is missing/);
+    const raw = host.querySelector('textarea')!;
+    type(raw, 'title: "open"\ndraft: true\n');
+    expect(out.pop()).toBe('title: "open"\ndraft: true\n');
+  });
+});
+
+describe('NewPostDialog', () => {
+  it('is a dialog named New post asking title and section', async () => {
+    const made: Array<{ title: string; section: string }> = [];
+    render(<NewPostDialog sections={['blog', 'events']} onCreate={(r) => void made.push(r)} onCancel={() => {}} />);
+    const dialog = host.querySelector('[role="dialog"]')!;
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('New post');
+    const title = dialog.querySelector('input')!;
+    expect(document.activeElement).toBe(title);
+    type(title, 'Harbour Lights');
+    await act(async () => dialog.querySelector('form')!.requestSubmit());
+    expect(made).toEqual([{ title: 'Harbour Lights', section: 'blog' }]);
+  });
+});

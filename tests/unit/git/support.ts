@@ -1,0 +1,91 @@
+// Shared helpers for the git tests: a temp Hugo site, an in-memory host (settings, secrets,
+// events) and the system git used as an oracle.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { EventName, EventPayload } from '../../../shared/ipc/events';
+import { IsoGitService, AUTHOR_KEY, TOKEN_KEY, USERNAME_KEY } from '../../../electron/services/git/git-service';
+
+export const AUTHOR = { name: 'Mara Quill', email: 'mara@lanternfish.example' };
+
+export function post(title: string, body: string, extra = ''): string {
+  return `---\ntitle: "${title}"\ndate: 2025-03-14T09:00:00\n${extra}tags:\n  - driftwood\n---\n\n${body}\n`;
+}
+
+export interface TestSite {
+  root: string;
+  content: string;
+  write(rel: string, text: string | Uint8Array): void;
+  read(rel: string): string;
+  git(...args: string[]): string;
+  remove(): void;
+}
+
+export function makeSite(files: Record<string, string>, opts: { init?: boolean } = {}): TestSite {
+  const root = mkdtempSync(join(tmpdir(), 'postwright-git-'));
+  const site: TestSite = {
+    root,
+    content: join(root, 'content'),
+    write(rel, text) {
+      const abs = join(root, rel);
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+    },
+    read: (rel) => readFileSync(join(root, rel), 'utf8'),
+    git: (...args) => gitIn(root, ...args),
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+  site.write('hugo.toml', 'title = "Driftwood Summit Notes"\nbaseURL = "/"\n');
+  for (const [rel, text] of Object.entries(files)) site.write(rel, text);
+  if (opts.init !== false) {
+    site.git('init', '-q', '-b', 'main');
+    site.git('add', '.');
+    site.git('commit', '-qm', 'Initial site');
+  }
+  return site;
+}
+
+export function gitIn(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Oracle', '-c', 'user.email=oracle@lanternfish.example', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+}
+
+/** `git fsck --full` must report nothing wrong. */
+export function fsckClean(dir: string): boolean {
+  execFileSync('git', ['fsck', '--full', '--strict'], { cwd: dir, stdio: 'pipe' });
+  return true;
+}
+
+export interface TestHost {
+  settings: { get<T>(k: string): T | undefined; set(k: string, v: unknown): void };
+  secrets: { get(k: string): Promise<string | null>; set(k: string, v: string | null): Promise<void>; persistent: boolean };
+  events: Array<{ event: string; payload: unknown }>;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export function makeHost(opts: { author?: boolean; token?: string; username?: string } = {}): TestHost {
+  const settings = new Map<string, unknown>();
+  const secrets = new Map<string, string>();
+  if (opts.author !== false) settings.set(AUTHOR_KEY, AUTHOR);
+  if (opts.token) secrets.set(TOKEN_KEY, opts.token);
+  if (opts.username) settings.set(USERNAME_KEY, opts.username);
+  const host: TestHost = {
+    settings: { get: <T>(k: string) => settings.get(k) as T | undefined, set: (k, v) => void settings.set(k, v) },
+    secrets: {
+      get: async (k) => secrets.get(k) ?? null,
+      set: async (k, v) => void (v === null ? secrets.delete(k) : secrets.set(k, v)),
+      persistent: false,
+    },
+    events: [],
+    emit: (event, payload) => void host.events.push({ event, payload }),
+  };
+  return host;
+}
+
+export function service(site: TestSite, host = makeHost(), retryMs?: number[]): IsoGitService {
+  return new IsoGitService({ root: site.root, contentDir: site.content }, host, { retryMs });
+}

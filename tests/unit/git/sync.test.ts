@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGitHttpServer, type GitHttpServer } from './http-server';
+import { makeSite, makeHost, service, post, fsckClean, gitIn, type TestSite } from './support';
+
+let server: GitHttpServer;
+beforeAll(async () => {
+  server = await startGitHttpServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!();
+});
+
+const TOKEN = 'lanternfish-token';
+const PARAGRAPH = 'The keynote opened with a harbor at dawn.';
+
+/** Site A (Postwright) connected to a fresh remote, pushed once; B is a git CLI clone. */
+async function setup(name: string) {
+  const a = makeSite({
+    'content/blog/harbor/index.md': post('Harbor Talk', `${PARAGRAPH}\n\nSecond paragraph stays.`),
+    'content/blog/tide/index.md': post('Tide Tables', 'Low tide at noon.'),
+  });
+  cleanup.push(() => a.remove());
+  const url = server.createRepo(name);
+  const host = makeHost({ token: TOKEN, username: server.user });
+  const git = service(a, host);
+  await git.setRemote(url);
+  const first = await git.sync();
+  expect(first.state).toBe('synced');
+  const bDir = mkdtempSync(join(tmpdir(), 'postwright-clone-'));
+  cleanup.push(() => rmSync(bDir, { recursive: true, force: true }));
+  const authed = url.replace('http://', `http://${server.user}:${TOKEN}@`);
+  execFileSync('git', ['clone', '-q', authed, bDir], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  const b = {
+    dir: bDir,
+    git: (...args: string[]) => gitIn(bDir, ...args),
+    write: (rel: string, text: string) => writeFileSync(join(bDir, rel), text),
+  };
+  return { a, b, git, host, url };
+}
+
+describe('sync with a real git server on loopback', () => {
+  it('pushes to an empty remote, then receives a colleague\'s version (fast-forward)', async () => {
+    const { a, b, git, host } = await setup('ff');
+    expect(execFileSync('git', ['--git-dir', server.repoPath('ff'), 'log', '--format=%s', 'main'], { encoding: 'utf8' })).toBe('Initial site\n');
+    b.write('content/blog/tide/index.md', post('Tide Tables', 'High tide at six.'));
+    b.git('commit', '-qam', 'Tide update');
+    b.git('push', '-q');
+    const st = await git.status();
+    expect(st.behind).toBe(0); // not fetched yet
+    const r = await git.sync();
+    expect(r).toMatchObject({ state: 'synced', received: 1, sent: 0 });
+    expect(a.read('content/blog/tide/index.md')).toContain('High tide at six.');
+    expect(a.git('status', '--porcelain')).toBe('');
+    expect(a.git('log', '-1', '--format=%s').trim()).toBe('Tide update');
+    expect(host.events.some((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'sync')).toBe(true);
+    expect(fsckClean(a.root)).toBe(true);
+  });
+
+  it('merges diverged histories without conflicts and keeps a backup ref', async () => {
+    const { a, b, git, url } = await setup('diverged');
+    a.write('content/blog/harbor/index.md', post('Harbor Talk', `${PARAGRAPH}\n\nSecond paragraph stays.\n\nA third from Mara.`));
+    await git.saveVersion('blog/harbor/index.md');
+    const before = a.git('rev-parse', 'HEAD').trim();
+    b.write('content/blog/tide/index.md', post('Tide Tables', 'High tide at six.'));
+    b.git('commit', '-qam', 'Tide update');
+    b.git('push', '-q');
+    expect((await git.status()).ahead).toBe(1);
+    const r = await git.sync();
+    expect(r.state).toBe('synced');
+    expect(r.sent).toBeGreaterThanOrEqual(1);
+    expect(a.read('content/blog/tide/index.md')).toContain('High tide at six.');
+    expect(a.read('content/blog/harbor/index.md')).toContain('A third from Mara.');
+    expect(a.git('rev-parse', r.backupRef!).trim()).toBe(before);
+    expect(a.git('log', '-1', '--format=%p').trim().split(' ')).toHaveLength(2);
+    expect(execFileSync('git', ['--git-dir', server.repoPath('diverged'), 'rev-parse', 'main'], { encoding: 'utf8' })).toBe(a.git('rev-parse', 'HEAD'));
+    expect(a.git('status', '--porcelain')).toBe('');
+    expect(fsckClean(a.root)).toBe(true);
+    const st = await git.status();
+    expect([st.ahead, st.behind, st.unsaved]).toEqual([0, 0, 0]);
+    expect(url).toContain('127.0.0.1');
+  });
+
+  it('a conflict keeps both texts until the writer chooses, then commits and pushes the merge', async () => {
+    const { a, b, git } = await setup('conflict');
+    a.write('content/blog/harbor/index.md', post('Harbor Talk', 'The keynote opened with a lighthouse at dusk.\n\nSecond paragraph stays.'));
+    await git.saveVersion('blog/harbor/index.md');
+    const mine = a.read('content/blog/harbor/index.md');
+    b.write('content/blog/harbor/index.md', post('Harbor Talk', 'The keynote opened with a storm at noon.\n\nSecond paragraph stays.'));
+    b.git('commit', '-qam', 'Storm version');
+    b.git('push', '-q');
+
+    const r = await git.sync();
+    expect(r).toMatchObject({ state: 'conflicts', conflicts: 1 });
+    expect(a.read('content/blog/harbor/index.md')).toBe(mine); // nothing on disk changed
+    expect(a.git('status', '--porcelain')).toBe('');
+    expect(fsckClean(a.root)).toBe(true);
+    const [c] = await git.conflicts();
+    expect(c).toMatchObject({ path: 'blog/harbor/index.md', post: 'blog/harbor/index.md', binary: false, resolved: false });
+    expect(c.ours).toContain('lighthouse at dusk');
+    expect(c.theirs).toContain('storm at noon');
+    expect(c.base).toContain('harbor at dawn');
+    expect((await git.status()).conflicts).toBe(1);
+    await expect(git.saveVersion('blog/harbor/index.md')).rejects.toMatchObject({ code: 'conflict' });
+
+    const merged = post('Harbor Talk', 'The keynote opened with a lighthouse in a storm.\n\nSecond paragraph stays.');
+    const res = await git.resolve('blog/harbor/index.md', 'merged', merged);
+    expect(res.remaining).toBe(0);
+    expect(a.read('content/blog/harbor/index.md')).toBe(merged);
+    expect(a.git('log', '-1', '--format=%p').trim().split(' ')).toHaveLength(2);
+    expect(a.git('status', '--porcelain')).toBe('');
+    const pushed = await git.sync();
+    expect(pushed.state).toBe('synced');
+    b.git('pull', '-q');
+    expect(readFileSync(join(b.dir, 'content/blog/harbor/index.md'), 'utf8')).toBe(merged);
+    expect(fsckClean(a.root)).toBe(true);
+    expect(fsckClean(b.dir)).toBe(true);
+  });
+
+  it('"Take theirs" writes their text; cancel leaves the files alone', async () => {
+    const { a, b, git } = await setup('theirs');
+    a.write('content/blog/tide/index.md', post('Tide Tables', 'Mine.'));
+    await git.saveVersion('blog/tide/index.md');
+    b.write('content/blog/tide/index.md', post('Tide Tables', 'Theirs.'));
+    b.git('commit', '-qam', 'Theirs');
+    b.git('push', '-q');
+    expect((await git.sync()).state).toBe('conflicts');
+    expect(await git.cancelMerge()).toBe(true);
+    expect(a.read('content/blog/tide/index.md')).toContain('Mine.');
+    expect((await git.sync()).state).toBe('conflicts');
+    await git.resolve('blog/tide/index.md', 'theirs');
+    expect(a.read('content/blog/tide/index.md')).toContain('Theirs.');
+    expect((await git.sync()).state).toBe('synced');
+  });
+
+  it('refuses to bring versions over unsaved edits, and changes nothing', async () => {
+    const { a, b, git } = await setup('unsaved');
+    b.write('content/blog/tide/index.md', post('Tide Tables', 'Theirs.'));
+    b.git('commit', '-qam', 'Theirs');
+    b.git('push', '-q');
+    a.write('content/blog/tide/index.md', post('Tide Tables', 'Unsaved mine.'));
+    const head = a.git('rev-parse', 'HEAD');
+    await expect(git.sync()).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/Save a version of "blog\/tide\/index.md"/) });
+    expect(a.read('content/blog/tide/index.md')).toContain('Unsaved mine.');
+    expect(a.git('rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('wrong or missing token: plain auth errors', async () => {
+    const { a, url } = await setup('auth');
+    const wrong = service(a, makeHost({ token: 'not-the-token', username: server.user }));
+    await expect(wrong.sync()).rejects.toMatchObject({ code: 'auth', message: expect.stringMatching(/refused the access token/) });
+    const none = service(a, makeHost());
+    await expect(none.sync()).rejects.toMatchObject({ code: 'auth', message: expect.stringMatching(/needs a personal access token/) });
+    expect(url).toBeTruthy();
+    expect(fsckClean(a.root)).toBe(true);
+  });
+
+  it('a push the server refuses: plain message, local versions kept', async () => {
+    const { a, git } = await setup('hook');
+    const hook = join(server.repoPath('hook'), 'hooks', 'pre-receive');
+    writeFileSync(hook, '#!/bin/sh\necho "Lanternfish policy: no pushes today" >&2\nexit 1\n');
+    chmodSync(hook, 0o755);
+    a.write('content/blog/tide/index.md', post('Tide Tables', 'Mine.'));
+    await git.saveVersion('blog/tide/index.md');
+    const head = a.git('rev-parse', 'HEAD');
+    await expect(git.sync()).rejects.toMatchObject({ message: expect.stringMatching(/refused your versions/) });
+    expect(a.git('rev-parse', 'HEAD')).toBe(head);
+    expect(fsckClean(a.root)).toBe(true);
+  });
+
+  it('offline: "will sync when online", nothing changed, retried later', async () => {
+    const a = makeSite({ 'content/a.md': post('Alpha', 'a') });
+    cleanup.push(() => a.remove());
+    const git = service(a, makeHost({ token: TOKEN, username: server.user }), [150]);
+    cleanup.push(() => git.shutdown());
+    await git.setRemote('http://127.0.0.1:9/nowhere.git'); // the discard port: nothing listens
+    const head = a.git('rev-parse', 'HEAD');
+    const r = await git.sync();
+    expect(r.state).toBe('offline');
+    expect(r.message).toMatch(/Will sync when online/);
+    const st = await git.status();
+    expect(st.sync.state).toBe('offline');
+    expect(st.sync.nextRetryAt).toBeGreaterThan(Date.now() - 1000);
+    expect(a.git('rev-parse', 'HEAD')).toBe(head);
+    // "Back online": point at the real server; the scheduled retry syncs by itself.
+    await git.setRemote(server.createRepo('later'));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await git.status()).sync.state).toBe('synced');
+    expect(execFileSync('git', ['--git-dir', server.repoPath('later'), 'rev-parse', 'main'], { encoding: 'utf8' })).toBe(head);
+  });
+
+  it('no remote: says what to do', async () => {
+    const a = makeSite({ 'content/a.md': post('Alpha', 'a') });
+    cleanup.push(() => a.remove());
+    await expect(service(a).sync()).rejects.toMatchObject({ code: 'git', message: expect.stringMatching(/not connected to an online copy/) });
+    expect(existsSync(join(a.root, '.git/index.lock'))).toBe(false);
+  });
+});

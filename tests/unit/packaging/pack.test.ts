@@ -1,0 +1,141 @@
+// Packs the app for real with electron-builder (`--dir`), but with `electronDist` pointing at
+// a stand-in Electron (the real zip cannot be downloaded here): an `electron` file that holds
+// only the fuse wire. Then lists the resulting app.asar with @electron/asar and checks what is
+// in it and what is not, that sharp is unpacked, that every package main.cjs requires at run
+// time is there, and that the fuses were flipped in the binary.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBuilder } from 'vite';
+
+const repo = resolve(__dirname, '..', '..', '..');
+const require = createRequire(import.meta.url);
+const cli = join(repo, 'node_modules', 'electron-builder', 'cli.js');
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// Fuse wire v1 order (see @electron/fuses): '0' off, '1' on.
+const FUSES = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+
+function skipReason(): string | null {
+  if (process.platform === 'win32') return 'the stand-in Electron is Linux-shaped; Windows installers are built by the release workflow';
+  if (!existsSync(cli)) return 'electron-builder is not installed';
+  const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+  if (v.status !== 0) return `electron-builder cannot run on Node ${process.version}: ${v.stderr.trim().split('\n')[0]}`;
+  return null;
+}
+const reason = skipReason();
+if (reason) console.log(`[packaging] pack test skipped: ${reason}`);
+
+const work = join(tmpdir(), `postwright-pack-${process.pid}`);
+const project = join(work, 'project');
+const out = join(work, 'out');
+const fakeElectron = join(work, 'electron-dist');
+let files: string[] = [];
+let unpacked = '';
+let binary: Buffer = Buffer.alloc(0);
+
+beforeAll(async () => {
+  if (reason) return;
+  rmSync(work, { recursive: true, force: true });
+  // A copy of the project's packaging inputs, plus files that must NOT end up in the app.
+  mkdirSync(join(project, 'dist', 'renderer', 'assets'), { recursive: true });
+  for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) cpSync(join(repo, f), join(project, f));
+  cpSync(join(repo, 'build'), join(project, 'build'), { recursive: true });
+  symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'), 'junction');
+  const builder = await createBuilder({
+    configFile: join(repo, 'vite.electron.config.ts'),
+    logLevel: 'error',
+    environments: { main: { build: { outDir: join(project, 'dist', 'electron') } }, preload: { build: { outDir: join(project, 'dist', 'electron') } } },
+  });
+  await builder.buildApp();
+  writeFileSync(join(project, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Postwright</title>');
+  writeFileSync(join(project, 'dist', 'renderer', 'assets', 'index.js'), 'export {};');
+  writeFileSync(join(project, 'dist', 'renderer', 'assets', 'index.js.map'), '{}');
+  writeFileSync(join(project, 'dist', 'electron', 'main.cjs.map'), '{}');
+  for (const stray of ['electron/shell/main.ts', 'renderer/app/App.tsx', 'shared/ipc/contract.ts', 'tests/unit/a.test.ts', 'content/hugo.toml', 'tsconfig.json', 'vite.config.ts']) {
+    mkdirSync(join(project, stray, '..'), { recursive: true });
+    writeFileSync(join(project, stray), '// must not be packed\n');
+  }
+  // The stand-in Electron: an executable holding the fuse wire, every fuse on.
+  mkdirSync(fakeElectron, { recursive: true });
+  writeFileSync(join(fakeElectron, 'electron'), Buffer.concat([Buffer.alloc(64), Buffer.from(SENTINEL), Buffer.from([1, 8, ...Array(8).fill(0x31)]), Buffer.alloc(64)]), { mode: 0o755 });
+  writeFileSync(join(fakeElectron, 'LICENSE'), 'stand-in');
+  writeFileSync(join(fakeElectron, 'version'), '45.4.1');
+
+  const r = spawnSync(
+    process.execPath,
+    [cli, '--linux', 'dir', '--config', 'electron-builder.yml', '--publish', 'never', `-c.electronDist=${fakeElectron}`, `-c.directories.output=${out}`, '-c.npmRebuild=false'],
+    { cwd: project, encoding: 'utf8', timeout: 240_000, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', ELECTRON_BUILDER_OFFLINE: 'true' } },
+  );
+  if (r.status !== 0) throw new Error(`electron-builder failed:\n${r.stdout}\n${r.stderr}`);
+  const resources = join(out, 'linux-unpacked', 'resources');
+  const asar = require('@electron/asar') as { listPackage(p: string): string[] };
+  files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'));
+  unpacked = join(resources, 'app.asar.unpacked');
+  binary = readFileSync(join(out, 'linux-unpacked', 'postwright'));
+}, 300_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe.skipIf(reason !== null)('the packed app', () => {
+  it('holds the built shell and renderer and package.json', () => {
+    for (const f of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/renderer/assets/index.js']) {
+      expect(files, f).toContain(f);
+    }
+  });
+
+  it('holds no sources, tests, sample site, maps or build files', () => {
+    const bad = files.filter(
+      (f) =>
+        /\.(map|tsx?|mts|cts)$/.test(f) ||
+        /^\/(electron|renderer|shared|tests|content|build|src)(\/|$)/.test(f) ||
+        /^\/(tsconfig\.json|vite\.config\.ts|electron-builder\.yml|package-lock\.json)$/.test(f),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('holds no dev dependencies and none of what Vite already bundled', () => {
+    const packages = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2].startsWith('@') ? 4 : 3).join('/')));
+    for (const dev of ['electron', 'electron-builder', 'vitest', 'vite', 'typescript', 'eslint', '@playwright/test', 'tsx', 'esbuild', 'react', '@milkdown/core']) {
+      expect(packages.has(dev), dev).toBe(false);
+    }
+  });
+
+  it('has every package main.cjs requires at run time', () => {
+    const main = readFileSync(join(project, 'dist', 'electron', 'main.cjs'), 'utf8');
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    // Top-level requires only (ajv's generated-code strings mention require too).
+    const required = [...main.matchAll(/^(?:const|var|let)\s+\S+\s*=\s*require\("([^"]+)"\)/gm)].map((m) => m[1]);
+    const bare = [...new Set(required)].filter((id) => !builtins.has(id) && id !== 'electron');
+    for (const id of bare) {
+      const pkg = id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0];
+      const there = files.includes(`/node_modules/${pkg}/package.json`) || existsSync(join(unpacked, 'node_modules', pkg, 'package.json'));
+      expect(there, pkg).toBe(true);
+    }
+  });
+
+  it('unpacks sharp and its native libraries', () => {
+    expect(existsSync(join(unpacked, 'node_modules', 'sharp', 'package.json'))).toBe(true);
+    const img = readdirSync(join(unpacked, 'node_modules', '@img'));
+    expect(img.some((d) => d.startsWith('sharp-'))).toBe(true);
+  });
+
+  it('flips the fuses in the Electron binary', () => {
+    const at = binary.indexOf(SENTINEL) + SENTINEL.length;
+    expect(binary[at]).toBe(1); // wire version
+    const wire = Object.fromEntries(FUSES.map((name, i) => [name, String.fromCharCode(binary[at + 2 + i])]));
+    expect(wire).toMatchObject({
+      runAsNode: '0',
+      enableCookieEncryption: '1',
+      enableNodeOptionsEnvironmentVariable: '0',
+      enableNodeCliInspectArguments: '0',
+      enableEmbeddedAsarIntegrityValidation: '1',
+      onlyLoadAppFromAsar: '1',
+      grantFileProtocolExtraPrivileges: '0',
+    });
+  });
+});
