@@ -8,9 +8,22 @@ import { SearchService } from '../services/search/search-service';
 import { PostChecker } from '../services/checks/post-checks';
 import { PreviewService } from '../services/preview/preview-service';
 
-/** The open site's search index (built on first use; the watcher calls updateFile/removeFile on it). */
+const built = new WeakMap<AppServices, SearchService>();
+
+/** The open site's search index, built on first use (and shortly after a site opens). */
 export function searchService(app: AppServices): SearchService {
-  return app.perSite('search', (site) => new SearchService(site));
+  const s = app.perSite('search', (site) => new SearchService(site));
+  built.set(app, s);
+  return s;
+}
+
+/**
+ * For the site watcher: the index to keep current with `updateFile(path)` / `removeFile(path)`,
+ * or null when none was built for the open site (then there is nothing to update).
+ */
+export function searchIndexIfBuilt(app: AppServices): SearchService | null {
+  const s = built.get(app);
+  return s && !s.isClosed && app.currentSite() ? s : null;
 }
 
 export function previewService(app: AppServices): PreviewService {
@@ -18,6 +31,13 @@ export function previewService(app: AppServices): PreviewService {
 }
 
 export function searchHandlers(app: AppServices): AreaHandlers<typeof searchChannels> {
+  // Build the index in the background soon after a site opens, so the first search is instant.
+  app.onSiteOpened((site) => {
+    const t = setTimeout(() => {
+      if (app.currentSite() === site) searchService(app);
+    }, 500);
+    t.unref?.();
+  });
   const checker = () => app.perSite('checks', (site) => new PostChecker(site));
   return {
     searchPosts: async (req) => searchService(app).search(req),

@@ -47,7 +47,7 @@ export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplac
     if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
-    } else if (e.key === 'Enter' && e.currentTarget === findRef.current) {
+    } else if (e.key === 'Enter' && e.target === findRef.current) {
       e.preventDefault();
       setState(e.shiftKey ? onPrevious() : onNext());
     }

@@ -3,7 +3,8 @@
 export * from './types';
 export { findImageReferences, countMissingImages, isBroken, targetOf } from './find-references';
 export { renameImageReferences, withFileName, type RenameResult } from './rename-references';
-export { imageSnippet, countImageStyles, preferredStyle, type InsertStyle, type StyleCounts } from './snippet';
+export { imageSnippet, type InsertStyle } from './snippet';
+export { countImageStyles, preferredStyle, type StyleCounts } from './style-counts';
 export { sanitizeImageName, uniqueName } from './file-names';
 export { siteLayoutOf, bundleDirOf, isLeafBundle, basenamePosix, dirnamePosix, normalizeRelative } from './site-paths';
 export { resolveImageSrc, srcPath } from './resolve-src';

@@ -1,13 +1,15 @@
 // `npm run audit:electron`: runs Electronegativity on the Electron source (electron/ with the
 // renderer's index.html, which carries the CSP) and, when built, on dist/electron (with
 // dist/renderer/index.html). Fails on any finding that electronegativity-allowlist.json does not
-// explain. Electronegativity only reads .js/.ts/.html files, so the built .cjs bundles are
-// staged under .js names first.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// explain. Electronegativity only reads .js/.ts/.html files and its parser predates class
+// private fields, so the built .cjs bundles are staged as .js lowered to ES2019 syntax (same
+// code, older syntax). A file it cannot parse fails the audit: an unread file hides findings.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 import { z } from 'zod';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,7 +71,9 @@ function stage(target: 'source' | 'built', work: string): string | null {
   if (!existsSync(built)) return null;
   mkdirSync(join(dir, 'electron'));
   for (const name of readdirSync(built)) {
-    if (/\.(c|m)?js$/.test(name)) cpSync(join(built, name), join(dir, 'electron', name.replace(/\.(c|m)js$/, '.js')));
+    if (!/\.(c|m)?js$/.test(name)) continue;
+    const lowered = transformSync(readFileSync(join(built, name), 'utf8'), { loader: 'js', target: 'es2019', format: 'cjs' });
+    writeFileSync(join(dir, 'electron', name.replace(/\.(c|m)js$/, '.js')), lowered.code);
   }
   const html = join(repo, 'dist', 'renderer', 'index.html');
   if (existsSync(html)) cpSync(html, join(dir, 'renderer', 'index.html'));
@@ -78,10 +82,15 @@ function stage(target: 'source' | 'built', work: string): string | null {
 
 function scan(target: 'source' | 'built', dir: string, work: string): Finding[] {
   const out = join(work, `${target}.sarif`);
-  execFileSync(process.execPath, [cli, '-i', dir, '-o', out, '-r', '-v', 'false', '-e', electronVersion()], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const run = spawnSync(process.execPath, [cli, '-i', dir, '-o', out, '-r', '-v', 'false', '-e', electronVersion()], {
+    encoding: 'utf8',
     timeout: 300_000,
   });
+  const log = `${run.stdout}\n${run.stderr}`;
+  const parseErrors = log.split('\n').filter((l) => /Error parsing/i.test(l));
+  if (run.status !== 0 || parseErrors.length || !existsSync(out)) {
+    throw new Error(`Electronegativity could not scan the ${target} files:\n${parseErrors.join('\n') || log.slice(-2000)}`);
+  }
   const sarif = Sarif.parse(JSON.parse(readFileSync(out, 'utf8')));
   return sarif.runs.flatMap((run) =>
     run.results.map((r) => {

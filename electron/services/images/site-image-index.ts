@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { findImageReferences } from '../../../shared/images/find-references';
-import { countImageStyles, type StyleCounts } from '../../../shared/images/snippet';
+import { countImageStyles, type StyleCounts } from '../../../shared/images/style-counts';
 import type { ImageReference, SiteLayout } from '../../../shared/images/types';
 import { findPostFilesSync } from '../site/list-posts';
 

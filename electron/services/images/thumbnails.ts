@@ -2,11 +2,10 @@
 // own threads, so neither the UI nor main's event loop waits) and cached on disk in the app's
 // data folder, keyed by the image's site path, modification time and size: an edited photo
 // gets a new preview, an unchanged one is never decoded twice.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from '../fs/atomic-write';
 import { Limiter } from './limiter';
 
 // 300 px: a 2400 px photo (our import size) then decodes at 1/8 scale straight from the JPEG.
@@ -38,8 +37,12 @@ export class ThumbnailCache {
       );
       this.ready ??= mkdir(this.dir, { recursive: true });
       await this.ready;
-      // A failed cache write only costs a re-render next time.
-      await writeFileAtomic(file, bytes).catch(() => {});
+      // A cache needs no fsync: a preview lost in a power cut is simply made again. The rename
+      // keeps a reader from ever seeing half a file. A failed write only costs a re-render.
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      await writeFile(tmp, bytes)
+        .then(() => rename(tmp, file))
+        .catch(() => {});
     }
     return `data:image/webp;base64,${bytes.toString('base64')}`;
   }

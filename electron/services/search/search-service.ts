@@ -221,6 +221,10 @@ export class SearchService {
     }
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   shutdown(): void {
     this.closed = true;
   }
