@@ -5,8 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { PostFile, SaveResult } from '../../../shared/ipc/channels/posts';
 import { PostwrightError } from '../../../shared/ipc/errors';
-import { splitFrontMatter } from '../../../shared/frontmatter/split';
-import { parseFieldsFast } from '../../../shared/post/fast-fields';
+import { readFrontMatter } from '../frontmatter/read-front-matter';
 import { toJsonSafe } from '../../../shared/post/json-safe';
 import { resolveInside } from '../fs/safe-path';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -45,24 +44,17 @@ export class PostService {
     noteOwnWrite(abs, hash); // so the watcher does not report this version as a change
     const decoded = decodeUtf8Strict(bytes, path);
     const raw = decoded.text;
-    const split = splitFrontMatter(raw);
-    let fields: Record<string, unknown> = {};
-    let error = split.error;
-    if (!error && split.format !== 'none') {
-      const parsed = parseFieldsFast(split.format, raw.slice(split.fmStart, split.fmEnd));
-      fields = parsed.fields;
-      error = parsed.error;
-    }
+    const fm = readFrontMatter(raw);
     return {
       path,
       raw,
       bom: decoded.bom,
       hash,
-      format: split.error ? 'none' : split.format,
-      frontMatter: raw.slice(split.fmStart, split.fmEnd),
-      bodyOffset: split.bodyOffset,
-      fields: toJsonSafe(fields) as Record<string, unknown>,
-      frontMatterError: error,
+      format: fm.frontMatterError ? 'none' : fm.format,
+      frontMatter: fm.frontMatter,
+      bodyOffset: fm.bodyOffset,
+      fields: toJsonSafe(fm.fields) as Record<string, unknown>,
+      frontMatterError: fm.frontMatterError,
     };
   }
 
