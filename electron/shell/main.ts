@@ -3,7 +3,8 @@
 // turns OS requests (launch arguments, a second launch, macOS open-file) into open sites.
 import { app, BrowserWindow, dialog, nativeTheme, session } from 'electron';
 import { join } from 'node:path';
-import { AppServices } from '../services/app-services';
+import type { AppServices } from '../services/app-services';
+import { bootAppServices } from '../services/boot';
 import { createHandlerTable } from '../handlers';
 import { readSettings, writeSettings } from '../services/settings/settings-service';
 import { createDispatch } from '../../shared/ipc/dispatch';
@@ -101,7 +102,7 @@ async function start(): Promise<void> {
     getWindow: () => win,
     emit: (event, payload) => sendEvent(win?.webContents ?? null, event, payload),
   });
-  const app_ = new AppServices(host);
+  const app_ = bootAppServices(host);
   services = app_;
   const dispatch = createDispatch(createHandlerTable(app_), (channel, e) => {
     console.error(`[postwright] ${channel}:`, e);

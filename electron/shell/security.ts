@@ -40,8 +40,10 @@ function hardenContents(contents: WebContents): void {
     event.preventDefault();
     openExternalSafely(url);
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    // The local preview frame may redirect within 127.0.0.1 (Hugo adds trailing slashes).
+    if (isAppUrl(event.url) || (!event.isMainFrame && LOCAL_PREVIEW.test(event.url))) return;
+    event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
     // Frames (the local preview) may navigate within 127.0.0.1 only.

@@ -7,7 +7,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { AppServices } from '../services/app-services';
+import type { AppServices } from '../services/app-services';
+import { bootAppServices } from '../services/boot';
 import { createHandlerTable } from '../handlers';
 import { createDispatch } from '../../shared/ipc/dispatch';
 import { createWebHostContext } from './web-host-context';
@@ -36,7 +37,7 @@ const MAX_BODY = 256 * 1024 * 1024;
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const host = createWebHostContext(opts.dataDir);
-  const app = new AppServices(host);
+  const app = bootAppServices(host);
   const dispatch = createDispatch(createHandlerTable(app), (channel, e) => {
     process.stderr.write(`[postwright] ${channel}: ${e instanceof Error ? e.stack : String(e)}\n`);
   });

@@ -7,6 +7,8 @@ import { describeError } from './describe-error';
 import { ConfirmLeaveDialog } from './ConfirmLeaveDialog';
 import { EditorPane } from './EditorPane';
 import { ErrorAlert } from './ErrorAlert';
+import { loadEditor } from './PostBody';
+import { runWhenIdle } from './idle-work';
 import { OpenSiteDialog } from './OpenSiteDialog';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -109,6 +111,22 @@ export function App() {
     [siteChanged],
   );
 
+  // A stable callback for the (memoized) post list, reading the latest openPost when called.
+  const openPostRef = useRef(openPost);
+  openPostRef.current = openPost;
+  const onOpenPost = useCallback((path: string) => void openPostRef.current(path), []);
+
+  // Once the list is on screen, fetch the editor's code while the writer picks a post.
+  const hasSite = site.site !== null;
+  useEffect(() => {
+    if (!hasSite) return;
+    const job = runWhenIdle(0, () => {
+      void loadEditor();
+      return null;
+    });
+    return () => job.cancel();
+  }, [hasSite]);
+
   useGlobalKeys(() => void save(), session.isDirty);
 
   useMainEvents({
@@ -135,7 +153,7 @@ export function App() {
       <div className="workspace">
         {site.site ? (
           <>
-            <Sidebar posts={site.posts} currentPath={session.post?.path ?? null} onOpen={(p) => void openPost(p)} />
+            <Sidebar posts={site.posts} currentPath={session.post?.path ?? null} onOpen={onOpenPost} />
             <EditorPane session={session} onSave={() => void save()} />
           </>
         ) : (

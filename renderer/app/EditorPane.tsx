@@ -1,5 +1,6 @@
 // The centre of the window: toolbar, front matter above the body, banners about the post, and
 // the status bar.
+import { useCallback } from 'react';
 import type { PostSession } from './use-post-session';
 import { DiskChangeBanner } from './DiskChangeBanner';
 import { PostBody } from './PostBody';
@@ -14,10 +15,11 @@ interface Props {
 
 export function EditorPane({ session, onSave }: Props) {
   const { post, editor } = session;
+  const focusEditor = useCallback(() => editor?.focus(), [editor]);
   return (
     <main className="editor-pane" aria-label="Editor">
       <div className="editor-top">
-        <Toolbar commands={editor && !session.unsafeReason ? editor.commands : null} onAfterCommand={() => editor?.focus()} />
+        <Toolbar commands={editor && !session.unsafeReason ? editor.commands : null} onAfterCommand={focusEditor} />
         <button type="button" className="primary save-button" onClick={onSave} disabled={!post} aria-keyshortcuts="Control+S Meta+S" title="Save (Ctrl+S)">
           Save
         </button>

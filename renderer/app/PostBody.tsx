@@ -1,10 +1,19 @@
 // Mounts the post editor (Milkdown, from the editor engine) for one post body. It is keyed by
 // the caller on post + generation, so opening or reloading a post builds a fresh editor and a
 // stale one being created asynchronously is destroyed, never shown.
-import { useEffect, useRef, useState } from 'react';
-import { createPostEditor } from '../editor/post-editor';
+// The editor engine (Milkdown, most of the app's code) is loaded on demand, so the post list
+// paints without waiting for it; loadEditor() fetches it early, once the list is on screen.
+import { memo, useEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
+
+let editorModule: Promise<typeof import('../editor/post-editor')> | null = null;
+
+/** Loads (once) the editor engine's code. */
+export function loadEditor(): Promise<typeof import('../editor/post-editor')> {
+  editorModule ??= import('../editor/post-editor');
+  return editorModule;
+}
 
 interface Props {
   body: string;
@@ -14,7 +23,9 @@ interface Props {
   onChange(): void;
 }
 
-export function PostBody({ body, postPath, onReady, onGone, onChange }: Props) {
+// Memoized: the body does not change while the post is open, so the status bar's updates
+// re-render nothing here.
+export const PostBody = memo(function PostBody({ body, postPath, onReady, onGone, onChange }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // The latest callbacks, read at call time, so the editor is not rebuilt when they change.
@@ -26,22 +37,29 @@ export function PostBody({ body, postPath, onReady, onGone, onChange }: Props) {
     if (!el) return;
     let handle: PostEditorHandle | null = null;
     let cancelled = false;
-    createPostEditor({
-      root: el,
-      body,
-      postPath,
-      assetUrl: (p) => api.assetUrl(p),
-      onChange: () => callbacks.current.onChange(),
-    }).then(
-      (h) => {
-        if (cancelled) return h.destroy();
-        handle = h;
-        callbacks.current.onReady(h);
-      },
-      (e: unknown) => {
-        if (!cancelled) setProblem(`The editor could not show this post: ${e instanceof Error ? e.message : String(e)}`);
-      },
-    );
+    loadEditor()
+      .then(({ createPostEditor }) =>
+        cancelled
+          ? null
+          : createPostEditor({
+              root: el,
+              body,
+              postPath,
+              assetUrl: (p) => api.assetUrl(p),
+              onChange: () => callbacks.current.onChange(),
+            }),
+      )
+      .then(
+        (h) => {
+          if (!h) return;
+          if (cancelled) return h.destroy();
+          handle = h;
+          callbacks.current.onReady(h);
+        },
+        (e: unknown) => {
+          if (!cancelled) setProblem(`The editor could not show this post: ${e instanceof Error ? e.message : String(e)}`);
+        },
+      );
     return () => {
       cancelled = true;
       if (handle) {
@@ -63,4 +81,4 @@ export function PostBody({ body, postPath, onReady, onGone, onChange }: Props) {
       <div ref={root} className="post-body" />
     </>
   );
-}
+});

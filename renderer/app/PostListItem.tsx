@@ -1,5 +1,6 @@
 // One post in the list: title, date, draft badge, section, tags and, when its front matter
 // cannot be read, a marker with the reason.
+import { memo } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { postLabel, shortDate } from './post-label';
 
@@ -10,7 +11,8 @@ interface Props {
   onOpen(path: string): void;
 }
 
-export function PostListItem({ post, current, tabStop, onOpen }: Props) {
+// Memoized: filtering or opening a post re-renders only the items whose state changed.
+export const PostListItem = memo(function PostListItem({ post, current, tabStop, onOpen }: Props) {
   const label = postLabel(post);
   const date = shortDate(post.date);
   return (
@@ -50,4 +52,4 @@ export function PostListItem({ post, current, tabStop, onOpen }: Props) {
       </button>
     </li>
   );
-}
+});

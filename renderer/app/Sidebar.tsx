@@ -1,5 +1,5 @@
 // The left column: filter box and post list.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { filterPosts } from './filter-posts';
 import { FilterBox } from './FilterBox';
@@ -11,7 +11,9 @@ interface Props {
   onOpen(path: string): void;
 }
 
-export function Sidebar({ posts, currentPath, onOpen }: Props) {
+// Memoized (with a stable onOpen from App): typing in the editor and the status bar's updates
+// never re-render a long list of posts.
+export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen }: Props) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => filterPosts(posts, query), [posts, query]);
   return (
@@ -21,4 +23,4 @@ export function Sidebar({ posts, currentPath, onOpen }: Props) {
       {shown.length === 0 && <p className="empty-note">{posts.length ? 'No post matches the filter.' : 'This site has no posts yet.'}</p>}
     </nav>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The front matter as simple labelled inputs, one per top-level field. Editing a field rewrites
 // only that field's line of the front-matter text (see front-matter-lines.ts); lists, tables
 // and multi-line values are shown read-only until the full form replaces this component.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FrontMatterFormat } from '../../shared/ipc/channels/posts';
 import { readFields, setField, type ScalarField } from './front-matter-lines';
 
@@ -14,7 +14,8 @@ interface Props {
   onChange(text: string): void;
 }
 
-export function SimpleFrontMatter({ format, text, original, error, onChange }: Props) {
+// Memoized: its props only change when the front matter does, not as the body is typed in.
+export const SimpleFrontMatter = memo(function SimpleFrontMatter({ format, text, original, error, onChange }: Props) {
   const fields = useMemo<ScalarField[]>(() => (format === 'yaml' || format === 'toml' ? readFields(text, format) : []), [format, text]);
   return (
     <form aria-label="Front matter" className="front-matter" onSubmit={(e) => e.preventDefault()}>
@@ -50,4 +51,4 @@ export function SimpleFrontMatter({ format, text, original, error, onChange }: P
       </div>
     </form>
   );
-}
+});

@@ -5,7 +5,8 @@ interface Props {
   hasPost: boolean;
   dirty: boolean;
   saveState: SaveState;
-  words: number;
+  /** Null while the words are being counted. */
+  words: number | null;
   path: string | null;
 }
 
@@ -23,7 +24,7 @@ export function StatusBar({ hasPost, dirty, saveState, words, path }: Props) {
       <span role="status" className={`save-state ${dirty ? 'is-dirty' : ''}`}>
         {text}
       </span>
-      {hasPost && <span className="word-count">{words === 1 ? '1 word' : `${words.toLocaleString()} words`}</span>}
+      {hasPost && words !== null && <span className="word-count">{words === 1 ? '1 word' : `${words.toLocaleString()} words`}</span>}
       {path && <span className="status-path">{path}</span>}
     </footer>
   );

@@ -1,6 +1,6 @@
 // Formatting buttons wired to the editor's commands. Buttons keep the editor's focus and
 // selection (mousedown is not allowed to move focus); the toolbar is one Tab stop with arrows.
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import type { EditorCommands } from '../editor/types';
 import { LinkDialog } from './LinkDialog';
 import { moveFocus } from './roving-focus';
@@ -40,7 +40,8 @@ const LINK_ICON = (
   </svg>
 );
 
-export function Toolbar({ commands, onAfterCommand }: Props) {
+// Memoized (EditorPane passes a stable onAfterCommand): status updates do not re-render it.
+export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props) {
   const [linking, setLinking] = useState(false);
   const disabled = commands === null;
   const button = (name: string, label: ReactNode, onClick: () => void, shortcut?: string, first = false) => (
@@ -87,4 +88,4 @@ export function Toolbar({ commands, onAfterCommand }: Props) {
       )}
     </div>
   );
-}
+});

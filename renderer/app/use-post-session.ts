@@ -8,7 +8,8 @@ import type { PostEditorHandle } from '../editor/types';
 import type { EventPayload } from '../../shared/ipc/events';
 import { api } from '../api';
 import { composePost, splitPost, type PostParts } from './compose-raw';
-import { countWords } from './word-count';
+import { WordCounter } from './word-count';
+import { runWhenIdle, type IdleJob } from './idle-work';
 import { describeError } from './describe-error';
 
 export interface LoadedPost {
@@ -36,7 +37,8 @@ export interface PostSession {
   frontMatter: string;
   dirty: boolean;
   saveState: SaveState;
-  words: number;
+  /** Null while the post's words are being counted (in idle time, after it opened). */
+  words: number | null;
   diskChange: DiskChange | null;
   unsafeReason: string | null;
   editor: PostEditorHandle | null;
@@ -55,6 +57,8 @@ export interface PostSession {
 }
 
 const CHECK_DELAY_MS = 120;
+/** The word count follows when the writer pauses: counting never competes with typing. */
+const COUNT_DELAY_MS = 800;
 let generations = 0;
 
 export function usePostSession(onError: (message: string | null) => void): PostSession {
@@ -62,7 +66,7 @@ export function usePostSession(onError: (message: string | null) => void): PostS
   const [frontMatter, setFrontMatterState] = useState('');
   const [bodyDirty, setBodyDirtyState] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [words, setWords] = useState(0);
+  const [words, setWords] = useState<number | null>(null);
   const [diskChange, setDiskChange] = useState<DiskChange | null>(null);
   const [editor, setEditor] = useState<PostEditorHandle | null>(null);
 
@@ -73,6 +77,11 @@ export function usePostSession(onError: (message: string | null) => void): PostS
   const editorRef = useRef<PostEditorHandle | null>(null);
   const savingRef = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const counter = useRef(new WordCounter());
+  const idleJob = useRef<IdleJob | null>(null);
+  /** Body changes so far, and how many of them the last save holds. */
+  const changes = useRef(0);
+  const savedChanges = useRef(0);
 
   const setPost = (p: LoadedPost | null) => {
     postRef.current = p;
@@ -95,19 +104,47 @@ export function usePostSession(onError: (message: string | null) => void): PostS
     return p.savedOnce ? h.getBody() !== p.parts.body : h.isDirty();
   }, []);
 
-  const refresh = useCallback(() => {
+  /**
+   * The status bar's "unsaved changes", cheaply: before the first save the editor compares its
+   * blocks with the loaded ones (by identity, so no text is looked at); after a save, comparing
+   * would mean writing out the whole body, so any change since the save counts until the exact
+   * check in idle time (countLater) says the text is back to what was saved.
+   */
+  const checkDirty = useCallback(() => {
     const h = editorRef.current;
-    setBodyDirty(measureBody());
-    setWords(h ? countWords(h.getText()) : 0);
+    const p = postRef.current;
+    if (!h || !p) return;
+    setBodyDirty(p.savedOnce ? changes.current !== savedChanges.current : h.isDirty());
+  }, []);
+
+  /** Word count (and the exact dirty check after a save) once the writer pauses, in idle time. */
+  const countLater = useCallback((delay: number) => {
+    idleJob.current?.cancel();
+    idleJob.current = runWhenIdle(delay, () => {
+      const h = editorRef.current;
+      const p = postRef.current;
+      if (!h || !p) return null;
+      if (p.savedOnce && bodyDirtyRef.current) setBodyDirty(measureBody());
+      const count = counter.current.begin(h.getText());
+      return (deadline) => {
+        const n = count.step(deadline);
+        if (n === null) return false;
+        if (editorRef.current === h) setWords(n);
+        return true;
+      };
+    });
   }, [measureBody]);
 
   const bodyChanged = useCallback(() => {
+    changes.current++;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(refresh, CHECK_DELAY_MS);
-  }, [refresh]);
+    timer.current = setTimeout(checkDirty, CHECK_DELAY_MS);
+    countLater(COUNT_DELAY_MS);
+  }, [checkDirty, countLater]);
 
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
+    idleJob.current?.cancel();
   }, []);
 
   const load = useCallback(async (path: string, siteRoot: string): Promise<boolean> => {
@@ -119,7 +156,8 @@ export function usePostSession(onError: (message: string | null) => void): PostS
       setBodyDirty(false);
       setSaveState('idle');
       setDiskChange(null);
-      setWords(countWords(parts.body));
+      // Counted once the editor is up, in idle time: counting a long post here would delay it.
+      setWords(null);
       onError(null);
       return true;
     } catch (e) {
@@ -156,6 +194,7 @@ export function usePostSession(onError: (message: string | null) => void): PostS
       return false;
     }
     const body = bodyNowDirty && h ? h.getBody() : p.parts.body;
+    const changesInSave = changes.current;
     const raw = composePost({ ...p.parts, frontMatter: fmRef.current, body });
     setSaveState('saving');
     const run = (async () => {
@@ -164,6 +203,7 @@ export function usePostSession(onError: (message: string | null) => void): PostS
         const current = postRef.current;
         if (current && current.path === p.path && current.generation === p.generation) {
           setPost({ ...current, parts: splitPost(raw), hash: res.hash, savedOnce: true, overwrite: false });
+          savedChanges.current = changesInSave;
           // The writer may have typed while the save was on its way: measure again.
           setBodyDirty(measureBody());
         }
@@ -190,8 +230,9 @@ export function usePostSession(onError: (message: string | null) => void): PostS
   const editorReady = useCallback((handle: PostEditorHandle) => {
     editorRef.current = handle;
     setEditor(handle);
-    refresh();
-  }, [refresh]);
+    checkDirty();
+    countLater(0);
+  }, [checkDirty, countLater]);
 
   const editorGone = useCallback((handle: PostEditorHandle) => {
     if (editorRef.current !== handle) return;

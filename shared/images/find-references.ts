@@ -2,7 +2,7 @@
 // (inline and reference style), `figure` shortcodes and `<img>` tags, each with its line, alt
 // text and the site files it may name. Code blocks and code spans are skipped; references
 // inside HTML comments are kept but marked, since Hugo does not publish them.
-import { codeSpanRanges, fencedCodeRanges, htmlCommentRanges, inRanges, lineOf, lineStarts, maskRanges } from './mask';
+import { codeSpanRanges, fencedCodeRanges, htmlCommentRanges, indentedCodeRanges, inRanges, lineOf, lineStarts, maskRanges } from './mask';
 import type { RawRef } from './raw-ref';
 import { resolveImageSrc } from './resolve-src';
 import { scanFrontMatterImages } from './scan-front-matter';
@@ -14,7 +14,8 @@ import type { ImageReference, SiteLayout } from './types';
 export function findImageReferences(raw: string, postPath: string, layout: SiteLayout): ImageReference[] {
   const fmScan = scanFrontMatterImages(raw);
   const from = fmScan.bodyOffset;
-  const noFences = maskRanges(raw, [[0, from], ...fencedCodeRanges(raw, from)]);
+  const fences = fencedCodeRanges(raw, from);
+  const noFences = maskRanges(raw, [[0, from], ...fences, ...indentedCodeRanges(maskRanges(raw, fences), from)]);
   const comments = htmlCommentRanges(noFences, from);
   const shortcodes = scanShortcodes(noFences, from);
   const noShortcodes = maskRanges(noFences, shortcodes.ranges);
@@ -22,7 +23,8 @@ export function findImageReferences(raw: string, postPath: string, layout: SiteL
   const body: RawRef[] = [...shortcodes.refs, ...scanMarkdownImages(plain, from), ...scanHtmlImages(plain, from)];
   body.sort((a, b) => a.at - b.at || a.srcStart - b.srcStart);
   const starts = lineStarts(raw);
-  return [...fmScan.refs, ...body].map((r) => {
+  // A src holding template code (`{{ .RelPermalink }}`) is an example, not a file.
+  return [...fmScan.refs, ...body.filter((r) => !r.src.includes('{{'))].map((r) => {
     const resolved = resolveImageSrc(r.src, postPath, layout, { frontMatter: r.kind === 'front-matter' });
     return {
       kind: r.kind,

@@ -37,6 +37,37 @@ export function fencedCodeRanges(text: string, from: number): Range[] {
   return ranges;
 }
 
+/**
+ * Indented code blocks: lines indented by 4+ spaces (or a tab) after a blank line, when the
+ * text before the blank line is not a list (inside lists, indentation means "belongs to the
+ * item", not code). A heuristic, kept strict so that list content is never skipped.
+ */
+export function indentedCodeRanges(text: string, from: number): Range[] {
+  const ranges: Range[] = [];
+  const lines = text.slice(from).split('\n');
+  let pos = from;
+  let prevBlank = true;
+  let lastText = '';
+  let open: number | null = null;
+  for (const line of lines) {
+    const blank = line.trim() === '';
+    const indented = /^( {4}|\t)/.test(line);
+    if (open !== null) {
+      if (!blank && !indented) {
+        ranges.push([open, pos]);
+        open = null;
+      }
+    } else if (indented && !blank && prevBlank && !/^\s*([-*+]|\d+[.)])(\s|$)/.test(lastText) && !/^\s{2,}/.test(lastText)) {
+      open = pos;
+    }
+    if (!blank && open === null) lastText = line;
+    prevBlank = blank;
+    pos += line.length + 1;
+  }
+  if (open !== null) ranges.push([open, text.length]);
+  return ranges;
+}
+
 /** `<!-- … -->` comments (unclosed ones run to the end, as in HTML). */
 export function htmlCommentRanges(text: string, from: number): Range[] {
   const ranges: Range[] = [];
@@ -50,6 +81,8 @@ export function htmlCommentRanges(text: string, from: number): Range[] {
   return ranges;
 }
 
+const PARAGRAPH_END = /\n[ \t]*\r?\n/g;
+
 /** Inline code spans: a run of backticks closed by a run of the same length in one paragraph. */
 export function codeSpanRanges(text: string, from: number): Range[] {
   const ranges: Range[] = [];
@@ -59,8 +92,9 @@ export function codeSpanRanges(text: string, from: number): Range[] {
   while ((m = re.exec(text))) {
     if (m.index > 0 && text[m.index - 1] === '\\') continue;
     const n = m[0].length;
-    const paraEnd = text.slice(m.index).search(/\n[ \t]*\r?\n/);
-    const limit = paraEnd === -1 ? text.length : m.index + paraEnd;
+    PARAGRAPH_END.lastIndex = m.index;
+    const paraEnd = PARAGRAPH_END.exec(text);
+    const limit = paraEnd ? paraEnd.index : text.length;
     const closer = new RegExp(`(?<!\`)\`{${n}}(?!\`)`, 'g');
     closer.lastIndex = m.index + n;
     const c = closer.exec(text);

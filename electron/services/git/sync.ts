@@ -42,10 +42,15 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
       problem: 'no-remote',
     });
   }
+  let tokenRefused = false;
   const auth = {
     onAuth: () => (deps.token ? { username: deps.username, password: deps.token } : { cancel: true }),
-    onAuthFailure: () => ({ cancel: true }),
+    onAuthFailure: () => {
+      tokenRefused = true;
+      return { cancel: true };
+    },
   };
+  const fail = (e: unknown) => tokenAware(syncError(tokenRefused ? { code: 'HttpError', data: { statusCode: 401 } } : e, remote.url), deps.token);
   const net = { fs, http, dir: repo.dir, gitdir: repo.gitdir, cache: repo.gitCache, url: remote.url, ...auth };
 
   deps.progress(0, STEPS, 'Checking for new versions');
@@ -64,7 +69,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
   } catch (e) {
     if (isOffline(e)) return result('offline', OFFLINE_MESSAGE);
     if ((e as { code?: string }).code === 'NotFoundError') remoteOid = null; // the remote has no such branch yet
-    else throw tokenAware(syncError(e, remote.url), deps.token);
+    else throw fail(e);
   }
 
   deps.progress(1, STEPS, 'Combining versions');
@@ -120,7 +125,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
       });
     } catch (e) {
       if (isOffline(e)) return result('offline', OFFLINE_MESSAGE, { received, backupRef });
-      throw tokenAware(syncError(e, remote.url), deps.token);
+      throw fail(e);
     }
   }
   deps.progress(STEPS, STEPS, 'Synced');

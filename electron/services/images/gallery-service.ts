@@ -53,6 +53,7 @@ export class GalleryService {
   private thumbs: ThumbnailCache;
   private index: SiteImageIndex;
   private pixels = new Map<string, PixelInfo>();
+  private hashes = new Map<string, { mtimeMs: number; size: number; hash: string }>();
   private workers = Math.max(1, availableParallelism());
 
   constructor(
@@ -283,11 +284,24 @@ export class GalleryService {
       entries.filter((e) => e.isFile() && IMAGE_EXT_RE.test(e.name)),
       8,
       async (e) => {
-        const bytes = await readFile(join(dirAbs, e.name)).catch(() => null);
-        if (bytes && !byHash.has(sha256(bytes))) byHash.set(sha256(bytes), e.name);
+        const hash = await this.fileHash(join(dirAbs, e.name));
+        if (hash && !byHash.has(hash)) byHash.set(hash, e.name);
       },
     );
     return { names, byHash };
+  }
+
+  /** sha256 of a file, remembered by modification time and size (bundles hold big photos). */
+  private async fileHash(abs: string): Promise<string | null> {
+    const st = await stat(abs).catch(() => null);
+    if (!st) return null;
+    const hit = this.hashes.get(abs);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.hash;
+    const bytes = await readFile(abs).catch(() => null);
+    if (!bytes) return null;
+    const hash = sha256(bytes);
+    this.hashes.set(abs, { mtimeMs: st.mtimeMs, size: st.size, hash });
+    return hash;
   }
 
   // ---- insert style --------------------------------------------------------------------------

@@ -17,6 +17,8 @@ export interface WatcherOptions {
   debounceMs?: number;
   /** Longest a burst may delay its report. */
   maxWaitMs?: number;
+  /** Every changed post path (content-relative), our own saves included, e.g. for the search index. */
+  onPathChanged?(rel: string, kind: 'add' | 'change' | 'unlink'): void;
 }
 
 type Kind = 'add' | 'change' | 'unlink';
@@ -97,6 +99,7 @@ export class SiteWatcher {
     for (const [abs, kind] of batch) {
       if (this.closed) return;
       const rel = relative(this.site.contentDir, abs).split(sep).join('/');
+      this.opts.onPathChanged?.(rel, kind);
       const hash = await hashFile(abs);
       if (hash === null) {
         structural = true;

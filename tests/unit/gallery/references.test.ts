@@ -151,3 +151,21 @@ describe('what to insert', () => {
     expect(uniqueName('Stage.png', (n) => taken.has(n))).toBe('Stage.png');
   });
 });
+
+describe('what is not a reference', () => {
+  it('skips indented code blocks but not indented list content, and template code', () => {
+    const text = [
+      'Some text.',
+      '',
+      '    <img src="code.png">',
+      '',
+      '1. A step',
+      '',
+      '    ![in the list](list.png)',
+      '',
+      '<img src="{{ .RelPermalink }}">',
+      '![shown](shown.png)',
+    ].join('\n');
+    expect(findImageReferences(text, POST, layout).map((r) => r.src)).toEqual(['list.png', 'shown.png']);
+  });
+});

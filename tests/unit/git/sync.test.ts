@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,10 @@ afterEach(() => {
 });
 
 const TOKEN = 'lanternfish-token';
+// Commands that talk to the in-process server must not block the event loop that serves them.
+const runAsync = promisify(execFile);
+const gitNet = (dir: string, ...args: string[]) =>
+  runAsync('git', ['-c', 'user.name=Oracle', '-c', 'user.email=oracle@lanternfish.example', ...args], { cwd: dir, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
 const PARAGRAPH = 'The keynote opened with a harbor at dawn.';
 
 /** Site A (Postwright) connected to a fresh remote, pushed once; B is a git CLI clone. */
@@ -37,11 +42,13 @@ async function setup(name: string) {
   const bDir = mkdtempSync(join(tmpdir(), 'postwright-clone-'));
   cleanup.push(() => rmSync(bDir, { recursive: true, force: true }));
   const authed = url.replace('http://', `http://${server.user}:${TOKEN}@`);
-  execFileSync('git', ['clone', '-q', authed, bDir], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  await gitNet(tmpdir(), 'clone', '-q', authed, bDir);
   const b = {
     dir: bDir,
     git: (...args: string[]) => gitIn(bDir, ...args),
     write: (rel: string, text: string) => writeFileSync(join(bDir, rel), text),
+    push: () => gitNet(bDir, 'push', '-q'),
+    pull: () => gitNet(bDir, 'pull', '-q', '--no-rebase'),
   };
   return { a, b, git, host, url };
 }
@@ -52,7 +59,7 @@ describe('sync with a real git server on loopback', () => {
     expect(execFileSync('git', ['--git-dir', server.repoPath('ff'), 'log', '--format=%s', 'main'], { encoding: 'utf8' })).toBe('Initial site\n');
     b.write('content/blog/tide/index.md', post('Tide Tables', 'High tide at six.'));
     b.git('commit', '-qam', 'Tide update');
-    b.git('push', '-q');
+    await b.push();
     const st = await git.status();
     expect(st.behind).toBe(0); // not fetched yet
     const r = await git.sync();
@@ -71,7 +78,7 @@ describe('sync with a real git server on loopback', () => {
     const before = a.git('rev-parse', 'HEAD').trim();
     b.write('content/blog/tide/index.md', post('Tide Tables', 'High tide at six.'));
     b.git('commit', '-qam', 'Tide update');
-    b.git('push', '-q');
+    await b.push();
     expect((await git.status()).ahead).toBe(1);
     const r = await git.sync();
     expect(r.state).toBe('synced');
@@ -95,7 +102,7 @@ describe('sync with a real git server on loopback', () => {
     const mine = a.read('content/blog/harbor/index.md');
     b.write('content/blog/harbor/index.md', post('Harbor Talk', 'The keynote opened with a storm at noon.\n\nSecond paragraph stays.'));
     b.git('commit', '-qam', 'Storm version');
-    b.git('push', '-q');
+    await b.push();
 
     const r = await git.sync();
     expect(r).toMatchObject({ state: 'conflicts', conflicts: 1 });
@@ -118,7 +125,7 @@ describe('sync with a real git server on loopback', () => {
     expect(a.git('status', '--porcelain')).toBe('');
     const pushed = await git.sync();
     expect(pushed.state).toBe('synced');
-    b.git('pull', '-q');
+    await b.pull();
     expect(readFileSync(join(b.dir, 'content/blog/harbor/index.md'), 'utf8')).toBe(merged);
     expect(fsckClean(a.root)).toBe(true);
     expect(fsckClean(b.dir)).toBe(true);
@@ -130,7 +137,7 @@ describe('sync with a real git server on loopback', () => {
     await git.saveVersion('blog/tide/index.md');
     b.write('content/blog/tide/index.md', post('Tide Tables', 'Theirs.'));
     b.git('commit', '-qam', 'Theirs');
-    b.git('push', '-q');
+    await b.push();
     expect((await git.sync()).state).toBe('conflicts');
     expect(await git.cancelMerge()).toBe(true);
     expect(a.read('content/blog/tide/index.md')).toContain('Mine.');
@@ -144,7 +151,7 @@ describe('sync with a real git server on loopback', () => {
     const { a, b, git } = await setup('unsaved');
     b.write('content/blog/tide/index.md', post('Tide Tables', 'Theirs.'));
     b.git('commit', '-qam', 'Theirs');
-    b.git('push', '-q');
+    await b.push();
     a.write('content/blog/tide/index.md', post('Tide Tables', 'Unsaved mine.'));
     const head = a.git('rev-parse', 'HEAD');
     await expect(git.sync()).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/Save a version of "blog\/tide\/index.md"/) });
