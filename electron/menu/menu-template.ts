@@ -143,7 +143,8 @@ function viewMenu(s: MenuState): MenuItemSpec {
 
 function windowMenu(s: MenuState): MenuItemSpec {
   if (s.platform === 'darwin') return { role: 'windowMenu' };
-  return { id: 'window', label: '&Window', type: 'submenu', submenu: [{ role: 'minimize' }, { role: 'close' }] };
+  // The close role's own shortcut (Ctrl+W) belongs to File > Close Post here.
+  return { id: 'window', label: '&Window', type: 'submenu', submenu: [{ role: 'minimize' }, { role: 'close', label: 'Close Window', accelerator: 'Ctrl+Shift+W' }] };
 }
 
 function helpMenu(s: MenuState): MenuItemSpec {

@@ -6,6 +6,10 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
+import './long-post.css';
+
+/** Bodies longer than this are rendered lazily (see long-post.css). */
+const LONG_POST_CHARS = 100_000;
 
 let editorModule: Promise<typeof import('../editor/post-editor')> | null = null;
 
@@ -78,7 +82,7 @@ export const PostBody = memo(function PostBody({ body, postPath, onReady, onGone
           {problem}
         </p>
       )}
-      <div ref={root} className="post-body" />
+      <div ref={root} className={body.length > LONG_POST_CHARS ? 'post-body is-long' : 'post-body'} />
     </>
   );
 });

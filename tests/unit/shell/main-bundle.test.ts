@@ -171,6 +171,15 @@ describe('the built Electron main process', () => {
     expect(wc.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(wc.windowOpenHandler!({ url: 'https://lanternfish.example/' })).toEqual({ action: 'deny' });
     expect(fake.electron.shell.externalOpened).toEqual(['https://driftwood-summit.example/', 'https://lanternfish.example/']);
+    const redirect = (url: string, isMainFrame: boolean) => {
+      let stopped = false;
+      wc.emit('will-redirect', { url, isMainFrame, preventDefault: () => (stopped = true) });
+      return stopped;
+    };
+    expect(redirect('https://evil.example/', true)).toBe(true);
+    expect(redirect('http://127.0.0.1:1313/blog/', true)).toBe(true);
+    expect(redirect('http://127.0.0.1:1313/blog/', false)).toBe(false);
+    expect(redirect('app://postwright/index.html', true)).toBe(false);
     let webview = false;
     wc.emit('will-attach-webview', { preventDefault: () => (webview = true) });
     expect(webview).toBe(true);

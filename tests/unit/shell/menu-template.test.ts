@@ -79,6 +79,13 @@ describe('platform conventions', () => {
     expect(file.find((i) => i.id === 'settings')).toMatchObject({ accelerator: 'Ctrl+,' });
   });
 
+  it('Windows and Linux: closing the window does not take Close Post’s Ctrl+W', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      const close = flattenMenu(build({ platform })).find((i) => i.role === 'close');
+      expect(close?.accelerator).toBe('Ctrl+Shift+W');
+    }
+  });
+
   it('Linux: File ends with Quit (Ctrl+Q)', () => {
     const file = sub(build({ platform: 'linux' }), 'File');
     expect(file.at(-1)).toMatchObject({ role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' });
