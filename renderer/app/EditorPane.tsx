@@ -1,46 +1,126 @@
-// The centre of the window: toolbar, front matter above the body, banners about the post, and
-// the status bar.
-import { useCallback } from 'react';
+// The centre of the window: toolbar and post commands, banners about the post (changed on
+// disk, editing limits, garbled characters, find and replace), the front-matter form above the
+// body, and the status bar with the counts.
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { parseFrontMatter } from '../../shared/frontmatter/parse';
+// The comforts one by one (not their index), so the preview's Markdown renderer stays out of
+// the first bundle.
+import { CountsDisplay } from '../comforts/CountsDisplay';
+import { FindReplaceBar } from '../comforts/FindReplaceBar';
+import { MojibakeBanner } from '../comforts/MojibakeBanner';
+import '../comforts/comforts.css';
+import { FrontMatterForm } from '../frontmatter';
 import type { PostSession } from './use-post-session';
+import type { LivePost } from './use-live-post';
+import type { FormData } from './use-form-data';
 import { DiskChangeBanner } from './DiskChangeBanner';
 import { PostBody } from './PostBody';
-import { SimpleFrontMatter } from './SimpleFrontMatter';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 
 interface Props {
   session: PostSession;
+  live: LivePost | null;
+  formData: FormData;
+  selection: string;
+  finding: boolean;
+  /** Post actions and panel buttons, shown at the right of the toolbar. */
+  commands: ReactNode;
   onSave(): void;
+  onBodyChanged(): void;
+  onFrontMatterChange(text: string): void;
+  onFixMojibake(): void;
+  onCloseFind(): void;
+  onKeepMine(): void;
+  onTakeTheirs(): void;
+  onCompare(): void;
 }
 
-export function EditorPane({ session, onSave }: Props) {
+/** Why the front matter cannot be read (with where), or null when it can. */
+export function frontMatterProblem(session: PostSession): { message: string; line: number; column: number } | null {
+  const { post } = session;
+  if (!post) return null;
+  if (post.file.format === 'none') return post.file.frontMatterError ? { message: post.file.frontMatterError, line: 1, column: 1 } : null;
+  return parseFrontMatter(post.file.format, session.frontMatter).error;
+}
+
+export function EditorPane(props: Props) {
+  const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind } = props;
   const { post, editor } = session;
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
+  const problem = useMemo(() => frontMatterProblem(session), [post, session.frontMatter]);
+  // The body is read-only while the front matter cannot be read: nothing is saved until it can.
+  const readOnly = problem !== null;
+  const integration = editor?.integration;
+  const noMatches = { count: 0, current: 0 };
+
   return (
     <main className="editor-pane" aria-label="Editor">
       <div className="editor-top">
-        <Toolbar commands={editor && !session.unsafeReason ? editor.commands : null} onAfterCommand={focusEditor} />
+        <Toolbar commands={editor && !session.unsafeReason && !readOnly ? editor.commands : null} onAfterCommand={focusEditor} />
+        {commands}
         <button type="button" className="primary save-button" onClick={onSave} disabled={!post} aria-keyshortcuts="Control+S Meta+S" title="Save (Ctrl+S)">
           Save
         </button>
       </div>
-      {session.diskChange && <DiskChangeBanner change={session.diskChange} onReload={() => void session.reloadFromDisk()} onKeepMine={() => void session.keepMine()} />}
-      {session.unsafeReason && (
-        <div className="banner" role="region" aria-label="Editing limits">
-          <span>The text of this post is shown read-only, because editing it here could change parts you did not touch: {session.unsafeReason} The front matter can still be edited.</span>
-        </div>
-      )}
+      <div className="editor-banners">
+        {session.diskChange && <DiskChangeBanner change={session.diskChange} onTakeTheirs={props.onTakeTheirs} onKeepMine={props.onKeepMine} onCompare={props.onCompare} />}
+        {session.unsafeReason && (
+          <div className="banner" role="region" aria-label="Editing limits">
+            <span>The text of this post is shown read-only, because editing it here could change parts you did not touch: {session.unsafeReason} The front matter can still be edited.</span>
+          </div>
+        )}
+        {live && !readOnly && (
+          <div className="banner-slot">
+            <MojibakeBanner text={live.raw} onFix={onFixMojibake} />
+          </div>
+        )}
+        {finding && post && (
+          <FindReplaceBar
+            onFind={(query, opts) => integration?.find({ query, ...opts }) ?? noMatches}
+            onNext={() => integration?.findNext() ?? noMatches}
+            onPrevious={() => integration?.findPrevious() ?? noMatches}
+            onReplace={(text) => (readOnly || session.unsafeReason ? noMatches : (integration?.replaceCurrent(text) ?? noMatches))}
+            onReplaceAll={(text) => (readOnly || session.unsafeReason ? 0 : (integration?.replaceAll(text) ?? 0))}
+            onClose={onCloseFind}
+          />
+        )}
+      </div>
       <div className="editor-scroll">
         {post ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
-            <SimpleFrontMatter
-              format={post.file.format}
-              text={session.frontMatter}
-              original={post.loadedFrontMatter}
-              error={post.file.frontMatterError}
-              onChange={session.setFrontMatter}
+            <div className="front-matter-card">
+              {post.file.format === 'none' && !problem ? (
+                <p className="fm-note">This post has no front matter.</p>
+              ) : post.file.format === 'none' && problem ? (
+                <div role="alert" className="fm-problem fm-structure">
+                  <strong>The fields at the top of this post cannot be read, so the post is read-only.</strong>
+                  <p>
+                    Line {problem.line}, column {problem.column}: {problem.message}
+                  </p>
+                  <p>Open the file in a text editor to add the missing line. Nothing is saved until it reads correctly.</p>
+                </div>
+              ) : (
+                <FrontMatterForm
+                  format={post.file.format}
+                  frontMatter={session.frontMatter}
+                  schema={formData.schema}
+                  suggestions={formData.suggestions}
+                  images={formData.images}
+                  existingImages={formData.existingImages}
+                  onChange={onFrontMatterChange}
+                />
+              )}
+            </div>
+            <PostBody
+              key={readOnly ? 'read-only' : 'editable'}
+              body={post.editorBody ?? post.parts.body}
+              postPath={post.path}
+              readOnly={readOnly}
+              onReady={session.editorReady}
+              onGone={session.editorGone}
+              onChange={onBodyChanged}
             />
-            <PostBody body={post.parts.body} postPath={post.path} onReady={session.editorReady} onGone={session.editorGone} onChange={session.bodyChanged} />
           </article>
         ) : (
           <div className="empty-state">
@@ -48,7 +128,14 @@ export function EditorPane({ session, onSave }: Props) {
           </div>
         )}
       </div>
-      <StatusBar hasPost={post !== null} dirty={session.dirty} saveState={session.saveState} words={session.words} path={post?.path ?? null} />
+      <StatusBar
+        hasPost={post !== null}
+        dirty={session.dirty}
+        saveState={session.saveState}
+        words={session.words}
+        path={post?.path ?? null}
+        counts={live ? <CountsDisplay body={live.body} selection={selection} /> : undefined}
+      />
     </main>
   );
 }

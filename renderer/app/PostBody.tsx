@@ -22,6 +22,8 @@ export function loadEditor(): Promise<typeof import('../editor/post-editor')> {
 interface Props {
   body: string;
   postPath: string;
+  /** Fixed per mount: the caller remounts (key) to change it. */
+  readOnly?: boolean;
   onReady(handle: PostEditorHandle): void;
   onGone(handle: PostEditorHandle): void;
   onChange(): void;
@@ -29,7 +31,7 @@ interface Props {
 
 // Memoized: the body does not change while the post is open, so the status bar's updates
 // re-render nothing here.
-export const PostBody = memo(function PostBody({ body, postPath, onReady, onGone, onChange }: Props) {
+export const PostBody = memo(function PostBody({ body, postPath, readOnly, onReady, onGone, onChange }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // The latest callbacks, read at call time, so the editor is not rebuilt when they change.
@@ -49,6 +51,7 @@ export const PostBody = memo(function PostBody({ body, postPath, onReady, onGone
               root: el,
               body,
               postPath,
+              readOnly,
               assetUrl: (p) => api.assetUrl(p),
               onChange: () => callbacks.current.onChange(),
             }),

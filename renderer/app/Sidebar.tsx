@@ -1,6 +1,9 @@
-// The left column: filter box and post list.
+// The left column: "New post", then either the filter box and post list or, toggled, the
+// search of every post's text.
 import { memo, useMemo, useState } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
+import { api } from '../api';
+import { SearchPanel } from '../comforts/SearchPanel';
 import { filterPosts } from './filter-posts';
 import { FilterBox } from './FilterBox';
 import { PostList } from './PostList';
@@ -9,18 +12,36 @@ interface Props {
   posts: PostSummary[];
   currentPath: string | null;
   onOpen(path: string): void;
+  onNewPost(): void;
 }
 
-// Memoized (with a stable onOpen from App): typing in the editor and the status bar's updates
+// Memoized (with stable callbacks from App): typing in the editor and the status bar's updates
 // never re-render a long list of posts.
-export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen }: Props) {
+export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen, onNewPost }: Props) {
   const [query, setQuery] = useState('');
+  const [searching, setSearching] = useState(false);
   const shown = useMemo(() => filterPosts(posts, query), [posts, query]);
   return (
     <nav className="sidebar" aria-label="Posts of the site">
-      <FilterBox value={query} onChange={setQuery} shown={shown.length} total={posts.length} />
-      <PostList posts={shown} currentPath={currentPath} onOpen={onOpen} />
-      {shown.length === 0 && <p className="empty-note">{posts.length ? 'No post matches the filter.' : 'This site has no posts yet.'}</p>}
+      <div className="sidebar-head">
+        <button type="button" className="primary new-post-button" onClick={onNewPost}>
+          <span aria-hidden="true">＋ </span>New post
+        </button>
+        <button type="button" className="search-toggle" aria-pressed={searching} onClick={() => setSearching((s) => !s)} title="Search the text of every post">
+          Search
+        </button>
+      </div>
+      {searching ? (
+        <div className="sidebar-search">
+          <SearchPanel api={api} onOpen={(path) => onOpen(path)} />
+        </div>
+      ) : (
+        <>
+          <FilterBox value={query} onChange={setQuery} shown={shown.length} total={posts.length} />
+          <PostList posts={shown} currentPath={currentPath} onOpen={onOpen} />
+          {shown.length === 0 && <p className="empty-note">{posts.length ? 'No post matches the filter.' : 'This site has no posts yet.'}</p>}
+        </>
+      )}
     </nav>
   );
 });

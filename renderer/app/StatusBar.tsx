@@ -1,4 +1,5 @@
 // The status bar: whether the post is saved (a live `status` region) and its word count.
+import type { ReactNode } from 'react';
 import type { SaveState } from './use-post-session';
 
 interface Props {
@@ -8,6 +9,8 @@ interface Props {
   /** Null while the words are being counted. */
   words: number | null;
   path: string | null;
+  /** Words, characters and reading time (replaces the plain word count when given). */
+  counts?: ReactNode;
 }
 
 export function statusText(hasPost: boolean, dirty: boolean, saveState: SaveState): string {
@@ -17,14 +20,15 @@ export function statusText(hasPost: boolean, dirty: boolean, saveState: SaveStat
   return saveState === 'saved' ? 'Saved' : 'No changes';
 }
 
-export function StatusBar({ hasPost, dirty, saveState, words, path }: Props) {
+export function StatusBar({ hasPost, dirty, saveState, words, path, counts }: Props) {
   const text = statusText(hasPost, dirty, saveState);
   return (
     <footer className="status-bar">
       <span role="status" className={`save-state ${dirty ? 'is-dirty' : ''}`}>
         {text}
       </span>
-      {hasPost && words !== null && <span className="word-count">{words === 1 ? '1 word' : `${words.toLocaleString()} words`}</span>}
+      {hasPost && counts}
+      {hasPost && !counts && words !== null && <span className="word-count">{words === 1 ? '1 word' : `${words.toLocaleString()} words`}</span>}
       {path && <span className="status-path">{path}</span>}
     </footer>
   );

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/ipc/client';
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.code === 'changed-on-disk') {
-      return 'This post was changed on disk by another program since you opened it. Your text is still here: choose “Keep my version” to overwrite the file, or “Reload from disk”.';
+      return 'This post was changed on disk by another program since you opened it. Your text is still here: choose “Keep mine” to overwrite the file, or “Take theirs” to load it.';
     }
     return e.message;
   }

@@ -1,15 +1,18 @@
 // Window-wide keys and the close guard: Ctrl/Cmd+S saves from anywhere (also from the front
-// matter inputs), and closing or reloading the window with unsaved changes asks first.
+// matter inputs), Ctrl/Cmd+F opens find and replace, and closing or reloading the window with unsaved changes asks first.
 import { useEffect, useRef } from 'react';
 
-export function useGlobalKeys(onSave: () => void, isDirty: () => boolean): void {
-  const latest = useRef({ onSave, isDirty });
-  latest.current = { onSave, isDirty };
+export function useGlobalKeys(onSave: () => void, isDirty: () => boolean, onFind?: () => boolean): void {
+  const latest = useRef({ onSave, isDirty, onFind });
+  latest.current = { onSave, isDirty, onFind };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
         latest.current.onSave();
+      } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+        // Only when there is a post to search; else the browser's own find stays available.
+        if (latest.current.onFind?.()) e.preventDefault();
       }
     };
     const onBeforeUnload = (e: BeforeUnloadEvent) => {

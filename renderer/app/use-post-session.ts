@@ -27,6 +27,8 @@ export interface LoadedPost {
   savedOnce: boolean;
   /** Set by "keep my version": the next save writes even if this text equals what was loaded. */
   overwrite: boolean;
+  /** The body the editor starts from when it is not the one on disk (text restored from the journal). */
+  editorBody?: string;
 }
 
 export type SaveState = 'idle' | 'saving' | 'saved';
@@ -43,6 +45,8 @@ export interface PostSession {
   unsafeReason: string | null;
   editor: PostEditorHandle | null;
   open(path: string, siteRoot: string): Promise<boolean>;
+  /** Opens a post with unsaved text (from the recovery journal) on top of the file on disk. */
+  restore(path: string, siteRoot: string, raw: string, baseHash: string): Promise<boolean>;
   close(): void;
   save(currentSiteRoot: string | null): Promise<boolean>;
   setFrontMatter(text: string): void;
@@ -157,6 +161,30 @@ export function usePostSession(onError: (message: string | null) => void): PostS
       setSaveState('idle');
       setDiskChange(null);
       // Counted once the editor is up, in idle time: counting a long post here would delay it.
+      setWords(null);
+      onError(null);
+      return true;
+    } catch (e) {
+      onError(describeError(e));
+      return false;
+    }
+  }, [onError]);
+
+  const restore = useCallback(async (path: string, siteRoot: string, raw: string, baseHash: string): Promise<boolean> => {
+    try {
+      const file = await api.readPost({ path });
+      const parts = splitPost(file.raw);
+      const mine = splitPost(raw);
+      // The editor starts from the restored body while `parts` stays the disk's: savedOnce makes
+      // the dirty checks compare the editor's body with the disk's, and until the first save
+      // every check says "unsaved". The hash is the one the text was based on, so a file
+      // changed meanwhile is never overwritten without asking.
+      savedChanges.current = -1;
+      setPost({ path, siteRoot, file, parts, hash: baseHash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: true, overwrite: false, editorBody: mine.body });
+      setFm(mine.frontMatter);
+      setBodyDirty(mine.body !== parts.body);
+      setSaveState('idle');
+      setDiskChange(null);
       setWords(null);
       onError(null);
       return true;
@@ -283,8 +311,8 @@ export function usePostSession(onError: (message: string | null) => void): PostS
     () => ({
       post, frontMatter, dirty, saveState, words, diskChange, editor,
       unsafeReason: editor?.unsafeReason ?? null,
-      open: load, close, save, setFrontMatter, editorReady, editorGone, bodyChanged, reloadFromDisk, keepMine, noteDiskChange, isDirty,
+      open: load, restore, close, save, setFrontMatter, editorReady, editorGone, bodyChanged, reloadFromDisk, keepMine, noteDiskChange, isDirty,
     }),
-    [post, frontMatter, dirty, saveState, words, diskChange, editor, load, close, save, setFrontMatter, editorReady, editorGone, bodyChanged, reloadFromDisk, keepMine, noteDiskChange, isDirty],
+    [post, frontMatter, dirty, saveState, words, diskChange, editor, load, restore, close, save, setFrontMatter, editorReady, editorGone, bodyChanged, reloadFromDisk, keepMine, noteDiskChange, isDirty],
   );
 }

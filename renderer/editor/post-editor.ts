@@ -8,6 +8,8 @@ import { editorCommands } from './editor-commands';
 import { createMilkdown } from './engine/create-milkdown';
 import { saveBody, takeSnapshot } from './engine/source-save';
 import { editorViews } from './views/editor-views';
+import { editorIntegration } from './integration-commands';
+import { editorMedia } from './editor-media';
 import type { PostEditorHandle, PostEditorOptions } from './types';
 
 export const BODY_ATTRIBUTES = { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Post body' };
@@ -18,10 +20,11 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     if (ready) opts.onChange?.();
   };
   const views = editorViews(opts);
+  const media = editorMedia(opts);
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     opts.body,
-    [changeListener(notify), ...views.plugins],
+    [changeListener(notify), ...views.plugins, ...media.plugins],
     !opts.readOnly,
     BODY_ATTRIBUTES,
   );
@@ -32,6 +35,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const snapshot = takeSnapshot(opts.body, view.state.doc, parsed.ranges);
   const pristineDoc: PmNode = view.state.doc;
   views.attach(view);
+  media.attach(view, core);
   ready = true;
 
   return {
@@ -41,6 +45,8 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
     focus: () => view.focus(),
+    integration: editorIntegration(view),
+    ...media.handle,
     destroy: () => {
       views.destroy();
       void editor.destroy();

@@ -31,6 +31,12 @@ export interface PostEditorOptions {
   shortcodeNames?: string[];
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */
   onChange?(): void;
+  /** Files dropped on the body; `pos` is the document position under the pointer (renderer/editor/file-drop.ts). */
+  onFilesDropped?(files: File[], pos: number): void;
+  /** Files pasted into the body (a screenshot, a copied photo). */
+  onFilesPasted?(files: File[]): void;
+  /** Whether an image src, as written in the post, is missing: its card is flagged (renderer/editor/missing-images.ts). */
+  isMissing?(src: string): boolean;
 }
 
 export interface PostEditorHandle {
@@ -45,4 +51,48 @@ export interface PostEditorHandle {
   getText(): string;
   focus(): void;
   destroy(): void;
+  /** Outline, find and replace, selection (renderer/editor/integration-commands.ts). */
+  readonly integration?: EditorIntegration;
+  /**
+   * Inserts Markdown (an image, a figure shortcode) as editor nodes between blocks near `at`
+   * (a document position, or the cursor); returns the position after it, null if nothing was
+   * inserted (renderer/editor/insert-markdown.ts).
+   */
+  insertMarkdownAt?(at: number | 'cursor', markdown: string): number | null;
+  /** The document position at window coordinates, or null outside the text. */
+  posAtCoords?(x: number, y: number): number | null;
+  /** Asks `isMissing` again for every image (after the files on disk changed). */
+  refreshMissing?(): void;
+}
+
+export interface FindQuery {
+  /** Literal text (never a pattern). */
+  query: string;
+  matchCase: boolean;
+  wholeWord: boolean;
+}
+
+export interface FindStatus {
+  count: number;
+  /** 1-based index of the selected match, 0 when none. */
+  current: number;
+}
+
+/** What the app shell's panels ask of the editor. Every edit is one undoable step. */
+export interface EditorIntegration {
+  /** Moves the cursor to the `index`-th heading of the outline (named `text`) and scrolls to it. */
+  goToHeading(index: number, text: string): boolean;
+  /** Highlights the matches and selects the first one at or after the cursor. */
+  find(query: FindQuery): FindStatus;
+  findNext(): FindStatus;
+  findPrevious(): FindStatus;
+  /** Replaces the selected match and selects the next one. */
+  replaceCurrent(replacement: string): FindStatus;
+  /** Replaces every match; returns how many. */
+  replaceAll(replacement: string): number;
+  clearFind(): void;
+  /** Replaces every occurrence of a literal text (case-sensitive); returns how many. */
+  replaceLiteral(original: string, replacement: string): number;
+  /** The selected text ('' when the selection is empty). */
+  getSelectionText(): string;
 }

@@ -84,7 +84,7 @@ test('a file changed on disk by another program is not overwritten silently', as
   await expect(app.getByRole('status')).toHaveText('Unsaved changes');
   expect(readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).toBe(theirs);
   // The writer chooses to keep their version: the next save replaces the file.
-  await app.getByRole('button', { name: 'Keep my version' }).click();
+  await app.getByRole('button', { name: 'Keep mine' }).click();
   await expect(app.getByRole('region', { name: 'Post changed on disk' })).toBeHidden();
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status')).toHaveText('Saved');

@@ -46,10 +46,21 @@ describe('errors in plain words, repository never broken', () => {
   });
 
   it('a rebase left unfinished by another tool', async () => {
-    const s = changedSite();
-    s.git('stash', '-q');
-    s.git('rebase', '-i', '--exec', 'false', 'HEAD~0');
-  }, 30_000);
+    const s = makeSite({ 'content/b.md': post('Beta', 'base') });
+    sites.push(s);
+    s.git('checkout', '-qb', 'other');
+    s.write('content/b.md', post('Beta', 'other'));
+    s.git('commit', '-qam', 'other');
+    s.git('checkout', '-q', 'main');
+    s.write('content/b.md', post('Beta', 'main'));
+    s.git('commit', '-qam', 'main');
+    expect(() => s.git('rebase', 'other')).toThrow();
+    const git = service(s);
+    await expect(git.saveVersion('b.md')).rejects.toMatchObject({ message: expect.stringMatching(/rebase --abort/) });
+    expect((await git.status()).problem?.code).toBe('mid-rebase');
+    s.git('rebase', '--abort');
+    expect(fsckClean(s.root)).toBe(true);
+  });
 
   it('a detached HEAD', async () => {
     const s = changedSite();

@@ -34,11 +34,11 @@ if (which === 'app') {
   await page.getByRole('list', { name: 'Posts' }).getByRole('button').first().waitFor();
 } else {
   const peerDir = join(tmp, 'peer');
-  await buildPeer(join(repo, 'tests/bench/ui/peer'), peerDir);
+  await buildPeer(process.env.PEERDIR ?? join(repo, 'tests/bench/ui/peer'), peerDir);
   writeFileSync(join(peerDir, 'p.md'), post.body);
   const srv = await serveStatic(peerDir);
   stop = srv.close;
-  await page.goto(srv.url);
+  await page.goto(srv.url + (process.env.PEERQ ?? ''));
   await page.waitForFunction('!!window.peer');
 }
 if (process.env.CV) await page.addStyleTag({ content: process.env.CV });

@@ -1,0 +1,24 @@
+// "Delete post?": the post's folder goes to the system trash; an Undo follows in the notice.
+import { Modal } from './Modal';
+
+interface Props {
+  title: string;
+  onDelete(): void;
+  onCancel(): void;
+}
+
+export function DeletePostDialog({ title, onDelete, onCancel }: Props) {
+  return (
+    <Modal title="Delete post" alert onCancel={onCancel}>
+      <p className="modal-text">“{title}” and its images go to the trash. You can undo this right after.</p>
+      <div className="modal-actions">
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete
+        </button>
+        <button type="button" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}

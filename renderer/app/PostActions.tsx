@@ -1,0 +1,81 @@
+// The open post's menu: duplicate it, rename its slug (moves the bundle folder), delete it (to
+// the trash, with undo). A menu button: arrows move, Escape closes and gives focus back.
+import { useEffect, useRef, useState } from 'react';
+import { moveFocus } from './roving-focus';
+
+interface Props {
+  disabled: boolean;
+  onDuplicate(): void;
+  onRename(): void;
+  onDelete(): void;
+}
+
+export function PostActions({ disabled, onDuplicate, onRename, onDelete }: Props) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: MouseEvent) => {
+      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const item = (label: string, run: () => void, danger = false) => (
+    <button
+      type="button"
+      role="menuitem"
+      tabIndex={-1}
+      className={danger ? 'menu-item danger' : 'menu-item'}
+      onClick={() => {
+        setOpen(false);
+        run();
+      }}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="menu-wrap">
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        className="post-actions-button"
+        title="Duplicate, rename or delete this post"
+        onClick={() => setOpen((o) => !o)}
+      >
+        Post actions <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          role="menu"
+          aria-label="Post actions"
+          className="menu"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' || e.key === 'Tab') {
+              e.preventDefault();
+              close();
+            } else moveFocus(e, '[role="menuitem"]', { prev: 'ArrowUp', next: 'ArrowDown' });
+          }}
+        >
+          {item('Duplicate', onDuplicate)}
+          {item('Rename slug…', onRename)}
+          {item('Delete…', onDelete, true)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The side panel's tabs, as data. To add a tool (the gallery, the history), add an entry here:
+// an id, a label and what to render from the open post's context. Tabs render only while open.
+import { lazy, Suspense } from 'react';
+import type { OutlineItem } from '../../shared/text-stats';
+import { api } from '../api';
+import { ChecklistPanel } from '../comforts/ChecklistPanel';
+import { OutlineList } from '../comforts/OutlineList';
+import type { SidePanelTab } from './SidePanel';
+import type { LivePost } from './use-live-post';
+
+// The preview draws Markdown with remark: loaded only when the writer opens it.
+const PreviewPane = lazy(() => import('../comforts/PreviewPane').then((m) => ({ default: m.PreviewPane })));
+
+export interface SidePanelContext {
+  live: LivePost;
+  title: string | undefined;
+  onJumpToHeading(item: OutlineItem): void;
+}
+
+export type SidePanelTabId = 'outline' | 'checklist' | 'preview';
+
+export function sidePanelTabs(ctx: SidePanelContext): SidePanelTab[] {
+  const { live } = ctx;
+  return [
+    { id: 'outline', label: 'Outline', render: () => <OutlineList text={live.raw} onJump={ctx.onJumpToHeading} /> },
+    { id: 'checklist', label: 'Checklist', render: () => <ChecklistPanel api={api} path={live.path} raw={live.raw} /> },
+    {
+      id: 'preview',
+      label: 'Preview',
+      render: () => (
+        <Suspense fallback={<p className="hint">Loading the preview…</p>}>
+          <PreviewPane api={api} postPath={live.path} raw={live.raw} title={ctx.title} />
+        </Suspense>
+      ),
+    },
+  ];
+}

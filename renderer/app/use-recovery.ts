@@ -1,0 +1,61 @@
+// Recovery, from the shell's side: at start (and when a site opens) the journal's unsaved posts
+// are offered back; while the writer types, the unsaved text goes to the journal within 2 s of
+// the last keystroke (a 0.5 s pause in use-live-post plus the autosave's delay); after a save
+// or a discard, the post's entry goes.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { JournalEntry } from '../../shared/ipc/channels/recovery';
+import { api } from '../api';
+import { JournalAutosave } from '../recovery';
+import type { LivePost } from './use-live-post';
+
+const AUTOSAVE_DELAY_MS = 300;
+
+export interface Recovery {
+  /** Entries to offer, or null when there is nothing to ask. */
+  entries: JournalEntry[] | null;
+  closeDialog(): void;
+  /** The post's text is on disk (saved) or thrown away on purpose: forget its journal entry. */
+  forget(path: string): void;
+}
+
+export function useRecovery(siteRoot: string | null, live: LivePost | null, isDirty: () => boolean, baseHash: string | null): Recovery {
+  const [entries, setEntries] = useState<JournalEntry[] | null>(null);
+  const autosave = useRef<JournalAutosave | null>(null);
+  autosave.current ??= new JournalAutosave(api, AUTOSAVE_DELAY_MS);
+
+  useEffect(() => {
+    if (!siteRoot) return;
+    let alive = true;
+    api.journalList({}).then(
+      (list) => alive && setEntries(list.length ? list : null),
+      () => {},
+    );
+    return () => {
+      alive = false;
+    };
+  }, [siteRoot]);
+
+  // isDirty and baseHash are read when the text changes; they do not start a write themselves.
+  const state = useRef({ isDirty, baseHash });
+  state.current = { isDirty, baseHash };
+  // Each new text after an edit goes to the journal while it differs from the file.
+  useEffect(() => {
+    const { isDirty: dirty, baseHash: hash } = state.current;
+    if (!live || !live.edited || hash === null) return;
+    if (dirty()) autosave.current?.changed(live.path, live.raw, hash);
+  }, [live]);
+
+  useEffect(() => {
+    const a = autosave.current;
+    const flush = () => void a?.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      a?.dispose();
+    };
+  }, []);
+
+  const forget = useCallback((path: string) => void autosave.current?.saved(path), []);
+  const closeDialog = useCallback(() => setEntries(null), []);
+  return { entries, closeDialog, forget };
+}

@@ -1,0 +1,106 @@
+// "History": the versions of one post (date, author, message) in a list named "Versions";
+// choosing one shows its readable diff against the current text and "Restore this version".
+import { useCallback, useEffect, useState } from 'react';
+import type { Api } from '../../shared/ipc/client';
+import type { Version, VersionDiff } from '../../shared/ipc/channels/git';
+import { VersionDiffView } from './VersionDiffView';
+import { messageOf } from './errors';
+
+export interface HistoryPanelProps {
+  api: Api;
+  postPath: string;
+  /** Bump to reload the list (e.g. after Save version). */
+  refreshKey?: number;
+  /** Called after a restore wrote the old text to disk (the editor should reload the post). */
+  onRestored?(): void;
+}
+
+const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function HistoryPanel({ api, postPath, refreshKey = 0, onRestored }: HistoryPanelProps) {
+  const [open, setOpen] = useState(false);
+  const [versions, setVersions] = useState<Version[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [diff, setDiff] = useState<VersionDiff | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setVersions(await api.postHistory({ path: postPath }));
+    } catch (e) {
+      setNote(messageOf(e));
+    }
+  }, [api, postPath]);
+
+  useEffect(() => {
+    if (open) void load();
+  }, [open, load, refreshKey]);
+
+  useEffect(() => {
+    if (!selected) return setDiff(null);
+    let live = true;
+    api.versionDiff({ path: postPath, version: selected }).then(
+      (d) => live && setDiff(d),
+      (e) => live && setNote(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, postPath, selected, refreshKey]);
+
+  const restore = async () => {
+    if (!selected) return;
+    setBusy(true);
+    try {
+      const r = await api.restoreVersion({ path: postPath, version: selected });
+      setNote(r.savedFirst ? 'Restored. Your unsaved text was kept as a version first.' : 'Restored. Save a version to keep it.');
+      onRestored?.();
+      await load();
+    } catch (e) {
+      setNote(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="pw-hist-panel" aria-label="History of this post">
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        History
+      </button>
+      {open && (
+        <div className="pw-hist-body">
+          {versions && versions.length === 0 && <p className="pw-hist-note">No versions saved yet.</p>}
+          {versions && versions.length > 0 && (
+            <ul aria-label="Versions" className="pw-hist-list">
+              {versions.map((v) => (
+                <li key={v.id}>
+                  <button type="button" aria-pressed={selected === v.id} onClick={() => setSelected(v.id)}>
+                    <span className="pw-hist-msg">{v.message}</span>
+                    <span className="pw-hist-meta">
+                      {dateFmt.format(new Date(v.date))} · {v.author}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {diff && (
+            <>
+              <VersionDiffView diff={diff} />
+              <button type="button" onClick={() => void restore()} disabled={busy || diff.identical}>
+                Restore this version
+              </button>
+            </>
+          )}
+          {note && (
+            <p role="status" className="pw-hist-note">
+              {note}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// "Save version": an editable message (prefilled with "Update <title>") and the button.
+import { useEffect, useId, useState } from 'react';
+import type { Api } from '../../shared/ipc/client';
+import type { SavedVersion } from '../../shared/ipc/channels/git';
+import { messageOf } from './errors';
+
+export interface SaveVersionProps {
+  api: Api;
+  postPath: string;
+  /** Called after a version was saved (e.g. to refresh the status and the history). */
+  onSaved?(saved: SavedVersion): void;
+}
+
+export function SaveVersion({ api, postPath, onSaved }: SaveVersionProps) {
+  const id = useId();
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.suggestVersionMessage({ path: postPath }).then(
+      (r) => live && setMessage(r.message),
+      () => live && setMessage(''),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, postPath]);
+
+  const save = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const saved = await api.saveVersion({ path: postPath, message });
+      setNote(saved.version ? 'Version saved.' : 'Nothing new to save.');
+      onSaved?.(saved);
+    } catch (e) {
+      setNote(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="pw-hist-save"
+      aria-label="Save version"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor={id}>Version message</label>
+      <input id={id} type="text" value={message} onChange={(e) => setMessage(e.target.value)} />
+      <button type="submit" disabled={busy}>
+        Save version
+      </button>
+      {note && (
+        <p role="status" className="pw-hist-note">
+          {note}
+        </p>
+      )}
+    </form>
+  );
+}
