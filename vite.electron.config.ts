@@ -4,7 +4,7 @@
 // preload can require only `electron`, so it must be one self-contained file and cannot share
 // chunks with main. Main bundles the pure-JS dependencies (ESM-only ones such as
 // electron-store included, so CommonJS output just works) and leaves electron, Node's
-// built-ins and native or file-loading packages (sharp, jsdom) to be required at run time from
+// built-ins and native or file-loading packages (sharp, jsdom; electron-updater, loaded lazily) to be required at run time from
 // the packaged node_modules.
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { builtinModules } from 'node:module';
@@ -13,8 +13,12 @@ import { fileURLToPath } from 'node:url';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outDir = here('./dist/electron');
 
-/** Required at run time, never bundled. */
-const RUNTIME_EXTERNAL = ['electron', 'sharp', 'jsdom', 'fsevents'];
+/**
+ * Required at run time, never bundled. electron-updater too: the shell loads it lazily, only
+ * once the writer turns update checks on, and its fs-extra/graceful-fs would otherwise run
+ * (and patch `fs`) at every start.
+ */
+const RUNTIME_EXTERNAL = ['electron', 'sharp', 'jsdom', 'fsevents', 'electron-updater'];
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 function isExternal(id: string): boolean {
@@ -34,7 +38,9 @@ function nodeBuild(entry: string, name: string, external: (id: string) => boolea
     rollupOptions: {
       input: { [name]: entry },
       external,
-      output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true, exports: 'auto' },
+      // dynamicImportInCjs off: a lazy `import('electron-updater')` becomes a plain require()
+      // (Node's import() of that CommonJS package misses its getter-defined `autoUpdater`).
+      output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true, exports: 'auto', dynamicImportInCjs: false },
     },
   };
 }

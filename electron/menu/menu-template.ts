@@ -18,7 +18,7 @@ export type MenuRole =
   | 'windowMenu' | 'minimize' | 'zoom' | 'close' | 'front' | 'help' | 'recentDocuments' | 'clearRecentDocuments';
 
 /** Commands main handles itself (no renderer involved). */
-export type MainCommand = 'about' | 'openDocs' | 'clearRecentSites' | `theme:${ThemeChoice}`;
+export type MainCommand = 'about' | 'openDocs' | 'clearRecentSites' | 'checkForUpdates' | `theme:${ThemeChoice}`;
 
 export interface MenuItemSpec {
   id?: string;
@@ -150,7 +150,8 @@ function windowMenu(s: MenuState): MenuItemSpec {
 function helpMenu(s: MenuState): MenuItemSpec {
   const mac = s.platform === 'darwin';
   const items: MenuItemSpec[] = [{ id: 'docs', label: `${s.appName} Help`, mainCommand: 'openDocs' }];
-  if (!mac) items.push(sep, { id: 'about', label: `About ${s.appName}`, mainCommand: 'about' });
+  // One check on request (the click is the writer's consent even while automatic checks are off).
+  if (!mac) items.push(sep, { id: 'check-updates', label: 'Check for Updates…', mainCommand: 'checkForUpdates' }, { id: 'about', label: `About ${s.appName}`, mainCommand: 'about' });
   return { role: 'help', label: mac ? 'Help' : '&Help', type: 'submenu', submenu: items };
 }
 
@@ -161,6 +162,7 @@ function appMenu(s: MenuState): MenuItemSpec {
     type: 'submenu',
     submenu: [
       { role: 'about', label: `About ${s.appName}` },
+      { id: 'check-updates', label: 'Check for Updates…', mainCommand: 'checkForUpdates' },
       sep,
       { id: 'settings', label: 'Settings…', accelerator: 'Cmd+,', command: 'openSettings' },
       sep,

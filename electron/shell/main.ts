@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog, nativeTheme, session } from 'electron';
 import { join } from 'node:path';
 import type { AppServices } from '../services/app-services';
+import type { HostContext } from '../services/context';
 import { bootAppServices } from '../services/boot';
 import { createHandlerTable } from '../handlers';
 import { readSettings, writeSettings } from '../services/settings/settings-service';
@@ -20,6 +21,7 @@ import { openMarkdownFile, openSiteDir, type OpenResult } from './open-requests'
 import { handleAppProtocols, registerPrivilegedSchemes } from './protocols';
 import { hardenAllWebContents, hardenSession, openExternalSafely } from './security';
 import { applySpellCheckLanguage } from './spellcheck';
+import { createDesktopUpdater, type DesktopUpdater } from './updater';
 import { createMainWindow } from './window';
 
 const launch = parseLaunchArgs(process.argv, process.cwd());
@@ -128,7 +130,7 @@ async function start(): Promise<void> {
       },
       {
         toRenderer: (command, arg) => host.emit('menuCommand', arg === undefined ? { command } : { command, arg }),
-        inMain: (command) => runMainCommand(command, settings),
+        inMain: (command) => runMainCommand(command, { settings, updater, emit: host.emit }),
       },
     );
   const applyPreferences = () => {
@@ -136,8 +138,13 @@ async function start(): Promise<void> {
     nativeTheme.themeSource = prefs.theme;
     applySpellCheckLanguage(ses, prefs.spellCheckLanguage);
   };
+  // Checks only once the writer turned them on (see update-policy.ts); refresh() re-reads that.
+  const updater = createDesktopUpdater({ settings, getWindow: () => win });
   settings.onChange((key) => {
-    if (key === 'preferences') applyPreferences();
+    if (key === 'preferences') {
+      applyPreferences();
+      updater.refresh();
+    }
     if (key === 'preferences' || key === 'recentSites') refreshMenu();
   });
   app_.onSiteOpened(() => refreshMenu());
@@ -170,6 +177,7 @@ async function start(): Promise<void> {
     if (first) host.emit('siteOpened', first);
   });
   await w.loadURL(APP_START_URL);
+  updater.refresh();
 
   // macOS keeps the app running without windows; clicking the Dock icon brings one back.
   app.on('activate', () => {
@@ -177,7 +185,13 @@ async function start(): Promise<void> {
   });
 }
 
-function runMainCommand(command: MainCommand, settings: ElectronSettings): void {
+interface MainCommandContext {
+  settings: ElectronSettings;
+  updater: DesktopUpdater;
+  emit: HostContext['emit'];
+}
+
+function runMainCommand(command: MainCommand, { settings, updater, emit }: MainCommandContext): void {
   switch (command) {
     case 'about':
       app.showAboutPanel();
@@ -189,10 +203,18 @@ function runMainCommand(command: MainCommand, settings: ElectronSettings): void 
       settings.set('recentSites', []);
       app.clearRecentDocuments();
       break;
+    case 'checkForUpdates':
+      void updater.checkNow();
+      break;
     case 'theme:system':
     case 'theme:light':
-    case 'theme:dark':
-      writeSettings(settings, { theme: command.slice('theme:'.length) as 'system' | 'light' | 'dark' });
+    case 'theme:dark': {
+      const theme = command.slice('theme:'.length) as 'system' | 'light' | 'dark';
+      writeSettings(settings, { theme });
+      // The renderer sets <html data-theme> from this (nativeTheme alone does not tell it
+      // which choice was made, and the Settings dialog shows it).
+      emit('menuCommand', { command: 'theme', arg: theme });
       break;
+    }
   }
 }

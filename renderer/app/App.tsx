@@ -1,8 +1,26 @@
 // The app shell: the open site's posts on the left, the post being edited in the centre, and
 // the questions and messages around them. State lives in hooks (use-site, use-post-session);
 // this component decides when to ask before unsaved changes would be lost.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { outlineOfPost, type OutlineItem } from '../../shared/text-stats';
 import { api, isDesktop } from '../api';
+import { NewPostDialog } from '../frontmatter';
+import type { RestoredText } from '../recovery/RecoveryDialog';
+import { frontMatterToolsNow, loadFrontMatterTools } from './front-matter-tools';
+import { CompareDialog, RecoveryDialog } from './lazy-dialogs';
+import { DeletePostDialog } from './DeletePostDialog';
+import { composePost } from './compose-raw';
+import { fixMojibakeInPost } from './fix-mojibake';
+import { Notice, type NoticeState } from './Notice';
+import { PostActions } from './PostActions';
+import { PostImages } from './PostImages';
+import { RenamePostDialog } from './RenamePostDialog';
+import { SidePanel } from './SidePanel';
+import { sidePanelTabs, type SidePanelTabId } from './SidePanelTabs';
+import { sectionOf, useFormData } from './use-form-data';
+import { useLivePost } from './use-live-post';
+import { useRecovery } from './use-recovery';
+import './workspace.css';
 import { describeError } from './describe-error';
 import { ConfirmLeaveDialog } from './ConfirmLeaveDialog';
 import { EditorPane } from './EditorPane';
@@ -31,7 +49,32 @@ export function App() {
 
   const title = session.post ? (site.posts.find((p) => p.path === session.post?.path)?.title ?? session.post.path) : null;
 
-  const save = useCallback(() => session.save(siteRoot.current), [session]);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [selection, setSelection] = useState('');
+  const [panel, setPanel] = useState<{ open: boolean; tab: SidePanelTabId }>({ open: true, tab: 'outline' });
+  const [dialog, setDialog] = useState<null | { kind: 'new'; sections: string[] } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'compare' }>(null);
+
+  const { live, bodyChanged: liveBodyChanged } = useLivePost(session);
+  const recovery = useRecovery(site.site?.root ?? null, live, session.isDirty, session.post?.hash ?? null);
+  const formData = useFormData(session.post?.path ?? null, session.post ? `${session.post.generation}:${session.post.hash}` : null);
+
+  // Reads the latest session from callbacks that outlive a render (saves, dialogs).
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+
+  const save = useCallback(async (): Promise<boolean> => {
+    const s = sessionRef.current;
+    const p = s.post;
+    const problem = p ? (await loadFrontMatterTools()).frontMatterProblem(p.file.format, s.frontMatter, p.file.frontMatterError) : null;
+    if (p && problem) {
+      setError(`Nothing was saved: the front matter cannot be read (line ${problem.line}, column ${problem.column}: ${problem.message}). Fix it first.`);
+      return false;
+    }
+    const ok = await s.save(siteRoot.current);
+    if (ok && p) recovery.forget(p.path);
+    return ok;
+  }, [recovery]);
 
   /** Asks before unsaved changes would be lost; true when the caller may go on. */
   const mayLeave = useCallback(
@@ -39,10 +82,11 @@ export function App() {
       if (!session.isDirty()) return true;
       const choice = await leave.ask(`“${title ?? 'This post'}” has unsaved changes. Save them before ${doing}?`);
       if (choice === 'cancel') return false;
-      if (choice === 'save') return session.save(siteRoot.current);
+      if (choice === 'save') return save();
+      if (session.post) recovery.forget(session.post.path);
       return true;
     },
-    [leave, session, title],
+    [leave, session, title, save, recovery],
   );
 
   const openPost = useCallback(
@@ -111,10 +155,190 @@ export function App() {
     [siteChanged],
   );
 
+  /** Reopens the list and the given post after an operation moved or created it. */
+  const showPost = useCallback(
+    async (path: string) => {
+      await site.reload();
+      if (siteRoot.current) await session.open(path, siteRoot.current);
+    },
+    [session, site],
+  );
+
+  const newPost = useCallback(async () => {
+    const sections = await api.listSections({}).catch(() => [] as string[]);
+    setDialog({ kind: 'new', sections });
+  }, []);
+
+  const createPost = useCallback(
+    async (req: { title: string; section: string }) => {
+      if (!(await mayLeave('creating a new post'))) return;
+      const created = await api.newPost(req); // errors are shown in the dialog
+      setDialog(null);
+      await showPost(created.path);
+      setNotice(created.warning ? { message: created.warning } : null);
+    },
+    [mayLeave, showPost],
+  );
+
+  const duplicatePost = useCallback(async () => {
+    const p = session.post;
+    if (!p || !(await mayLeave('duplicating it'))) return;
+    try {
+      const copy = await api.duplicatePost({ path: p.path });
+      await showPost(copy.path);
+      setNotice({ message: `Duplicated as ${copy.path}.` });
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }, [mayLeave, session, showPost]);
+
+  const renamePost = useCallback(
+    async (slug: string): Promise<string | null> => {
+      const p = session.post;
+      if (!p) return null;
+      try {
+        const moved = await api.renamePost({ path: p.path, slug });
+        recovery.forget(p.path);
+        setDialog(null);
+        await showPost(moved.path);
+        setNotice({ message: `Renamed: the post is now ${moved.path}.` });
+        return null;
+      } catch (e) {
+        return describeError(e);
+      }
+    },
+    [recovery, session, showPost],
+  );
+
+  const askRename = useCallback(async () => {
+    if (await mayLeave('renaming it')) setDialog({ kind: 'rename' });
+  }, [mayLeave]);
+
+  const deletePost = useCallback(async () => {
+    const p = session.post;
+    setDialog(null);
+    if (!p) return;
+    try {
+      const res = await api.deletePost({ path: p.path });
+      recovery.forget(p.path);
+      session.close();
+      await site.reload();
+      setNotice({
+        message: res.message,
+        action: {
+          label: 'Undo',
+          run: () => {
+            api.undoDelete({ undoToken: res.undoToken }).then(
+              (back) => showPost(back.path),
+              (e: unknown) => setError(describeError(e)),
+            );
+          },
+        },
+      });
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }, [recovery, session, showPost, site]);
+
+  const restore = useCallback(
+    async (text: RestoredText) => {
+      const root = siteRoot.current;
+      if (!root || !(await mayLeave('restoring another post'))) return;
+      await site.reload();
+      await session.restore(text.path, root, text.raw, text.baseHash);
+    },
+    [mayLeave, session, site],
+  );
+
+  /** Turning draft off is the moment to look at the pre-publish checklist. */
+  const changeFrontMatter = useCallback(
+    (text: string) => {
+      const p = session.post;
+      const tools = frontMatterToolsNow(); // loaded: the form that calls this comes from it
+      if (p && tools && tools.draftOf(p.file.format, session.frontMatter) === true && tools.draftOf(p.file.format, text) !== true) {
+        setPanel({ open: true, tab: 'checklist' });
+      }
+      session.setFrontMatter(text);
+    },
+    [session],
+  );
+
+  const bodyChanged = useCallback(() => {
+    session.bodyChanged();
+    liveBodyChanged();
+  }, [session, liveBodyChanged]);
+
+  const fixMojibake = useCallback(() => {
+    const s = sessionRef.current;
+    if (!s.post) return;
+    const body = s.editor ? s.editor.getBody() : s.post.parts.body;
+    const result = fixMojibakeInPost(s.frontMatter, body, s.editor);
+    if (result.frontMatter !== s.frontMatter) changeFrontMatter(result.frontMatter);
+    liveBodyChanged();
+    if (result.leftInBody) setError(`${result.leftInBody} garbled characters are inside parts of the post that cannot be edited here (such as shortcode cards); they were left as they are.`);
+  }, [changeFrontMatter, liveBodyChanged]);
+
+  const jumpToHeading = useCallback(
+    (item: OutlineItem) => {
+      const items = live ? outlineOfPost(live.raw) : [];
+      const index = Math.max(0, items.findIndex((h) => h.offset === item.offset));
+      session.editor?.integration?.goToHeading(index, item.text);
+    },
+    [live, session.editor],
+  );
+
+  const closeFind = useCallback(() => {
+    setFinding(false);
+    session.editor?.integration?.clearFind();
+    session.editor?.focus();
+  }, [session.editor]);
+
+  const takeTheirs = useCallback(() => {
+    const p = session.post;
+    setDialog(null);
+    if (p) recovery.forget(p.path);
+    void session.reloadFromDisk();
+  }, [recovery, session]);
+
+  const keepMine = useCallback(() => {
+    setDialog(null);
+    void session.keepMine();
+  }, [session]);
+
+  const currentText = useCallback(() => {
+    const s = sessionRef.current;
+    if (!s.post) return '';
+    return composePost({ ...s.post.parts, frontMatter: s.frontMatter, body: s.editor ? s.editor.getBody() : s.post.parts.body });
+  }, []);
+
+  // The selection's counts: read from the editor when the document's selection moves.
+  const editor = session.editor;
+  useEffect(() => {
+    if (!editor?.integration) return setSelection('');
+    let frame = 0;
+    const onSelection = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setSelection(editor.integration?.getSelectionText() ?? ''));
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onSelection);
+    };
+  }, [editor]);
+
+  const tabs = useMemo(
+    () => (live ? sidePanelTabs({ live, title: title ?? undefined, onJumpToHeading: jumpToHeading }) : []),
+    [live, title, jumpToHeading],
+  );
+
   // A stable callback for the (memoized) post list, reading the latest openPost when called.
   const openPostRef = useRef(openPost);
   openPostRef.current = openPost;
   const onOpenPost = useCallback((path: string) => void openPostRef.current(path), []);
+  const newPostRef = useRef(newPost);
+  newPostRef.current = newPost;
+  const onNewPost = useCallback(() => void newPostRef.current(), []);
 
   // Once the list is on screen, fetch the editor's code while the writer picks a post.
   const hasSite = site.site !== null;
@@ -122,12 +346,18 @@ export function App() {
     if (!hasSite) return;
     const job = runWhenIdle(0, () => {
       void loadEditor();
+      void loadFrontMatterTools();
       return null;
     });
     return () => job.cancel();
   }, [hasSite]);
 
-  useGlobalKeys(() => void save(), session.isDirty);
+  useGlobalKeys(() => void save(), session.isDirty, () => {
+    if (!sessionRef.current.post) return false;
+    if (finding) document.querySelector<HTMLInputElement>('.pw-find input[type="search"]')?.focus();
+    else setFinding(true);
+    return true;
+  });
 
   useMainEvents({
     siteOpened: (e) => void siteChanged(e.root, e.openPath),
@@ -139,6 +369,7 @@ export function App() {
       else if (e.command === 'openSite') void openSite();
       else if (e.command === 'openRecentSite' && e.arg) void openRecent(e.arg);
       else if (e.command === 'closePost') void closePost();
+      else if (e.command === 'newPost') void newPost();
     },
   });
 
@@ -150,18 +381,72 @@ export function App() {
     <div className="app">
       <TopBar site={site.site} onOpenSite={() => void openSite()} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
-      <div className="workspace">
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      <PostImages session={session} siteRoot={site.site?.root ?? null} onError={setError} mayLeave={mayLeave} onFrontMatterChange={changeFrontMatter}>
+      <div className={`workspace${panel.open && tabs.length ? ' has-side-panel' : ''}`}>
         {site.site ? (
           <>
-            <Sidebar posts={site.posts} currentPath={session.post?.path ?? null} onOpen={onOpenPost} />
-            <EditorPane session={session} onSave={() => void save()} />
+            <Sidebar posts={site.posts} currentPath={session.post?.path ?? null} onOpen={onOpenPost} onNewPost={onNewPost} />
+            <EditorPane
+              session={session}
+              live={live}
+              formData={formData}
+              selection={selection}
+              finding={finding}
+              onSave={() => void save()}
+              onBodyChanged={bodyChanged}
+              onFrontMatterChange={changeFrontMatter}
+              onFixMojibake={fixMojibake}
+              onCloseFind={closeFind}
+              onKeepMine={keepMine}
+              onTakeTheirs={takeTheirs}
+              onCompare={() => setDialog({ kind: 'compare' })}
+              commands={
+                <div className="post-commands">
+                  <PostActions disabled={!session.post} onDuplicate={() => void duplicatePost()} onRename={() => void askRename()} onDelete={() => setDialog({ kind: 'delete' })} />
+                  <button type="button" className="icon-button" aria-label="Preview" title="Preview the post as the site shows it" aria-pressed={panel.open && panel.tab === 'preview'} disabled={!session.post} onClick={() => setPanel({ open: true, tab: 'preview' })}>
+                    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
+                      <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z" />
+                      <circle cx="8" cy="8" r="2" />
+                    </svg>
+                  </button>
+                  <button type="button" className="icon-button" aria-pressed={panel.open} aria-label="Side panel" title={panel.open ? 'Hide the side panel' : 'Show the outline, checklist and preview'} disabled={!session.post} onClick={() => setPanel((p) => ({ ...p, open: !p.open }))}>
+                    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
+                      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+                      <path d="M10 2.5v11" />
+                    </svg>
+                  </button>
+                </div>
+              }
+            />
+            {panel.open && tabs.length > 0 && <SidePanel tabs={tabs} active={panel.tab} onSelect={(id) => setPanel({ open: true, tab: id as SidePanelTabId })} onClose={() => setPanel((p) => ({ ...p, open: false }))} />}
           </>
         ) : (
           !site.loading && <WelcomePanel onOpenSite={() => void openSite()} />
         )}
       </div>
+      </PostImages>
       {leave.question && <ConfirmLeaveDialog question={leave.question} onAnswer={leave.answer} />}
       {askingForFolder && <OpenSiteDialog onOpen={openTypedFolder} onCancel={() => setAskingForFolder(false)} />}
+      {dialog?.kind === 'new' && (
+        <NewPostDialog sections={dialog.sections} defaultSection={session.post ? sectionOf(session.post.path) || undefined : undefined} onCreate={createPost} onCancel={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'rename' && session.post && (
+        <RenamePostDialog path={session.post.path} currentSlug={slugOfPath(session.post.path)} onRename={renamePost} onCancel={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'delete' && session.post && <DeletePostDialog title={title ?? session.post.path} onDelete={() => void deletePost()} onCancel={() => setDialog(null)} />}
+      {dialog?.kind === 'compare' && session.post && (
+        <CompareDialog path={session.post.path} mine={currentText} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setDialog(null)} />
+      )}
+      {recovery.entries && site.site && <RecoveryDialog api={api} entries={recovery.entries} onRestore={(t) => void restore(t)} onClose={recovery.closeDialog} />}
     </div>
   );
+}
+
+/** The slug a rename changes: the bundle's folder, or a single page's file name. */
+function slugOfPath(path: string): string {
+  const parts = path.split('/');
+  const file = parts[parts.length - 1];
+  if ((file === 'index.md' || file === '_index.md') && parts.length > 1) return parts[parts.length - 2];
+  return file.replace(/\.(md|markdown)$/i, '');
 }

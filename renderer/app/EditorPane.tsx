@@ -2,14 +2,13 @@
 // disk, editing limits, garbled characters, find and replace), the front-matter form above the
 // body, and the status bar with the counts.
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { parseFrontMatter } from '../../shared/frontmatter/parse';
 // The comforts one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
 import { CountsDisplay } from '../comforts/CountsDisplay';
 import { FindReplaceBar } from '../comforts/FindReplaceBar';
 import { MojibakeBanner } from '../comforts/MojibakeBanner';
 import '../comforts/comforts.css';
-import { FrontMatterForm } from '../frontmatter';
+import { useFrontMatterTools } from './front-matter-tools';
 import type { PostSession } from './use-post-session';
 import type { LivePost } from './use-live-post';
 import type { FormData } from './use-form-data';
@@ -36,19 +35,12 @@ interface Props {
   onCompare(): void;
 }
 
-/** Why the front matter cannot be read (with where), or null when it can. */
-export function frontMatterProblem(session: PostSession): { message: string; line: number; column: number } | null {
-  const { post } = session;
-  if (!post) return null;
-  if (post.file.format === 'none') return post.file.frontMatterError ? { message: post.file.frontMatterError, line: 1, column: 1 } : null;
-  return parseFrontMatter(post.file.format, session.frontMatter).error;
-}
-
 export function EditorPane(props: Props) {
   const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind } = props;
   const { post, editor } = session;
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
-  const problem = useMemo(() => frontMatterProblem(session), [post, session.frontMatter]);
+  const tools = useFrontMatterTools();
+  const problem = useMemo(() => (post && tools ? tools.frontMatterProblem(post.file.format, session.frontMatter, post.file.frontMatterError) : null), [tools, post, session.frontMatter]);
   // The body is read-only while the front matter cannot be read: nothing is saved until it can.
   const readOnly = problem !== null;
   const integration = editor?.integration;
@@ -87,7 +79,7 @@ export function EditorPane(props: Props) {
         )}
       </div>
       <div className="editor-scroll">
-        {post ? (
+        {post && tools ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
             <div className="front-matter-card">
               {post.file.format === 'none' && !problem ? (
@@ -101,7 +93,7 @@ export function EditorPane(props: Props) {
                   <p>Open the file in a text editor to add the missing line. Nothing is saved until it reads correctly.</p>
                 </div>
               ) : (
-                <FrontMatterForm
+                <tools.FrontMatterForm
                   format={post.file.format}
                   frontMatter={session.frontMatter}
                   schema={formData.schema}
@@ -122,7 +114,7 @@ export function EditorPane(props: Props) {
               onChange={onBodyChanged}
             />
           </article>
-        ) : (
+        ) : post ? null : (
           <div className="empty-state">
             <p>Choose a post on the left to start writing.</p>
           </div>

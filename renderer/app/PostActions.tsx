@@ -52,11 +52,16 @@ export function PostActions({ disabled, onDuplicate, onRename, onDelete }: Props
         aria-haspopup="menu"
         aria-expanded={open}
         disabled={disabled}
-        className="post-actions-button"
+        className="icon-button"
+        aria-label="Post actions"
         title="Duplicate, rename or delete this post"
         onClick={() => setOpen((o) => !o)}
       >
-        Post actions <span aria-hidden="true">▾</span>
+        <svg width="16" height="16" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">
+          <circle cx="3" cy="8" r="1.4" />
+          <circle cx="8" cy="8" r="1.4" />
+          <circle cx="13" cy="8" r="1.4" />
+        </svg>
       </button>
       {open && (
         <div

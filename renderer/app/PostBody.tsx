@@ -3,9 +3,10 @@
 // stale one being created asynchronously is destroyed, never shown.
 // The editor engine (Milkdown, most of the app's code) is loaded on demand, so the post list
 // paints without waiting for it; loadEditor() fetches it early, once the list is on screen.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
+import { EditorImageContext } from './post-images-context';
 import './long-post.css';
 
 /** Bodies longer than this are rendered lazily (see long-post.css). */
@@ -37,6 +38,10 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
   // The latest callbacks, read at call time, so the editor is not rebuilt when they change.
   const callbacks = useRef({ onReady, onGone, onChange });
   callbacks.current = { onReady, onGone, onChange };
+  // Dropped and pasted photos, missing-image flags (PostImages.tsx), read at call time too.
+  const imageHooks = useContext(EditorImageContext);
+  const images = useRef(imageHooks);
+  images.current = imageHooks;
 
   useEffect(() => {
     const el = root.current;
@@ -54,6 +59,9 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
               readOnly,
               assetUrl: (p) => api.assetUrl(p),
               onChange: () => callbacks.current.onChange(),
+              onFilesDropped: (files, pos) => images.current?.onFilesDropped(files, pos),
+              onFilesPasted: (files) => images.current?.onFilesPasted(files),
+              isMissing: (src) => images.current?.isMissing(src) ?? false,
             }),
       )
       .then(

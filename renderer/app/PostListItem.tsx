@@ -1,8 +1,9 @@
 // One post in the list: title, date, draft badge, section, tags and, when its front matter
-// cannot be read, a marker with the reason.
-import { memo } from 'react';
+// cannot be read, a marker with the reason; a badge when images it uses are missing.
+import { memo, useContext } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { postLabel, shortDate } from './post-label';
+import { BrokenImagesContext } from './post-images-context';
 
 interface Props {
   post: PostSummary;
@@ -13,7 +14,9 @@ interface Props {
 
 // Memoized: filtering or opening a post re-renders only the items whose state changed.
 export const PostListItem = memo(function PostListItem({ post, current, tabStop, onOpen }: Props) {
-  const label = postLabel(post);
+  const missing = useContext(BrokenImagesContext).get(post.path) ?? 0;
+  const missingText = missing ? `${missing} missing image${missing === 1 ? '' : 's'}` : '';
+  const label = missing ? `${postLabel(post)}, ${missingText}` : postLabel(post);
   const date = shortDate(post.date);
   return (
     <li className="post-item" aria-label={label}>
@@ -32,6 +35,7 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
           {date && <span className="post-date">{date}</span>}
           {post.kind === 'branch-bundle' && <span className="badge">Section</span>}
           {post.draft && <span className="badge badge-draft">Draft</span>}
+          {missingText && <span className="badge badge-missing">{missingText}</span>}
           {post.section && <span className="post-section">{post.section}</span>}
         </span>
         {post.tags.length > 0 && (

@@ -10,6 +10,8 @@ import type { LivePost } from './use-live-post';
 
 // The preview draws Markdown with remark: loaded only when the writer opens it.
 const PreviewPane = lazy(() => import('../comforts/PreviewPane').then((m) => ({ default: m.PreviewPane })));
+// The gallery (its callbacks come from PostImages.tsx through context): loaded when opened.
+const GalleryTab = lazy(() => import('./GalleryTab').then((m) => ({ default: m.GalleryTab })));
 
 export interface SidePanelContext {
   live: LivePost;
@@ -17,7 +19,7 @@ export interface SidePanelContext {
   onJumpToHeading(item: OutlineItem): void;
 }
 
-export type SidePanelTabId = 'outline' | 'checklist' | 'preview';
+export type SidePanelTabId = 'outline' | 'checklist' | 'preview' | 'gallery';
 
 export function sidePanelTabs(ctx: SidePanelContext): SidePanelTab[] {
   const { live } = ctx;
@@ -30,6 +32,15 @@ export function sidePanelTabs(ctx: SidePanelContext): SidePanelTab[] {
       render: () => (
         <Suspense fallback={<p className="hint">Loading the preview…</p>}>
           <PreviewPane api={api} postPath={live.path} raw={live.raw} title={ctx.title} />
+        </Suspense>
+      ),
+    },
+    {
+      id: 'gallery',
+      label: 'Gallery',
+      render: () => (
+        <Suspense fallback={<p className="hint">Loading the gallery…</p>}>
+          <GalleryTab postPath={live.path} />
         </Suspense>
       ),
     },

@@ -25,7 +25,7 @@ export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen, onNew
     <nav className="sidebar" aria-label="Posts of the site">
       <div className="sidebar-head">
         <button type="button" className="primary new-post-button" onClick={onNewPost}>
-          <span aria-hidden="true">＋ </span>New post
+          New post
         </button>
         <button type="button" className="search-toggle" aria-pressed={searching} onClick={() => setSearching((s) => !s)} title="Search the text of every post">
           Search

@@ -24,7 +24,7 @@ export function StatusBar({ hasPost, dirty, saveState, words, path, counts }: Pr
   const text = statusText(hasPost, dirty, saveState);
   return (
     <footer className="status-bar">
-      <span role="status" className={`save-state ${dirty ? 'is-dirty' : ''}`}>
+      <span role="status" aria-label="Save state" className={`save-state ${dirty ? 'is-dirty' : ''}`}>
         {text}
       </span>
       {hasPost && counts}

@@ -1,9 +1,10 @@
 // Subscribes to the events main sends (site opened, posts changed, a post changed on disk,
-// menu commands) for as long as the app is mounted. Handlers are read at event time, so
-// re-renders do not resubscribe.
+// menu commands, routed through menu-commands.ts first) for as long as the app is mounted.
+// Handlers are read at event time, so re-renders do not resubscribe.
 import { useEffect, useRef } from 'react';
 import type { EventName, EventPayload } from '../../shared/ipc/events';
 import { api } from '../api';
+import { runMenuCommand } from './menu-commands';
 
 export type MainEventHandlers = { [E in EventName]?: (payload: EventPayload<E>) => void };
 
@@ -14,6 +15,12 @@ export function useMainEvents(handlers: MainEventHandlers): void {
     const names: EventName[] = ['siteOpened', 'postsChanged', 'postChangedOnDisk', 'menuCommand', 'progress'];
     const offs = names.map((name) =>
       api.on(name, (payload) => {
+        // A menu command a feature registered (menu-commands.ts) goes to that feature; the
+        // rest (save, openSite, openRecentSite, closePost) to the app shell's own handler.
+        if (name === 'menuCommand') {
+          const { command, arg } = payload as EventPayload<'menuCommand'>;
+          if (runMenuCommand(command, arg)) return;
+        }
         const h = latest.current[name] as ((p: unknown) => void) | undefined;
         h?.(payload);
       }),

@@ -31,6 +31,8 @@ export interface GalleryProps {
    */
   beforePostRewrite?(): Promise<void>;
   onPostRewritten?(info: { postHash: string }): void;
+  /** Files of the site changed here (imported, renamed, deleted): missing-image flags elsewhere look again. */
+  onImagesChanged?(): void;
 }
 
 type Dialog =
@@ -38,7 +40,7 @@ type Dialog =
   | { kind: 'rename'; image: GalleryImage }
   | { kind: 'delete'; image: GalleryImage; usages: SiteUsage[] | null };
 
-export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, beforePostRewrite, onPostRewritten }: GalleryProps) {
+export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, beforePostRewrite, onPostRewritten, onImagesChanged }: GalleryProps) {
   const { listing, previews, error, setError, progress, reload, importFiles } = useGallery(api, postPath, refreshKey);
   const [onlyUnused, setOnlyUnused] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -61,6 +63,7 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
     setRefused([]);
     const result = await importFiles(files);
     if (!result) return;
+    onImagesChanged?.();
     setRefused(result.refused);
     setStatus(`${result.imported.length} of ${files.length} image${files.length === 1 ? '' : 's'} imported.`);
     const [first, ...rest] = result.imported;
@@ -113,6 +116,7 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
     try {
       const res = await api.deleteImage({ sitePath: image.sitePath });
       setStatus(`${image.name} moved to the ${res.trash === 'system' ? 'trash' : 'Postwright trash folder'}.`);
+      onImagesChanged?.();
       await reload();
     } catch (e) {
       setError((e as Error).message);

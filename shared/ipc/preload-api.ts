@@ -39,7 +39,8 @@ export function eventChannel(event: EventName): string {
  * Commands the native menus send to the renderer as `menuCommand` events. The renderer acts on
  * them (it knows about unsaved changes, panels and the find bar); everything that needs only
  * main (zoom, window, about, docs) is handled in main and never reaches the renderer.
- * `openRecentSite` carries the folder in `arg`. Shortcuts the renderer handles itself (Ctrl+S)
+ * `openRecentSite` carries the folder in `arg`; `theme` carries the choice ('system', 'light' or
+ * 'dark') after View > Theme changed it (main already saved it). Shortcuts the renderer handles itself (Ctrl+S)
  * should call preventDefault so the menu's accelerator does not fire a second time.
  */
 export const MENU_COMMANDS = [
@@ -55,5 +56,6 @@ export const MENU_COMMANDS = [
   'toggleGallery',
   'toggleHistory',
   'openSettings',
+  'theme',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -26,15 +26,15 @@ test('typing a sentence into a paragraph and pressing Ctrl+S changes exactly tha
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
-  await expect(app.getByRole('status')).toHaveText('No changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
 
   await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
   await app.keyboard.press('End');
   await app.keyboard.type(SENTENCE);
-  await expect(app.getByRole('status')).toHaveText('Unsaved changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
 
   await app.keyboard.press('Control+s');
-  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 
   const after = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
   expect(after).toContain(`A few of them we want to thank by name:${SENTENCE}`);
@@ -45,9 +45,9 @@ test('typing a sentence into a paragraph and pressing Ctrl+S changes exactly tha
 
   // A second edit and save goes on from the saved version (the hash was updated).
   await app.keyboard.type(' Twice.');
-  await expect(app.getByRole('status')).toHaveText('Unsaved changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
   await app.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   const again = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
   expect(changedLines(before, again).added).toEqual([`A few of them we want to thank by name:${SENTENCE} Twice.`]);
 });
@@ -60,9 +60,9 @@ test('editing one front-matter field rewrites only its line', async ({ app, site
   const title = form.getByRole('textbox', { name: 'title', exact: true });
   await expect(title).toHaveValue('Call for Speakers: Driftwood Summit 2026 Is Open');
   await title.fill('Call for Speakers: Driftwood Summit 2026 Is Now Open');
-  await expect(app.getByRole('status')).toHaveText('Unsaved changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
   await app.keyboard.press('Control+s');
-  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   const after = readPostBytes(site.contentDir, path).toString('utf8');
   expect(changedLines(before, after)).toEqual({
     removed: ['title: "Call for Speakers: Driftwood Summit 2026 Is Open"'],
@@ -79,7 +79,7 @@ test('opening and saving every post without edits leaves every byte as it was', 
     await expect(app.getByRole('textbox', { name: 'Post body' })).toBeVisible();
     await expect(app.locator('.status-path')).toHaveText(p);
     await app.keyboard.press('Control+s');
-    await expect(app.getByRole('status')).toHaveText('No changes');
+    await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
   }
   for (const p of paths) expect(readPostBytes(site.contentDir, p).equals(before.get(p) as Buffer), p).toBe(true);
 });
@@ -97,7 +97,7 @@ test('toolbar buttons format the selection and only that line changes', async ({
   await expect(body.locator('strong', { hasText: 'Cheers' })).toBeVisible();
   await expect(body).toBeFocused();
   await app.keyboard.press('Control+s');
-  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'))).toEqual({
     removed: ['Thank you all. Same time next year?'],
     added: ['Thank you all. Same time next year? **Cheers**'],

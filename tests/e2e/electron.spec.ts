@@ -104,9 +104,9 @@ test.describe('the Electron app', () => {
       await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
       await page.keyboard.press('End');
       await page.keyboard.type(SENTENCE);
-      await expect(page.getByRole('status')).toHaveText('Unsaved changes');
+      await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
       await page.keyboard.press(process.platform === 'darwin' ? 'Meta+s' : 'Control+s');
-      await expect(page.getByRole('status')).toHaveText('Saved');
+      await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 
       const after = readFileSync(join(site, 'content', VOLUNTEERS), 'utf8');
       expect(changedLines(before, after)).toEqual({

@@ -8,7 +8,7 @@ const VOLUNTEERS = 'blog/volunteer-thank-you/index.md';
 test('switching posts with unsaved changes asks: Cancel, Discard, Save', async ({ app, site }) => {
   const before = readPostBytes(site.contentDir, VOLUNTEERS);
   const list = app.getByRole('list', { name: 'Posts' });
-  const status = app.getByRole('status');
+  const status = app.getByRole('status', { name: 'Save state' });
   const body = app.getByRole('textbox', { name: 'Post body' });
   const typeInParagraph = async (text: string) => {
     await body.locator('p', { hasText: 'Thank you all.' }).click();
@@ -61,7 +61,7 @@ test('closing the page with unsaved changes asks first', async ({ app }) => {
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
   await app.getByRole('textbox', { name: 'Post body' }).locator('p', { hasText: 'Thank you all.' }).click();
   await app.keyboard.type('Hi ');
-  await expect(app.getByRole('status')).toHaveText('Unsaved changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
   const asked = new Promise<string>((resolve) => app.once('dialog', (d) => {
     resolve(d.type());
     void d.dismiss();
@@ -81,12 +81,12 @@ test('a file changed on disk by another program is not overwritten silently', as
   writeFileSync(join(site.contentDir, VOLUNTEERS), theirs);
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('alert')).toContainText('changed on disk');
-  await expect(app.getByRole('status')).toHaveText('Unsaved changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
   expect(readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).toBe(theirs);
   // The writer chooses to keep their version: the next save replaces the file.
   await app.getByRole('button', { name: 'Keep mine' }).click();
   await expect(app.getByRole('region', { name: 'Post changed on disk' })).toBeHidden();
   await app.keyboard.press('Control+s');
-  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   expect(readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).toContain('Thank you all. Same time next year? Mine.');
 });

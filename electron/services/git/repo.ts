@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
 import { WorktreeHasher } from './worktree-hash';
+import { PostScanner } from './scan-posts';
 
 export interface Repo {
   /** Work tree root (may be the site root or a folder above it). */
@@ -19,6 +20,7 @@ export interface Repo {
   gitCache: object;
   trees: TreeStore;
   hasher: WorktreeHasher;
+  scanner: PostScanner;
 }
 
 export async function findRepo(siteRoot: string, contentDir: string): Promise<Repo | null> {
@@ -42,6 +44,7 @@ export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
     gitCache,
     trees: new TreeStore(dir, gitdir, gitCache),
     hasher: new WorktreeHasher(),
+    scanner: new PostScanner(),
   };
 }
 

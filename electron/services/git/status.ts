@@ -3,7 +3,6 @@
 // which answers from stat data alone for posts that did not change since the last call.
 import type { Repo } from './repo';
 import { postUnit } from './repo';
-import { scanPosts } from './scan-posts';
 import type { WorkFile } from './worktree-hash';
 import { postState, type PostState } from './post-state';
 import { headBranch, headCommit, repoProblem, type RepoProblem } from './guards';
@@ -26,7 +25,7 @@ export async function postStates(repo: Repo, paths?: string[]): Promise<Record<s
   const head = await headCommit(repo);
   const root = head ? await commitTree(repo, head) : null;
   const out: Record<string, PostState> = {};
-  const todo: Array<{ path: string; files?: WorkFile[] }> = paths ? paths.map((path) => ({ path })) : scanPosts(repo.contentDir);
+  const todo: Array<{ path: string; files?: WorkFile[] }> = paths ? paths.map((path) => ({ path })) : repo.scanner.scan(repo.contentDir);
   for (const p of todo) {
     const s = await postState(repo, postUnit(repo, p.path), root, p.files);
     if (s) out[p.path] = s;

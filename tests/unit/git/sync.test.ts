@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGitHttpServer, type GitHttpServer } from './http-server';
-import { makeSite, makeHost, service, post, fsckClean, gitIn, type TestSite } from './support';
+import { makeSite, makeHost, service, post, fsckClean, gitIn } from './support';
 
 let server: GitHttpServer;
 beforeAll(async () => {

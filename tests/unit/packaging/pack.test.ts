@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createBuilder } from 'vite';
 
 const repo = resolve(__dirname, '..', '..', '..');
@@ -26,6 +26,15 @@ function skipReason(): string | null {
   return null;
 }
 const reason = skipReason();
+
+/** Node's lookup of a package folder (nearest node_modules upwards), without its `exports` rules. */
+function findManifest(pkg: string, from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', pkg, 'package.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`${pkg} is not installed (looked up from ${from})`);
+  }
+}
 if (reason) console.log(`[packaging] pack test skipped: ${reason}`);
 
 const work = join(tmpdir(), `postwright-pack-${process.pid}`);
@@ -116,6 +125,26 @@ describe.skipIf(reason !== null)('the packed app', () => {
       const there = files.includes(`/node_modules/${pkg}/package.json`) || existsSync(join(unpacked, 'node_modules', pkg, 'package.json'));
       expect(there, pkg).toBe(true);
     }
+  });
+
+  it('has electron-updater and everything it requires, loaded only lazily by main', () => {
+    // The shell requires electron-updater only once the writer turns update checks on, so the
+    // top-level check above does not see it: walk its production dependencies instead.
+    const seen = new Set<string>();
+    const visit = (pkg: string, from: string) => {
+      const manifest = findManifest(pkg, from);
+      if (seen.has(manifest)) return;
+      seen.add(manifest);
+      const inAsar = `/${manifest.slice(repo.length + 1).replace(/\\/g, '/')}`;
+      expect(files, pkg).toContain(inAsar);
+      const deps = (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
+      for (const dep of Object.keys(deps)) visit(dep, join(manifest, '..'));
+    };
+    visit('electron-updater', repo);
+    expect(seen.size).toBeGreaterThan(5);
+    const main = readFileSync(join(project, 'dist', 'electron', 'main.cjs'), 'utf8');
+    expect(main).toMatch(/require\("electron-updater"\)/);
+    expect(main).not.toMatch(/^(?:const|var|let)\s+\S+\s*=\s*require\("electron-updater"\)/m);
   });
 
   it('unpacks sharp and its native libraries', () => {

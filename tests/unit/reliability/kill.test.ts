@@ -90,5 +90,5 @@ describe('kill test', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 600_000);
 });

@@ -1,0 +1,152 @@
+// The front-matter form, end to end: each widget changed on the sample site rewrites exactly its
+// own line on disk (checked with the diff package after Ctrl+S); "New post" makes a page bundle
+// from the site's archetype and opens it; broken front matter opens read-only with its line and
+// column, and nothing is saved until it parses.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { changedLines, readPostBytes } from './support/disk';
+
+const RECAP = 'blog/driftwood-summit-2025-recap/index.md';
+const CFP = 'blog/call-for-speakers/index.md';
+
+const saveState = (app: Page) => app.getByRole('status', { name: 'Save state' });
+
+/** Saves with Ctrl+S and returns the lines that changed on disk since `before`. */
+async function saveAndDiff(app: Page, contentDir: string, path: string, before: string) {
+  await expect(saveState(app)).toHaveText('Unsaved changes');
+  await app.keyboard.press('Control+s');
+  await expect(saveState(app)).toHaveText('Saved');
+  const after = readPostBytes(contentDir, path).toString('utf8');
+  return { after, change: changedLines(before, after) };
+}
+
+async function openPost(app: Page, title: RegExp) {
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: title }).click();
+  await expect(app.getByRole('textbox', { name: 'Post body' })).toBeVisible();
+}
+
+test('each widget rewrites only its own line', async ({ app, site }) => {
+  await openPost(app, /^Driftwood Summit 2025 Recap/);
+  const form = app.getByRole('form', { name: 'Front matter' });
+  let text = readPostBytes(site.contentDir, RECAP).toString('utf8');
+  const step = async (removed: string[], added: string[]) => {
+    const { after, change } = await saveAndDiff(app, site.contentDir, RECAP, text);
+    expect(change).toEqual({ removed, added });
+    text = after;
+  };
+
+  // Text
+  await form.getByRole('textbox', { name: 'title', exact: true }).fill('Driftwood Summit 2025 Recap');
+  await step(['title: "Driftwood Summit 2025 Recap: What Didn\'t Fit in the Keynote + Where We Go Next?"'], ['title: "Driftwood Summit 2025 Recap"']);
+
+  // Date picker: the written style (hour without a leading zero, the +00:00 zone) is kept.
+  await form.getByLabel('date', { exact: true }).fill('2025-05-02T09:30:00');
+  await step(['date: 2025-05-01T0:00:00+00:00'], ['date: 2025-05-02T9:30:00+00:00']);
+
+  // Draft toggle
+  await form.getByRole('switch', { name: 'draft' }).check();
+  await step(['draft: false'], ['draft: true']);
+
+  // Whole number
+  await form.getByRole('spinbutton', { name: 'weight' }).fill('55');
+  await step(['weight: 50'], ['weight: 55']);
+
+  // Tag chips: add one, then remove another.
+  const tags = form.getByRole('combobox', { name: 'tags', exact: true });
+  await tags.fill('Chowder');
+  await tags.press('Enter');
+  await step([], ['  - Chowder']);
+  await form.getByRole('button', { name: 'Remove Open Source from tags' }).click();
+  await step(['  - Open Source'], []);
+
+  // A contributor
+  const names = form.getByRole('combobox', { name: 'contributors', exact: true });
+  await names.fill('Idris Valentin');
+  await names.press('Enter');
+  await step([], ['  - "Idris Valentin"']);
+
+  // Long text: the folded `summary: >` stays folded; only its text line changes.
+  const summary = form.getByRole('textbox', { name: 'summary', exact: true });
+  await summary.fill('Driftwood Summit 2025 brought nine hundred builders to Port Alder.');
+  await step(
+    ['  Driftwood Summit 2025 brought nine hundred builders to the old cannery in Port Alder for three days of talks, workshops and far too much chowder. This recap collects the sessions our team gave, the questions visitors asked most at the booth, the photos we liked best and the plans we made on the ferry ride home afterwards.'],
+    ['  Driftwood Summit 2025 brought nine hundred builders to Port Alder.'],
+  );
+
+  // Comments and the key order around the edits are untouched.
+  expect(text).toContain('# post thumb\nimages:');
+});
+
+test('a nested key under "More fields" changes only its line', async ({ app, site }) => {
+  const file = join(site.contentDir, CFP);
+  const withMenu = readFileSync(file, 'utf8').replace('weight: 10\n', 'weight: 10\nmenu:\n  main:\n    weight: 3\n');
+  writeFileSync(file, withMenu);
+  await openPost(app, /^Call for Speakers/);
+  const form = app.getByRole('form', { name: 'Front matter' });
+  await form.getByRole('button', { name: /^More fields/ }).click();
+  const raw = form.getByRole('textbox', { name: 'menu', exact: true });
+  await expect(raw).toHaveValue('main:\n  weight: 3');
+  await raw.fill('main:\n  weight: 4');
+  await form.getByRole('button', { name: 'Apply menu' }).click();
+  const { change } = await saveAndDiff(app, site.contentDir, CFP, withMenu);
+  expect(change).toEqual({ removed: ['    weight: 3'], added: ['    weight: 4'] });
+});
+
+test('turning draft off shows the pre-publish checklist', async ({ app }) => {
+  await openPost(app, /^Draft: A First Look/);
+  await app.getByRole('form', { name: 'Front matter' }).getByRole('switch', { name: 'draft' }).uncheck();
+  await expect(app.getByRole('tab', { name: 'Checklist' })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.getByRole('region', { name: 'Before publishing' })).toBeVisible();
+  await expect(app.getByRole('list', { name: 'Checklist' })).toBeVisible();
+});
+
+test('New post makes a page bundle from the archetype and opens it', async ({ app, site }) => {
+  await app.getByRole('button', { name: 'New post' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New post' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Title').fill('Ferry Notes from Port Alder');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toBeHidden();
+
+  const path = 'blog/ferry-notes-from-port-alder/index.md';
+  expect(existsSync(join(site.contentDir, path))).toBe(true);
+  const created = readPostBytes(site.contentDir, path).toString('utf8');
+  // The sample's archetype: `{{ replace .Name "-" " " | title }}`, `{{ .Date }}`, draft: true.
+  expect(created).toMatch(/^---\ntitle: "Ferry Notes From Port Alder"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\ndraft: true\n---\n/);
+  await expect(app.locator('.status-path')).toHaveText(path);
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue('Ferry Notes From Port Alder');
+  await expect(app.getByRole('list', { name: 'Posts' }).locator(`button[data-path="${path}"]`)).toBeVisible();
+});
+
+test('broken front matter opens read-only with line and column; nothing is saved until it parses', async ({ app, site }) => {
+  const file = join(site.contentDir, 'blog/travel-tips-port-alder/index.md');
+  const good = readFileSync(file, 'utf8');
+  const broken = good.replace('description: "Ferries, trains', 'description: "Ferries", trains');
+  writeFileSync(file, broken);
+  await openPost(app, /^Getting to Port Alder/);
+  const region = app.getByRole('region', { name: 'Broken front matter' });
+  await expect(region).toBeVisible();
+  await expect(region.getByRole('alert')).toContainText(/Line 3, column \d+/);
+  await expect(app.getByRole('textbox', { name: 'Post body' })).toHaveAttribute('contenteditable', 'false');
+
+  // A save now writes nothing and says why.
+  const raw = region.getByRole('textbox', { name: /Front matter text/ });
+  await raw.fill((await raw.inputValue()).replace('"Ferries", trains', '"Ferries", more trains'));
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toBeVisible();
+  expect(readFileSync(file, 'utf8')).toBe(broken);
+
+  // Fixed: the form comes back, the body is editable, and the save writes only that line.
+  await raw.fill((await raw.inputValue()).replace('description: "Ferries", more trains', 'description: "Ferries, more trains'));
+  await expect(region).toBeHidden();
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toBeVisible();
+  await expect(app.getByRole('textbox', { name: 'Post body' })).toHaveAttribute('contenteditable', 'true');
+  await app.keyboard.press('Control+s');
+  await expect(saveState(app)).toHaveText('Saved');
+  expect(changedLines(broken, readFileSync(file, 'utf8'))).toEqual({
+    removed: ['description: "Ferries", trains and where to find a quiet desk to write up your notes."'],
+    added: ['description: "Ferries, more trains and where to find a quiet desk to write up your notes."'],
+  });
+});
