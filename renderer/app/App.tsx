@@ -5,9 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { outlineOfPost, type OutlineItem } from '../../shared/text-stats';
 import { api, isDesktop } from '../api';
 import { NewPostDialog } from '../frontmatter';
+import { SettingsHost } from '../settings';
 import type { RestoredText } from '../recovery/RecoveryDialog';
 import { frontMatterToolsNow, loadFrontMatterTools } from './front-matter-tools';
 import { CompareDialog, RecoveryDialog } from './lazy-dialogs';
+import { formatOf } from './post-format';
 import { DeletePostDialog } from './DeletePostDialog';
 import { composePost } from './compose-raw';
 import { fixMojibakeInPost } from './fix-mojibake';
@@ -66,7 +68,7 @@ export function App() {
   const save = useCallback(async (): Promise<boolean> => {
     const s = sessionRef.current;
     const p = s.post;
-    const problem = p ? (await loadFrontMatterTools()).frontMatterProblem(p.file.format, s.frontMatter, p.file.frontMatterError) : null;
+    const problem = p ? (await loadFrontMatterTools()).frontMatterProblem(formatOf(p), s.frontMatter, p.file.frontMatterError) : null;
     if (p && problem) {
       setError(`Nothing was saved: the front matter cannot be read (line ${problem.line}, column ${problem.column}: ${problem.message}). Fix it first.`);
       return false;
@@ -255,7 +257,7 @@ export function App() {
     (text: string) => {
       const p = session.post;
       const tools = frontMatterToolsNow(); // loaded: the form that calls this comes from it
-      if (p && tools && tools.draftOf(p.file.format, session.frontMatter) === true && tools.draftOf(p.file.format, text) !== true) {
+      if (p && tools && tools.draftOf(formatOf(p), session.frontMatter) === true && tools.draftOf(formatOf(p), text) !== true) {
         setPanel({ open: true, tab: 'checklist' });
       }
       session.setFrontMatter(text);
@@ -439,6 +441,7 @@ export function App() {
         <CompareDialog path={session.post.path} mine={currentText} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setDialog(null)} />
       )}
       {recovery.entries && site.site && <RecoveryDialog api={api} entries={recovery.entries} onRestore={(t) => void restore(t)} onClose={recovery.closeDialog} />}
+      <SettingsHost onError={setError} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { FindReplaceBar } from '../comforts/FindReplaceBar';
 import { MojibakeBanner } from '../comforts/MojibakeBanner';
 import '../comforts/comforts.css';
 import { useFrontMatterTools } from './front-matter-tools';
+import { formatOf } from './post-format';
 import type { PostSession } from './use-post-session';
 import type { LivePost } from './use-live-post';
 import type { FormData } from './use-form-data';
@@ -40,7 +41,8 @@ export function EditorPane(props: Props) {
   const { post, editor } = session;
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
   const tools = useFrontMatterTools();
-  const problem = useMemo(() => (post && tools ? tools.frontMatterProblem(post.file.format, session.frontMatter, post.file.frontMatterError) : null), [tools, post, session.frontMatter]);
+  const format = post ? formatOf(post) : 'none';
+  const problem = useMemo(() => (post && tools ? tools.frontMatterProblem(format, session.frontMatter, post.file.frontMatterError) : null), [tools, post, format, session.frontMatter]);
   // The body is read-only while the front matter cannot be read: nothing is saved until it can.
   const readOnly = problem !== null;
   const integration = editor?.integration;
@@ -82,9 +84,9 @@ export function EditorPane(props: Props) {
         {post && tools ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
             <div className="front-matter-card">
-              {post.file.format === 'none' && !problem ? (
+              {format === 'none' && !problem ? (
                 <p className="fm-note">This post has no front matter.</p>
-              ) : post.file.format === 'none' && problem ? (
+              ) : format === 'none' && problem ? (
                 <div role="alert" className="fm-problem fm-structure">
                   <strong>The fields at the top of this post cannot be read, so the post is read-only.</strong>
                   <p>
@@ -94,7 +96,7 @@ export function EditorPane(props: Props) {
                 </div>
               ) : (
                 <tools.FrontMatterForm
-                  format={post.file.format}
+                  format={format}
                   frontMatter={session.frontMatter}
                   schema={formData.schema}
                   suggestions={formData.suggestions}

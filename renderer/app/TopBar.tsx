@@ -1,5 +1,6 @@
-// The bar above everything: the app's name, the open site, and "Open Site…".
+// The bar above everything: the app's name, the open site, "Settings…" and "Open Site…".
 import type { SiteInfo } from '../../shared/ipc/channels/site';
+import { SettingsButton } from '../settings';
 
 interface Props {
   site: SiteInfo | null;
@@ -16,6 +17,7 @@ export function TopBar({ site, onOpenSite }: Props) {
         </span>
       )}
       <span className="top-gap" />
+      <SettingsButton />
       <button type="button" onClick={onOpenSite}>
         Open Site…
       </button>

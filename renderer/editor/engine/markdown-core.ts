@@ -4,11 +4,12 @@
 import type { Ctx } from '@milkdown/kit/ctx';
 import { remarkCtx, remarkStringifyOptionsCtx, schemaCtx } from '@milkdown/kit/core';
 import type { Node as PmNode, Schema } from '@milkdown/kit/prose/model';
-import { ParserState, SerializerState } from '@milkdown/kit/transformer';
+import { SerializerState } from '@milkdown/kit/transformer';
 import type { MarkdownNode } from '@milkdown/kit/transformer';
 import type { Root } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import type { MarkdownStyle } from '../../../shared/markdown/style';
+import { FastParserState } from './fast-parser-state';
 
 type RemarkProcessor = Parameters<SerializerState['toString']>[0];
 
@@ -42,21 +43,13 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
       if (s === undefined || e === undefined) break;
       ranges.push([s, e]);
     }
-    const errors: unknown[] = [];
     let doc: PmNode;
-    // Milkdown's parser reports nodes it could not build on console.error and goes on; catch
-    // those so a lossy parse is detected instead of printed.
-    const consoleError = console.error;
-    console.error = (e: unknown) => errors.push(e);
+    let errors: unknown[];
     try {
-      const state = new ParserState(schema);
-      state.next(tree as unknown as MarkdownNode);
-      doc = state.toDoc();
+      ({ doc, errors } = FastParserState.parse(schema, tree as unknown as MarkdownNode));
     } catch (e) {
-      errors.push(e);
+      errors = [e];
       doc = schema.topNodeType.createAndFill()!;
-    } finally {
-      console.error = consoleError;
     }
     let unsafeReason: string | null = null;
     if (errors.length) unsafeReason = `Part of this post could not be read by the editor (${describe(errors[0])}).`;

@@ -14,14 +14,28 @@ export interface SourceSnapshot {
   /** Top-level blocks of the document right after loading (after Milkdown settled). */
   pristine: readonly PmNode[];
   ranges: ReadonlyArray<readonly [number, number]>;
-  style: MarkdownStyle;
-  eol: Eol;
+  readonly style: MarkdownStyle;
+  readonly eol: Eol;
 }
 
 export function takeSnapshot(body: string, doc: PmNode, ranges: ReadonlyArray<readonly [number, number]>): SourceSnapshot {
   const pristine: PmNode[] = [];
   doc.forEach((n) => pristine.push(n));
-  return { body, pristine, ranges, style: detectStyle(body), eol: detectEol(body) };
+  // The style is only needed when a changed block is written: detect it on first use, so that
+  // opening (and saving an untouched post) does not scan the whole body.
+  let style: MarkdownStyle | null = null;
+  let eol: Eol | null = null;
+  return {
+    body,
+    pristine,
+    ranges,
+    get style() {
+      return (style ??= detectStyle(body));
+    },
+    get eol() {
+      return (eol ??= detectEol(body));
+    },
+  };
 }
 
 const same = (a: PmNode, b: PmNode) => a === b || a.eq(b);
@@ -97,9 +111,10 @@ function pairEdits(pristine: readonly PmNode[], current: readonly PmNode[], matc
 export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore): string {
   const current: PmNode[] = [];
   doc.forEach((n) => current.push(n));
-  const { body, pristine, ranges, eol } = snap;
+  const { body, pristine, ranges } = snap;
   if (current.length === pristine.length && current.every((c, i) => same(c, pristine[i]))) return body;
   if (pristine.length === 0 && current.every((c) => c.type.name === 'paragraph' && c.content.size === 0)) return body;
+  const eol = snap.eol;
 
   const match = alignBlocks(pristine, current);
   const origin = pairEdits(pristine, current, match);
