@@ -35,6 +35,9 @@ import { TopBar } from './TopBar';
 import { WelcomePanel } from './WelcomePanel';
 import { useLeavePrompt } from './use-confirm-leave';
 import { useGlobalKeys } from './use-global-keys';
+import { useGitStatusFeed } from './use-git-status-feed';
+import { useMenuCommand } from './use-menu-command';
+import { useSaveVersionCommand } from './use-save-version-command';
 import { useMainEvents } from './use-main-events';
 import { usePostSession } from './use-post-session';
 import { useSite } from './use-site';
@@ -59,6 +62,8 @@ export function App() {
 
   const { live, bodyChanged: liveBodyChanged } = useLivePost(session);
   const recovery = useRecovery(site.site?.root ?? null, live, session.isDirty, session.post?.hash ?? null);
+  // Post states (new / changed / saved) and the site's counts, read again as files change.
+  useGitStatusFeed(site.site?.root ?? null, session.post?.hash ?? null);
   const formData = useFormData(session.post?.path ?? null, session.post ? `${session.post.generation}:${session.post.hash}` : null);
 
   // Reads the latest session from callbacks that outlive a render (saves, dialogs).
@@ -77,6 +82,20 @@ export function App() {
     if (ok && p) recovery.forget(p.path);
     return ok;
   }, [recovery]);
+
+  // The History tab saves the editor's text before a version, restore or sync, and reloads the
+  // post after they wrote it (unless the writer typed meanwhile: then the disk-change banner asks).
+  const versionActions = useMemo(
+    () => ({
+      saveFirst: save,
+      reload: () => {
+        if (!sessionRef.current.isDirty()) void sessionRef.current.reloadFromDisk();
+      },
+    }),
+    [save],
+  );
+  useSaveVersionCommand({ postPath: session.post?.path ?? null, saveFirst: save, onDone: (message) => setNotice({ message }), onError: setError });
+  useMenuCommand('toggleHistory', () => setPanel((p) => (p.open && p.tab === 'history' ? { ...p, open: false } : { open: true, tab: 'history' })));
 
   /** Asks before unsaved changes would be lost; true when the caller may go on. */
   const mayLeave = useCallback(
@@ -254,8 +273,10 @@ export function App() {
 
   /** Turning draft off is the moment to look at the pre-publish checklist. */
   const changeFrontMatter = useCallback(
-    (text: string) => {
+    (edited: string) => {
       const p = session.post;
+      // A text box gives "\n" line endings whatever the file has: put the file's own back.
+      const text = p && p.parts.frontMatter.includes('\r\n') && !edited.includes('\r') ? edited.replace(/\n/g, '\r\n') : edited;
       const tools = frontMatterToolsNow(); // loaded: the form that calls this comes from it
       if (p && tools && tools.draftOf(formatOf(p), session.frontMatter) === true && tools.draftOf(formatOf(p), text) !== true) {
         setPanel({ open: true, tab: 'checklist' });
@@ -330,8 +351,8 @@ export function App() {
   }, [editor]);
 
   const tabs = useMemo(
-    () => (live ? sidePanelTabs({ live, title: title ?? undefined, onJumpToHeading: jumpToHeading }) : []),
-    [live, title, jumpToHeading],
+    () => (live ? sidePanelTabs({ live, title: title ?? undefined, onJumpToHeading: jumpToHeading, versions: versionActions }) : []),
+    [live, title, jumpToHeading, versionActions],
   );
 
   // A stable callback for the (memoized) post list, reading the latest openPost when called.

@@ -102,6 +102,8 @@ export function EditorPane(props: Props) {
                   suggestions={formData.suggestions}
                   images={formData.images}
                   existingImages={formData.existingImages}
+                  // Lines counted in the file, not in the front matter's text, as an editor shows them.
+                  structureError={problem ? { ...problem, line: problem.line + (post.parts.head.match(/\n/g)?.length ?? 0) } : null}
                   onChange={onFrontMatterChange}
                 />
               )}

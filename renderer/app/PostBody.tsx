@@ -48,8 +48,9 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
     if (!el) return;
     let handle: PostEditorHandle | null = null;
     let cancelled = false;
-    loadEditor()
-      .then(({ createPostEditor }) =>
+    // The post's missing images are known first, so their cards never fetch a 404.
+    Promise.all([loadEditor(), images.current?.whenKnown(postPath)])
+      .then(([{ createPostEditor }]) =>
         cancelled
           ? null
           : createPostEditor({

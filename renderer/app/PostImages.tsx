@@ -50,7 +50,7 @@ export function PostImages({ session, siteRoot, onError, mayLeave, onFrontMatter
   latest.current = { session, onError, mayLeave, onFrontMatterChange };
 
   const filesKey = `${post?.hash ?? ''}#${imports}`;
-  const isMissing = useMissingImages(postPath, filesKey, editor);
+  const missingImages = useMissingImages(postPath, filesKey, editor);
   const broken = useBrokenImages(siteRoot, filesKey);
 
   useEffect(
@@ -104,9 +104,10 @@ export function PostImages({ session, siteRoot, onError, mayLeave, onFrontMatter
     () => ({
       onFilesDropped: (files, pos) => void importAndAsk(files, pos),
       onFilesPasted: (files) => void importAndAsk(files, 'cursor'),
-      isMissing,
+      isMissing: missingImages.isMissing,
+      whenKnown: missingImages.whenKnown,
     }),
-    [importAndAsk, isMissing],
+    [importAndAsk, missingImages],
   );
 
   const insert = useCallback((markdown: string, at: number | 'cursor'): number | null => {

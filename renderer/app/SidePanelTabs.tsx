@@ -12,17 +12,21 @@ import type { LivePost } from './use-live-post';
 const PreviewPane = lazy(() => import('../comforts/PreviewPane').then((m) => ({ default: m.PreviewPane })));
 // The gallery (its callbacks come from PostImages.tsx through context): loaded when opened.
 const GalleryTab = lazy(() => import('./GalleryTab').then((m) => ({ default: m.GalleryTab })));
+// Versions (save version, history, sync) with their diff code: loaded when opened.
+const HistoryTab = lazy(() => import('./HistoryTab').then((m) => ({ default: m.HistoryTab })));
 
 export interface SidePanelContext {
   live: LivePost;
   title: string | undefined;
   onJumpToHeading(item: OutlineItem): void;
+  /** For the History tab: save the editor's text before a version, restore or sync; reload after. */
+  versions?: { saveFirst(): Promise<boolean>; reload(): void };
 }
 
-export type SidePanelTabId = 'outline' | 'checklist' | 'preview' | 'gallery';
+export type SidePanelTabId = 'outline' | 'checklist' | 'preview' | 'gallery' | 'history';
 
 export function sidePanelTabs(ctx: SidePanelContext): SidePanelTab[] {
-  const { live } = ctx;
+  const { live, versions } = ctx;
   return [
     { id: 'outline', label: 'Outline', render: () => <OutlineList text={live.raw} onJump={ctx.onJumpToHeading} /> },
     { id: 'checklist', label: 'Checklist', render: () => <ChecklistPanel api={api} path={live.path} raw={live.raw} /> },
@@ -44,5 +48,18 @@ export function sidePanelTabs(ctx: SidePanelContext): SidePanelTab[] {
         </Suspense>
       ),
     },
+    ...(versions
+      ? [
+          {
+            id: 'history',
+            label: 'History',
+            render: () => (
+              <Suspense fallback={<p className="hint">Loading the history…</p>}>
+                <HistoryTab postPath={live.path} saveFirst={versions.saveFirst} reload={versions.reload} />
+              </Suspense>
+            ),
+          },
+        ]
+      : []),
   ];
 }

@@ -10,6 +10,8 @@ export interface EditorImageHooks {
   onFilesDropped(files: File[], pos: number): void;
   onFilesPasted(files: File[]): void;
   isMissing(src: string): boolean;
+  /** Resolves when isMissing knows the post's images: the editor is built after it. */
+  whenKnown(postPath: string): Promise<void>;
 }
 
 export type GalleryHooks = Omit<GalleryProps, 'api' | 'postPath'>;

@@ -1,41 +1,61 @@
 // The image srcs of the open post that point at nothing (files not on disk, paths leaving the
-// site), from the gallery service, so the editor can flag their cards. Asked again when the
-// post is opened, saved (its hash) or images were imported (`key`); the editor is told to redraw.
-import { useEffect, useRef } from 'react';
+// site), from the gallery service, so the editor can flag their cards and not load them (a
+// missing file would only fetch a 404). Asked again when the post is opened, saved (its hash)
+// or images were imported (`key`); the editor is then told to redraw its flags.
+import { useCallback, useEffect, useRef } from 'react';
 import { api } from '../api';
 import type { PostEditorHandle } from '../editor/types';
 
-export function useMissingImages(postPath: string | null, key: unknown, editor: PostEditorHandle | null): (src: string) => boolean {
+/** The editor waits at most this long for the answer before it shows the post anyway. */
+const WAIT_MS = 3000;
+
+export interface MissingImages {
+  isMissing(src: string): boolean;
+  /** Resolves once the missing srcs of `postPath` are known (or after WAIT_MS). */
+  whenKnown(postPath: string): Promise<void>;
+}
+
+export function useMissingImages(postPath: string | null, key: unknown, editor: PostEditorHandle | null): MissingImages {
   const missing = useRef<ReadonlySet<string>>(new Set());
+  const asked = useRef<{ id: string; done: Promise<void> } | null>(null);
+  const keyRef = useRef(key);
+  keyRef.current = key;
   const editorRef = useRef(editor);
   editorRef.current = editor;
 
-  useEffect(() => {
-    missing.current = new Set();
-    if (!postPath) return;
-    let stale = false;
-    api.listGallery({ postPath }).then(
+  // Asked once per post and key; the editor (mounted first: child effects run before ours)
+  // and this hook share the answer.
+  const load = useCallback((path: string): Promise<void> => {
+    const id = `${path}#${String(keyRef.current)}`;
+    if (asked.current?.id === id) return asked.current.done;
+    const done = api.listGallery({ postPath: path }).then(
       (listing) => {
-        if (stale) return;
-        const srcs = [
-          ...listing.images.filter((i) => i.missing).flatMap((i) => i.usages.map((u) => u.src)),
-          ...listing.others.filter((o) => o.status === 'outside').map((o) => o.src),
-        ];
-        missing.current = new Set(srcs);
+        if (asked.current?.id !== id) return;
+        missing.current = new Set([
+          ...listing.images.filter((i) => i.missing).flatMap((i) => i.usages.map((u) => u.src.trim())),
+          ...listing.others.filter((o) => o.status === 'outside').map((o) => o.src.trim()),
+        ]);
         editorRef.current?.refreshMissing?.();
       },
       () => undefined,
     );
-    return () => {
-      stale = true;
-    };
-  }, [postPath, key]);
+    asked.current = { id, done };
+    return done;
+  }, []);
 
-  // A new editor (post reopened, read-only switch) asks again for its own cards.
+  useEffect(() => {
+    if (postPath) void load(postPath);
+    else missing.current = new Set();
+  }, [postPath, key, load]);
+
+  // A new editor (post reopened, read-only switch) redraws its flags.
   useEffect(() => {
     if (missing.current.size) editor?.refreshMissing?.();
   }, [editor]);
 
-  const isMissing = useRef((src: string) => missing.current.has(src.trim()));
-  return isMissing.current;
+  const stable = useRef<MissingImages>({
+    isMissing: (src) => missing.current.has(src.trim()),
+    whenKnown: (path) => Promise.race([load(path), new Promise<void>((r) => setTimeout(r, WAIT_MS))]),
+  });
+  return stable.current;
 }

@@ -6,14 +6,15 @@ import type { NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $view } from '@milkdown/kit/utils';
 import type { PostEditorOptions } from './types';
 import { siteAssetPath } from './views/asset-src';
+import { setImageSource } from './deferred-image';
 
-export function imageView(opts: Pick<PostEditorOptions, 'postPath' | 'assetUrl'>) {
+export function imageView(opts: Pick<PostEditorOptions, 'postPath' | 'assetUrl' | 'isMissing'>) {
   const view: NodeViewConstructor = (initial) => {
     const img = document.createElement('img');
     img.className = 'pw-image';
     const render = (src: string, alt: string, title: string) => {
       const path = siteAssetPath(src, opts.postPath);
-      if (path) img.src = opts.assetUrl(path);
+      if (path) setImageSource(img, opts.assetUrl(path), src, opts.isMissing);
       else img.removeAttribute('src');
       img.alt = alt;
       img.title = title || src;

@@ -24,7 +24,8 @@ export function insertMarkdownAt(view: EditorView, core: MarkdownCore, at: Inser
 
   const { state } = view;
   const size = state.doc.content.size;
-  const pos = at === 'cursor' ? state.selection.from : Math.max(0, Math.min(at, size));
+  // After a selected card (the image inserted just before), not in front of it.
+  const pos = at === 'cursor' ? state.selection.to : Math.max(0, Math.min(at, size));
   const $pos = state.doc.resolve(pos);
   let from = pos;
   let to = pos;

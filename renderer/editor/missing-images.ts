@@ -11,8 +11,17 @@ import { $prose } from '@milkdown/kit/utils';
 import { parseShortcode } from '../../shared/markdown/shortcode-params';
 import { param } from './views/shortcode-card';
 import { singleImgSrc } from './views/asset-src';
+import { setImageSource } from './deferred-image';
 
 const key = new PluginKey<DecorationSet>('postwright-missing-images');
+
+/** Loads the images that were held back and whose files now exist. */
+function loadArrived(root: HTMLElement, isMissing: (src: string) => boolean): void {
+  for (const img of root.querySelectorAll<HTMLImageElement>('img[data-deferred-src]')) {
+    const src = img.dataset.refSrc ?? '';
+    if (!isMissing(src)) setImageSource(img, img.dataset.deferredSrc ?? '', src);
+  }
+}
 
 /** The image src a node shows, or null when it shows none. */
 export function imageSrcOf(node: PmNode): string | null {
@@ -77,6 +86,11 @@ export function missingImagesPlugin(isMissing: ((src: string) => boolean) | unde
           },
         },
         props: { decorations: (state) => key.getState(state) },
+        view: () => ({
+          update: (view, prev) => {
+            if (isMissing && key.getState(view.state) !== key.getState(prev)) loadArrived(view.dom, isMissing);
+          },
+        }),
       }),
   );
 }

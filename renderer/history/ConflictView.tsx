@@ -1,8 +1,9 @@
 // After a sync where someone else changed the same post: both versions side by side, with
 // "Keep mine", "Take theirs", or an edited merge (prefilled with mine) saved with "Use edited text".
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { Conflict } from '../../shared/ipc/channels/git';
+import { conflictSides, type SideLine } from './conflict-sides';
 import { messageOf } from './errors';
 
 export interface ConflictViewProps {
@@ -51,6 +52,7 @@ export function ConflictView({ api, onResolved }: ConflictViewProps) {
 function ConflictItem({ conflict, onChoose }: { conflict: Conflict; onChoose(path: string, choice: 'ours' | 'theirs' | 'merged', text?: string): void }) {
   const mergedId = useId();
   const [merged, setMerged] = useState(conflict.ours ?? conflict.theirs ?? '');
+  const sides = useMemo(() => conflictSides(conflict.ours, conflict.theirs), [conflict.ours, conflict.theirs]);
   return (
     <article className="pw-hist-conflict" aria-label={`Versions of ${conflict.path}`}>
       <h3>{conflict.path}</h3>
@@ -60,11 +62,11 @@ function ConflictItem({ conflict, onChoose }: { conflict: Conflict; onChoose(pat
         <div className="pw-hist-sides">
           <figure>
             <figcaption>Mine</figcaption>
-            <pre aria-label="My version">{conflict.ours ?? '(deleted on this computer)'}</pre>
+            <pre aria-label="My version">{conflict.ours === null ? '(deleted on this computer)' : <Lines lines={sides.mine} />}</pre>
           </figure>
           <figure>
             <figcaption>Theirs</figcaption>
-            <pre aria-label="Their version">{conflict.theirs ?? '(deleted by them)'}</pre>
+            <pre aria-label="Their version">{conflict.theirs === null ? '(deleted by them)' : <Lines lines={sides.theirs} />}</pre>
           </figure>
         </div>
       )}
@@ -87,4 +89,13 @@ function ConflictItem({ conflict, onChoose }: { conflict: Conflict; onChoose(pat
       )}
     </article>
   );
+}
+
+function Lines({ lines }: { lines: SideLine[] }) {
+  return lines.map((l, i) => (
+    <span key={i} className={l.differs ? 'pw-hist-line pw-hist-line-differs' : 'pw-hist-line'}>
+      {l.text || ' '}
+      {'\n'}
+    </span>
+  ));
 }

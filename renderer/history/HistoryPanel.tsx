@@ -11,13 +11,15 @@ export interface HistoryPanelProps {
   postPath: string;
   /** Bump to reload the list (e.g. after Save version). */
   refreshKey?: number;
+  /** Runs before a restore (the app shell saves the editor's text first); false stops it. */
+  beforeRestore?(): Promise<boolean>;
   /** Called after a restore wrote the old text to disk (the editor should reload the post). */
   onRestored?(): void;
 }
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function HistoryPanel({ api, postPath, refreshKey = 0, onRestored }: HistoryPanelProps) {
+export function HistoryPanel({ api, postPath, refreshKey = 0, beforeRestore, onRestored }: HistoryPanelProps) {
   const [open, setOpen] = useState(false);
   const [versions, setVersions] = useState<Version[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -52,7 +54,12 @@ export function HistoryPanel({ api, postPath, refreshKey = 0, onRestored }: Hist
   const restore = async () => {
     if (!selected) return;
     setBusy(true);
+    setNote(null);
     try {
+      if (beforeRestore && !(await beforeRestore())) {
+        setNote('The post could not be saved, so nothing was restored.');
+        return;
+      }
       const r = await api.restoreVersion({ path: postPath, version: selected });
       setNote(r.savedFirst ? 'Restored. Your unsaved text was kept as a version first.' : 'Restored. Save a version to keep it.');
       onRestored?.();
@@ -76,7 +83,14 @@ export function HistoryPanel({ api, postPath, refreshKey = 0, onRestored }: Hist
             <ul aria-label="Versions" className="pw-hist-list">
               {versions.map((v) => (
                 <li key={v.id}>
-                  <button type="button" aria-pressed={selected === v.id} onClick={() => setSelected(v.id)}>
+                  <button
+                    type="button"
+                    aria-pressed={selected === v.id}
+                    onClick={() => {
+                      setNote(null);
+                      setSelected(v.id);
+                    }}
+                  >
                     <span className="pw-hist-msg">{v.message}</span>
                     <span className="pw-hist-meta">
                       {dateFmt.format(new Date(v.date))} · {v.author}

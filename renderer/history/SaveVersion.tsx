@@ -7,11 +7,16 @@ import { messageOf } from './errors';
 export interface SaveVersionProps {
   api: Api;
   postPath: string;
+  /**
+   * Runs first: the app shell writes the editor's unsaved text to the file, so the version holds
+   * what the writer sees. False stops the save (the shell has said why).
+   */
+  beforeSave?(): Promise<boolean>;
   /** Called after a version was saved (e.g. to refresh the status and the history). */
   onSaved?(saved: SavedVersion): void;
 }
 
-export function SaveVersion({ api, postPath, onSaved }: SaveVersionProps) {
+export function SaveVersion({ api, postPath, beforeSave, onSaved }: SaveVersionProps) {
   const id = useId();
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -32,6 +37,10 @@ export function SaveVersion({ api, postPath, onSaved }: SaveVersionProps) {
     setBusy(true);
     setNote(null);
     try {
+      if (beforeSave && !(await beforeSave())) {
+        setNote('The post could not be saved, so no version was made.');
+        return;
+      }
       const saved = await api.saveVersion({ path: postPath, message });
       setNote(saved.version ? 'Version saved.' : 'Nothing new to save.');
       onSaved?.(saved);

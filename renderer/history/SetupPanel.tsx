@@ -19,6 +19,11 @@ export function SetupPanel({ api, status, onChanged }: SetupPanelProps) {
   const [token, setToken] = useState('');
   const [note, setNote] = useState<string | null>(null);
 
+  /** Plain words before the contract's checks would answer with a generic "invalid request". */
+  const needAuthor = () => {
+    if (!name.trim() || email.trim().length < 3 || !email.includes('@')) throw new Error('Enter your name and email first: they sign each version you save.');
+  };
+
   const act = (fn: () => Promise<unknown>, done: string) => async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -32,7 +37,10 @@ export function SetupPanel({ api, status, onChanged }: SetupPanelProps) {
 
   return (
     <section className="pw-hist-setup" aria-label="Versions and sync settings">
-      <form aria-label="Your name and email" onSubmit={act(() => api.setGitAuthor({ name, email }), 'Saved your name and email.')}>
+      <form aria-label="Your name and email" onSubmit={act(async () => {
+        needAuthor();
+        await api.setGitAuthor({ name, email });
+      }, 'Saved your name and email.')}>
         <label htmlFor={ids.name}>Your name</label>
         <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         <label htmlFor={ids.email}>Your email</label>
@@ -40,7 +48,10 @@ export function SetupPanel({ api, status, onChanged }: SetupPanelProps) {
         <button type="submit">Save name and email</button>
       </form>
       {!status.repository && (
-        <form aria-label="Start keeping versions" onSubmit={act(() => api.initRepository({ author: { name, email } }), 'This site now keeps versions.')}>
+        <form aria-label="Start keeping versions" onSubmit={act(async () => {
+          needAuthor();
+          await api.initRepository({ author: { name, email } });
+        }, 'This site now keeps versions.')}>
           <p>This site does not keep versions yet.</p>
           <button type="submit">Start keeping versions</button>
         </form>

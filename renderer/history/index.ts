@@ -10,3 +10,4 @@ export { SyncPanel, type SyncPanelProps } from './SyncPanel';
 export { ConflictView, type ConflictViewProps } from './ConflictView';
 export { SetupPanel, type SetupPanelProps } from './SetupPanel';
 export { PostStateBadge } from './PostStateBadge';
+export { ConflictDialog, type ConflictDialogProps } from './ConflictDialog';

@@ -69,7 +69,7 @@ export function SettingsDialog({ initial, theme, onThemeChange, onSave, onCancel
       <form ref={form} className="modal-form pw-settings" noValidate onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>Author</legend>
-          <p className="hint">Used for new posts and for the versions you save.</p>
+          <p className="hint pw-settings-wide">Used for new posts and for the versions you save.</p>
           <label htmlFor={fid('authorName')}>Name</label>
           <input {...described('authorName')} autoComplete="name" value={draft.authorName} onChange={(e) => set('authorName', e.target.value)} />
           {errorFor('authorName')}
@@ -121,7 +121,7 @@ export function SettingsDialog({ initial, theme, onThemeChange, onSave, onCancel
           ))}
         </fieldset>
 
-        <fieldset>
+        <fieldset className="pw-settings-updates">
           <legend>Updates</legend>
           <label className="pw-settings-choice">
             <input type="checkbox" aria-describedby={fid('updates-hint')} checked={draft.updateChecks} onChange={(e) => set('updateChecks', e.target.checked)} />

@@ -3,28 +3,58 @@
 //   ours   = the block's original source,
 //   theirs = the edited block as the serializer writes it.
 // Lines the edit did not touch come from the original (keeping its formatting); lines it did
-// touch come from the serializer. On conflict the edit wins: the writer's change must land.
+// touch come from the serializer. On a line both sides changed (the edit, and the serializer's
+// own habits: `_` for `*`, a dropped closing `##`, an escape, a break written differently) the
+// merge goes on word by word, so the edited line keeps the file's style around the edit. On
+// conflict the edit wins: the writer's change must land. Callers check the result reads back as
+// the edited block (see renderer/editor/engine/block-check.ts) and fall back to `theirs`.
 import { diff3Merge } from 'node-diff3';
 
-export function mergeBlock(base: string, ours: string, theirs: string): string {
+export interface MergeOptions {
+  /** Merge a line both sides changed word by word (default true). */
+  words?: boolean;
+}
+
+export function mergeBlock(base: string, ours: string, theirs: string, options: MergeOptions = {}): string {
   if (base === theirs) return ours;
   if (base === ours) return theirs;
-  const chunks = diff3Merge(ours.split('\n'), base.split('\n'), theirs.split('\n'), {
-    excludeFalseConflicts: true,
-  });
+  const words = options.words ?? true;
+  const merged = merge(ours.split('\n'), base.split('\n'), theirs.split('\n'), (o, b, t) => resolveLines(o, b, t, words));
+  return merged.join('\n');
+}
+
+type Resolve = (ours: string[], base: string[], theirs: string[]) => string[];
+
+function merge(ours: string[], base: string[], theirs: string[], resolve: Resolve): string[] {
+  const chunks = diff3Merge(ours, base, theirs, { excludeFalseConflicts: true });
   const out: string[] = [];
   for (const chunk of chunks) {
     if (chunk.ok) out.push(...chunk.ok);
-    else if (chunk.conflict) out.push(...resolveConflict(chunk.conflict.a, chunk.conflict.o, chunk.conflict.b));
+    else if (chunk.conflict) out.push(...resolve(chunk.conflict.a, chunk.conflict.o, chunk.conflict.b));
   }
-  return out.join('\n');
+  return out;
 }
 
 /**
  * diff3 reports neighbouring changes (the edit on one line, a style difference on the next) as
  * one conflict. When the three sides have the same number of lines, resolve line by line.
  */
-function resolveConflict(ours: string[], base: string[], theirs: string[]): string[] {
+function resolveLines(ours: string[], base: string[], theirs: string[], words: boolean): string[] {
   if (ours.length !== base.length || base.length !== theirs.length) return theirs;
-  return theirs.map((line, i) => (line === base[i] ? ours[i] : line));
+  return theirs.map((line, i) => {
+    if (line === base[i]) return ours[i];
+    if (ours[i] === base[i] || !words) return line;
+    return mergeLine(base[i], ours[i], line);
+  });
+}
+
+// Words, runs of spaces, and single other characters (markers, escapes, punctuation).
+const TOKEN = /[\p{L}\p{N}]+|\s+|./gsu;
+
+/** Word-level three-way merge of one line; where both sides changed the same words, the edit wins. */
+export function mergeLine(base: string, ours: string, theirs: string): string {
+  const tok = (s: string) => s.match(TOKEN) ?? [];
+  const resolve: Resolve = (o, b, t) =>
+    o.length === b.length && b.length === t.length ? t.map((x, i) => (x === b[i] ? o[i] : x)) : t;
+  return merge(tok(ours), tok(base), tok(theirs), resolve).join('');
 }

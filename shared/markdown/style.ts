@@ -8,6 +8,10 @@ export interface MarkdownStyle {
   strong: '*' | '_';
   fence: '`' | '~';
   rule: '-' | '*' | '_';
+  /** Hard line breaks: two trailing spaces, or a trailing backslash. */
+  hardBreak: 'spaces' | 'backslash';
+  /** Level 1 and 2 headings underlined (`===`, `---`) rather than `#`-prefixed. */
+  setext: boolean;
 }
 
 export const DEFAULT_STYLE: MarkdownStyle = {
@@ -17,6 +21,8 @@ export const DEFAULT_STYLE: MarkdownStyle = {
   strong: '*',
   fence: '`',
   rule: '-',
+  hardBreak: 'backslash',
+  setext: false,
 };
 
 function most<K extends string>(counts: Record<K, number>, fallback: K): K {
@@ -39,8 +45,13 @@ export function detectStyle(text: string, fallback: MarkdownStyle = DEFAULT_STYL
   const rule = { '-': 0, '*': 0, '_': 0 };
   const emphasis = { '*': 0, _: 0 };
   const strong = { '*': 0, _: 0 };
+  const breaks = { spaces: 0, backslash: 0 };
+  const heading = { setext: 0, atx: 0 };
   let inFence = false;
-  for (const line of text.split(/\r?\n|\r/)) {
+  const lines = text.split(/\r?\n|\r/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const prev = i > 0 ? lines[i - 1] : '';
     const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {
       if (!inFence) fence[f[1][0] as '`' | '~']++;
@@ -48,10 +59,21 @@ export function detectStyle(text: string, fallback: MarkdownStyle = DEFAULT_STYL
       continue;
     }
     if (inFence) continue;
+    // A setext underline follows a line of paragraph text (not a heading, list item or quote).
+    if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && /\S/.test(prev) && !/^\s{0,3}(?:#|>|[-*+][ \t]|\d{1,9}[.)][ \t]|`{3}|~{3})/.test(prev) && !/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(prev)) {
+      heading.setext++;
+      continue;
+    }
+    if (/^ {0,3}#{1,2}(?:[ \t]|$)/.test(line)) heading.atx++;
     const r = /^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.exec(line);
     if (r) {
       rule[r[1] as '-' | '*' | '_']++;
       continue;
+    }
+    // A hard break ends a line that the paragraph continues on the next one.
+    if (i + 1 < lines.length && /\S/.test(lines[i + 1]) && !/^ {0,3}#/.test(line)) {
+      if (/\S {2,}$/.test(line)) breaks.spaces++;
+      else if (/(?:^|[^\\])(?:\\\\)*\\$/.test(line)) breaks.backslash++;
     }
     const b = /^[\s>]*([-*+])[ \t]+\S/.exec(line);
     if (b) bullet[b[1] as '-' | '*' | '+']++;
@@ -69,6 +91,8 @@ export function detectStyle(text: string, fallback: MarkdownStyle = DEFAULT_STYL
     strong: most(strong, fallback.strong),
     fence: most(fence, fallback.fence),
     rule: most(rule, fallback.rule),
+    hardBreak: most(breaks, fallback.hardBreak),
+    setext: heading.setext === heading.atx ? fallback.setext : heading.setext > heading.atx,
   };
 }
 

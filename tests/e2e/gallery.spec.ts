@@ -16,6 +16,14 @@ const TRAVEL_PARA = 'Port Alder is a small town and getting there is half the fu
 const SPEAKERS = 'blog/call-for-speakers/index.md';
 const BOOTH = 'blog/booth-notes/index.md';
 const SHOTS = '/tmp/gal';
+const FIRST_SPEAKERS_LINE = 'The call for speakers for **Driftwood Summit 2026** is open until the end of February.';
+
+/** Changed lines without line endings (CR of CRLF files) and without blank lines. */
+function lineChange(before: string, after: string): { removed: string[]; added: string[] } {
+  const c = changedLines(before, after);
+  const clean = (ls: string[]) => ls.map((l) => l.replace(/\r$/, '')).filter((l) => l !== '');
+  return { removed: clean(c.removed), added: clean(c.added) };
+}
 
 interface Payload {
   name: string;
@@ -111,13 +119,13 @@ test('a phone photo dropped on the editor is imported without GPS and inserted w
   await save(app);
 
   const after = readPostBytes(site.contentDir, TRAVEL).toString('utf8');
-  const change = changedLines(before, after);
+  const change = lineChange(before, after);
   expect(change.removed).toEqual([]);
-  const added = change.added.filter((l) => l !== '');
-  expect(added).toHaveLength(1);
-  expect(added[0]).toMatch(figureLine);
-  expect(added[0]).toContain('src="img-2041-harbour-view.jpg" alt="The harbour at dawn, seen from the ferry"');
-  expect(after).toBe(before.replace(`${TRAVEL_PARA}\n\n`, `${TRAVEL_PARA}\n\n${added[0]}\n\n`));
+  expect(change.added).toHaveLength(1);
+  expect(change.added[0]).toMatch(figureLine);
+  expect(change.added[0]).toContain('src="img-2041-harbour-view.jpg" alt="The harbour at dawn, seen from the ferry"');
+  // Right after the paragraph, in the file's own CRLF line endings; nothing else moved.
+  expect(after).toBe(before.replace(`${TRAVEL_PARA}\r\n\r\n`, `${TRAVEL_PARA}\r\n\r\n${change.added[0]}\r\n\r\n`));
 
   const file = join(site.contentDir, 'blog/travel-tips-port-alder/img-2041-harbour-view.jpg');
   expect(existsSync(file)).toBe(true);
@@ -131,7 +139,7 @@ test('an image pasted from the clipboard goes in after the paragraph with the cu
   const before = readPostBytes(site.contentDir, SPEAKERS).toString('utf8');
   const body = await openPost(app, SPEAKERS);
   const first = body.locator('p').first();
-  const firstText = (await first.textContent()) ?? '';
+  await expect(first).toHaveText(/^The call for speakers/);
   await first.click();
   await app.keyboard.press('End');
 
@@ -141,16 +149,16 @@ test('an image pasted from the clipboard goes in after the paragraph with the cu
   await save(app);
 
   const after = readPostBytes(site.contentDir, SPEAKERS).toString('utf8');
-  const change = changedLines(before, after);
+  const change = lineChange(before, after);
   expect(change.removed).toEqual([]);
-  const added = change.added.filter((l) => l !== '');
-  expect(added).toHaveLength(1);
-  expect(added[0]).toMatch(figureLine);
-  expect(added[0]).toContain('src="image.png" alt="Screenshot of the speaker form"');
+  expect(change.added).toHaveLength(1);
+  expect(change.added[0]).toMatch(figureLine);
+  expect(change.added[0]).toContain('src="image.png" alt="Screenshot of the speaker form"');
   // Right after the paragraph the cursor was in.
   const lines = after.split('\n');
-  const at = lines.indexOf(added[0]);
-  expect(lines[at - 2]).toContain(firstText.slice(0, 40));
+  const at = lines.indexOf(change.added[0]);
+  expect(lines[at - 1]).toBe('');
+  expect(lines[at - 2]).toBe(FIRST_SPEAKERS_LINE);
   const file = join(site.contentDir, 'blog/call-for-speakers/image.png');
   expect(await gpsOf(file)).toEqual({});
 });
@@ -183,9 +191,9 @@ test('"Import images" in the gallery imports several photos, inserts them at the
   await save(app);
 
   const after = readPostBytes(site.contentDir, TRAVEL).toString('utf8');
-  const change = changedLines(before, after);
+  const change = lineChange(before, after);
   expect(change.removed).toEqual(['images: ["ferry.jpg"]']);
-  const added = change.added.filter((l) => l !== '');
+  const added = change.added;
   expect(added[0]).toBe('images: ["ferry-deck-1.jpg"]');
   expect(added.slice(1)).toHaveLength(2);
   expect(added[1]).toContain('src="ferry-deck-1.jpg" alt="Passengers on the ferry deck"');
@@ -207,6 +215,10 @@ test('missing images are flagged in the post list, the editor and the gallery, a
   await expect(body.locator('.pw-missing-flag')).toHaveText(['missing: banner-missing.png', 'missing: banner-missing.png']);
   await expect(body.locator('.pw-shortcode-card.is-missing')).toHaveCount(1);
   await expect(body.locator('img.pw-image.is-missing')).toHaveCount(1);
+  // Missing files are never fetched (no 404 in the console, which the fixture checks).
+  await expect(body.locator('img[data-deferred-src]')).toHaveCount(2);
+  await body.locator('.pw-missing-flag').last().scrollIntoViewIfNeeded();
+  await app.screenshot({ path: `${SHOTS}/missing-editor.png` });
 
   await app.getByRole('tab', { name: 'Gallery' }).click();
   const gallery = app.getByRole('region', { name: 'Gallery' });
@@ -217,8 +229,9 @@ test('missing images are flagged in the post list, the editor and the gallery, a
   // The photo finally made it off the phone: dropped on the gallery under its referenced name.
   await dropFiles(gallery, [payload('banner-missing.png', 'image/png', await pngImage(400, 300, '#f4a261'))]);
   await app.getByRole('dialog', { name: 'Insert banner-missing.png' }).getByRole('button', { name: 'Cancel' }).click();
-  await expect(gallery.getByRole('article', { name: 'banner-missing.png' })).not.toContainText('missing');
+  await expect(gallery.getByRole('article', { name: 'banner-missing.png' })).not.toContainText('This image is missing');
   await expect(body.locator('.pw-missing-flag')).toHaveCount(0);
+  await expect(body.locator('img[data-deferred-src]')).toHaveCount(0);
   await expect(item.locator('.badge-missing')).toHaveCount(0);
   // Nothing was written to the post.
   expect(readPostBytes(site.contentDir, BOOTH).equals(before)).toBe(true);

@@ -64,7 +64,15 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
     const key = JSON.stringify(style);
     let fn = stringifiers.get(key);
     if (!fn) {
-      const options: ToMarkdownOptions = { ...style, listItemIndent: 'one', fences: true, ...baseOptions, extensions };
+      const { hardBreak, ...markers } = style;
+      const options: ToMarkdownOptions = {
+        ...markers,
+        listItemIndent: 'one',
+        fences: true,
+        ...baseOptions,
+        handlers: { ...baseOptions.handlers, break: hardBreak === 'spaces' ? spacesBreak : backslashBreak },
+        extensions,
+      };
       fn = (tree) => toMarkdown(tree, options);
       stringifiers.set(key, fn);
     }
@@ -82,6 +90,29 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
 
   return { schema, parse, serializeBlock };
 }
+
+type BreakHandler = NonNullable<NonNullable<ToMarkdownOptions['handlers']>['break']>;
+type BreakState = Parameters<BreakHandler>[2];
+
+/** Where a line ending may not appear (tables, setext headings), a break is written as a space. */
+function breakNotAllowed(state: BreakState): boolean {
+  return state.unsafe.some(
+    (p) => p.character === '\n' && !p.before && !p.after && inScope(state.stack, p),
+  );
+}
+
+function inScope(stack: readonly string[], pattern: { inConstruct?: unknown; notInConstruct?: unknown }): boolean {
+  const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string]);
+  const inside = list(pattern.inConstruct);
+  const notInside = list(pattern.notInConstruct);
+  return (inside.length === 0 || inside.some((c) => stack.includes(c))) && !notInside.some((c) => stack.includes(c));
+}
+
+// Hard breaks written the way the file writes them: two trailing spaces or a backslash.
+const spacesBreak: BreakHandler = (_node, _parent, state, info) =>
+  breakNotAllowed(state) ? (/[\t ]/.test(info.before) ? '' : ' ') : '  \n';
+const backslashBreak: BreakHandler = (_node, _parent, state, info) =>
+  breakNotAllowed(state) ? (/[\t ]/.test(info.before) ? '' : ' ') : '\\\n';
 
 export function isEmptyDoc(doc: PmNode): boolean {
   return doc.childCount === 1 && doc.firstChild!.type.name === 'paragraph' && doc.firstChild!.content.size === 0;

@@ -7,6 +7,7 @@
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { mergeBlock } from '../../../shared/markdown/merge-block';
 import { detectEol, detectStyle, toLf, withEol, type Eol, type MarkdownStyle } from '../../../shared/markdown/style';
+import { createBlockCheck, type BlockCheck } from './block-check';
 import type { MarkdownCore } from './markdown-core';
 
 export interface SourceSnapshot {
@@ -108,6 +109,27 @@ function pairEdits(pristine: readonly PmNode[], current: readonly PmNode[], matc
   return origin;
 }
 
+const checks = new WeakMap<SourceSnapshot, BlockCheck>();
+function checkFor(snap: SourceSnapshot, core: MarkdownCore): BlockCheck {
+  let check = checks.get(snap);
+  if (!check) checks.set(snap, (check = createBlockCheck(core, snap.pristine)));
+  return check;
+}
+
+/**
+ * A changed block: the word-level merge keeps most of the original's style; it is used only when
+ * it reads back as the edited block. Otherwise the line-level merge, then the plain serialization,
+ * under the same check. When even that does not read back (a block the serializer cannot write
+ * exactly), the line-level merge is kept as the closest to the writer's text.
+ */
+function mergeChanged(base: string, ours: string, theirs: string, node: PmNode, check: () => BlockCheck): string {
+  const fine = mergeBlock(base, ours, theirs);
+  if (fine === theirs || check()(fine, node)) return fine;
+  const coarse = mergeBlock(base, ours, theirs, { words: false });
+  if (coarse !== fine && coarse !== theirs && check()(coarse, node)) return coarse;
+  return check()(theirs, node) ? theirs : coarse;
+}
+
 export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore): string {
   const current: PmNode[] = [];
   doc.forEach((n) => current.push(n));
@@ -138,7 +160,7 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
       if (o !== -1) {
         const ours = slice(o);
         const oursEol = detectEol(ours);
-        const merged = mergeBlock(core.serializeBlock(pristine[o], own), toLf(ours), theirs);
+        const merged = mergeChanged(core.serializeBlock(pristine[o], own), toLf(ours), theirs, node, () => checkFor(snap, core));
         text = withEol(merged, ours.includes('\n') || ours.includes('\r') ? oursEol : eol);
       } else text = withEol(theirs, eol);
       if (text.trim() === '') continue; // an empty new paragraph writes nothing

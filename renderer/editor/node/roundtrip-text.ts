@@ -5,6 +5,7 @@
 import { Node as PmNode } from '@milkdown/kit/prose/model';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import type { HeadlessEngine } from '../headless';
+import { createBlockCheck } from '../engine/block-check';
 
 export interface RoundtripResult {
   output: string;
@@ -28,19 +29,8 @@ export function roundtripText(engine: HeadlessEngine, text: string, checkEditabl
 }
 
 function blocksReparse(engine: HeadlessEngine, doc: PmNode, style: Parameters<HeadlessEngine['core']['serializeBlock']>[1]): boolean {
-  for (let i = 0; i < doc.childCount; i++) {
-    const block = doc.child(i);
-    const again = engine.core.parse(engine.core.serializeBlock(block, style)).doc;
-    if (again.childCount !== 1 || !sameIgnoringIds(again.child(0), block)) return false;
-  }
-  return true;
-}
-
-/** Heading ids are derived, not content; compare without them. */
-function sameIgnoringIds(a: PmNode, b: PmNode): boolean {
-  return a.eq(b) || JSON.stringify(stripIds(a.toJSON())) === JSON.stringify(stripIds(b.toJSON()));
-}
-
-function stripIds(json: unknown): unknown {
-  return JSON.parse(JSON.stringify(json), (k, v) => (k === 'id' ? undefined : v));
+  const pristine: PmNode[] = [];
+  doc.forEach((n) => pristine.push(n));
+  const check = createBlockCheck(engine.core, pristine);
+  return pristine.every((block) => check(engine.core.serializeBlock(block, style), block));
 }

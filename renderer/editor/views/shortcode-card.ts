@@ -3,10 +3,13 @@
 // the video id (no network); anything else: its name and parameters.
 import { parseShortcode } from '../../../shared/markdown/shortcode-params';
 import { siteAssetPath } from './asset-src';
+import { setImageSource } from '../deferred-image';
 
 export interface CardContext {
   postPath: string;
   assetUrl(sitePath: string): string;
+  /** Missing files are not loaded (see ../deferred-image.ts). */
+  isMissing?(src: string): boolean;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -39,7 +42,7 @@ export function renderShortcodeCard(card: HTMLElement, value: string, cx: CardCo
     const fig = el('figure', 'pw-card-figure');
     if (path) {
       const img = el('img', 'pw-card-image');
-      img.src = cx.assetUrl(path);
+      setImageSource(img, cx.assetUrl(path), src ?? '', cx.isMissing);
       img.alt = param(value, ['alt']) ?? '';
       img.loading = 'lazy';
       fig.append(img);

@@ -64,3 +64,51 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+export interface LaunchedHost {
+  url: string;
+  child: ChildProcess;
+  /** Ends the host the hard way (SIGKILL: no cleanup, like a crash or a power cut). */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the web host on an existing site folder and data folder (for restart tests). */
+export async function launchWebHost(root: string, dataDir: string): Promise<LaunchedHost> {
+  // A process group of its own: tsx runs the host in a child process, and a kill must reach it.
+  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/web/cli.ts', '--site', root, '--port', '0', '--data', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`The web host did not print its URL in time.\n${out}\n${stderr}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = URL_LINE.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The web host exited (${code}) before printing its URL.\n${stderr}`));
+    });
+  });
+  return {
+    url,
+    child,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      // The whole group at once (tsx and the host it runs): nothing gets to flush or clean up.
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      await exited;
+    },
+    stop: () => stopChild(child),
+  };
+}

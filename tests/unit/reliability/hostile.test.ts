@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AppServices } from '../../../electron/services/app-services';
 import { createHandlerTable } from '../../../electron/handlers';
 import { createDispatch } from '../../../shared/ipc/dispatch';
+import { channelNames } from '../../../shared/ipc/contract';
 import { createWebHostContext } from '../../../electron/web/web-host-context';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 import { makeTempSite } from '../../support/temp-site';
@@ -17,6 +18,15 @@ import { changes, snapshot } from './snapshot';
 const SECRET = 'LANTERNFISH-SECRET-7f3a9c';
 const TIME_BOX_MS = 20_000;
 const cases = hostileCases();
+/** Channels that read the whole site, when the contract has them. */
+const SITE_WIDE = (section: string): Array<[string, unknown]> =>
+  ([
+    ['getSchema', { section }],
+    ['getTaxonomyValues', {}],
+    ['searchPosts', { query: 'driftwood' }],
+    ['checkSite', {}],
+    ['listBrokenImages', {}],
+  ] as Array<[string, unknown]>).filter(([ch]) => (channelNames as string[]).includes(ch));
 let work: string;
 
 beforeAll(() => {
@@ -87,6 +97,21 @@ describe('hostile and broken files', () => {
       if (!read.ok) expectPlain(read.message);
       if (read.ok && c.frontMatterError) expect((read.value as { frontMatterError: string | null }).frontMatterError).toEqual(expect.any(String));
       if (read.ok) expect((read.value as { raw: string }).raw.includes(SECRET)).toBe(false);
+
+      // Site-wide work that reads every post (form schema, search, checks, images) must also
+      // cope, through dispatch so answers are checked against the contract.
+      const section = c.path.includes('/') ? c.path.split('/')[0] : '';
+      for (const [ch, req] of SITE_WIDE(section)) {
+        const started = Date.now();
+        const siteWide = await dispatch(ch, req);
+        const ms = Date.now() - started;
+        expect(ms, `${ch} took ${ms} ms`).toBeLessThan(TIME_BOX_MS);
+        if (!siteWide.ok) {
+          expect(siteWide.error.code, `${ch}: ${siteWide.error.message}`).not.toMatch(/^(internal|invalid-response)$/);
+          expectPlain(siteWide.error.message);
+        }
+        expect(JSON.stringify(siteWide)).not.toContain(SECRET);
+      }
 
       // The same call through dispatch: the answer must pass the contract's response schema.
       const env = await dispatch('readPost', { path: c.path });

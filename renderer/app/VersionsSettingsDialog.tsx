@@ -1,0 +1,24 @@
+// "Versions and sync settings": the writer's name and email (asked once, they sign versions),
+// starting versions for a site that has none, the online copy's address and the access token.
+// One dialog, opened from the top bar or the History tab (git-status store's `setupOpen`).
+import type { GitStatus } from '../../shared/ipc/channels/git';
+import { api } from '../api';
+import { SetupPanel } from '../history';
+import { gitStatus } from './git-status';
+import { Modal } from './Modal';
+
+export function VersionsSettingsDialog({ status }: { status: GitStatus }) {
+  const close = () => gitStatus.setSetupOpen(false);
+  return (
+    <Modal title="Versions and sync settings" onCancel={close}>
+      <div className="pw-hist versions-settings">
+        <SetupPanel api={api} status={status} onChanged={() => void gitStatus.refresh()} />
+      </div>
+      <div className="modal-actions">
+        <button type="button" onClick={close}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
