@@ -4,6 +4,8 @@ import { memo, useContext } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { postLabel, shortDate } from './post-label';
 import { BrokenImagesContext } from './post-images-context';
+import { PostStateBadge } from '../history/PostStateBadge';
+import { usePostGitState } from './git-status';
 
 interface Props {
   post: PostSummary;
@@ -16,7 +18,9 @@ interface Props {
 export const PostListItem = memo(function PostListItem({ post, current, tabStop, onOpen }: Props) {
   const missing = useContext(BrokenImagesContext).get(post.path) ?? 0;
   const missingText = missing ? `${missing} missing image${missing === 1 ? '' : 's'}` : '';
-  const label = missing ? `${postLabel(post)}, ${missingText}` : postLabel(post);
+  // new / changed / saved from git (absent when the site keeps no versions).
+  const gitState = usePostGitState(post.path);
+  const label = [postLabel(post), missingText, gitState && `version: ${gitState}`].filter(Boolean).join(', ');
   const date = shortDate(post.date);
   return (
     <li className="post-item" aria-label={label}>
@@ -36,6 +40,7 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
           {post.kind === 'branch-bundle' && <span className="badge">Section</span>}
           {post.draft && <span className="badge badge-draft">Draft</span>}
           {missingText && <span className="badge badge-missing">{missingText}</span>}
+          <PostStateBadge state={gitState} />
           {post.section && <span className="post-section">{post.section}</span>}
         </span>
         {post.tags.length > 0 && (

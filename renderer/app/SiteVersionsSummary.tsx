@@ -1,8 +1,12 @@
 // The top bar's word on versions: how many posts have changes not saved as versions, what is
 // waiting to be sent to or received from the online copy, and the way into the settings (or,
 // for a site that keeps no versions yet, the offer to start).
+import { lazy, Suspense } from 'react';
 import { useGitStatus, useSetupOpen, gitStatus } from './git-status';
-import { VersionsSettingsDialog } from './VersionsSettingsDialog';
+import './versions.css';
+
+// The dialog brings the versions UI (and its styles): loaded when first opened.
+const VersionsSettingsDialog = lazy(() => import('./VersionsSettingsDialog').then((m) => ({ default: m.VersionsSettingsDialog })));
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -39,7 +43,11 @@ export function SiteVersionsSummary() {
           </button>
         </>
       )}
-      {setupOpen && <VersionsSettingsDialog status={status} />}
+      {setupOpen && (
+        <Suspense fallback={null}>
+          <VersionsSettingsDialog status={status} />
+        </Suspense>
+      )}
     </div>
   );
 }

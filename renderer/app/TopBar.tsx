@@ -1,6 +1,7 @@
 // The bar above everything: the app's name, the open site, "Settings…" and "Open Site…".
 import type { SiteInfo } from '../../shared/ipc/channels/site';
 import { SettingsButton } from '../settings';
+import { SiteVersionsSummary } from './SiteVersionsSummary';
 
 interface Props {
   site: SiteInfo | null;
@@ -17,6 +18,7 @@ export function TopBar({ site, onOpenSite }: Props) {
         </span>
       )}
       <span className="top-gap" />
+      {site && <SiteVersionsSummary />}
       <SettingsButton />
       <button type="button" onClick={onOpenSite}>
         Open Site…

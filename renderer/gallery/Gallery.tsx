@@ -91,7 +91,9 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
     setDialog(null);
     try {
       await beforePostRewrite?.();
-      const res = await api.renameImage({ postPath, sitePath: image.sitePath, newName, expectedHash: listing?.postHash });
+      // The shell may just have saved the post: expect the file as it is after that save.
+      const expectedHash = beforePostRewrite ? (await api.listGallery({ postPath })).postHash : listing?.postHash;
+      const res = await api.renameImage({ postPath, sitePath: image.sitePath, newName, expectedHash });
       setStatus(`Renamed to ${res.name}.`);
       onPostRewritten?.({ postHash: res.postHash });
       await reload();

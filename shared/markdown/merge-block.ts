@@ -54,7 +54,13 @@ const TOKEN = /[\p{L}\p{N}]+|\s+|./gsu;
 /** Word-level three-way merge of one line; where both sides changed the same words, the edit wins. */
 export function mergeLine(base: string, ours: string, theirs: string): string {
   const tok = (s: string) => s.match(TOKEN) ?? [];
-  const resolve: Resolve = (o, b, t) =>
-    o.length === b.length && b.length === t.length ? t.map((x, i) => (x === b[i] ? o[i] : x)) : t;
+  const resolve: Resolve = (o, b, t) => {
+    if (o.length === b.length && b.length === t.length) return t.map((x, i) => (x === b[i] ? o[i] : x));
+    // The original only added words after (or before) what the edit replaced: keep them there
+    // (a closing `##`, a trailing backslash or spaces).
+    if (o.length > b.length && b.every((x, i) => o[i] === x)) return [...t, ...o.slice(b.length)];
+    if (o.length > b.length && b.every((x, i) => o[o.length - b.length + i] === x)) return [...o.slice(0, o.length - b.length), ...t];
+    return t;
+  };
   return merge(tok(ours), tok(base), tok(theirs), resolve).join('');
 }

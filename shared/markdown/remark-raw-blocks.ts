@@ -4,19 +4,29 @@
 // - Link reference definitions become `rawBlock` (kind definition): kept as written.
 // - Any node type the editor's schema does not know becomes `rawBlock` / `rawInline` holding
 //   its exact source slice, instead of making the whole parse fail.
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Literal, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { Processor } from 'unified';
+import type { Options as ToMarkdownExtension } from 'mdast-util-to-markdown';
 
 export type RawKind = 'html' | 'comment' | 'definition' | 'raw';
 
-export interface RawBlockNode {
+export interface RawBlockNode extends Literal {
   type: 'rawBlock';
   kind: RawKind;
-  value: string;
 }
-export interface RawInlineNode {
+export interface RawInlineNode extends Literal {
   type: 'rawInline';
-  value: string;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    rawInline: RawInlineNode;
+  }
+  interface RootContentMap {
+    rawInline: RawInlineNode;
+    rawBlock: RawBlockNode;
+  }
 }
 
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
@@ -26,7 +36,23 @@ export interface RawBlocksOptions {
   known: ReadonlySet<string>;
 }
 
-export function remarkRawBlocks(options: RawBlocksOptions) {
+/**
+ * Verbatim inline source is written back as is. It has its own mdast type rather than `html`,
+ * because remark-stringify turns the line ending before an inline `html` node into a space
+ * (so that it cannot start an HTML block), which would join two lines of the writer's text.
+ */
+export function rawToMarkdown(): ToMarkdownExtension {
+  return {
+    handlers: {
+      rawInline: (node: RawInlineNode) => node.value,
+      rawBlock: (node: RawBlockNode) => node.value,
+    },
+  };
+}
+
+export function remarkRawBlocks(this: Processor, options: RawBlocksOptions) {
+  const data = this.data() as Record<string, unknown[] | undefined>;
+  (data.toMarkdownExtensions ??= []).push(rawToMarkdown());
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     convert(tree as Parent, source, options.known);

@@ -7,7 +7,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { hugoShortcodeSyntax } from './shortcode-syntax';
 import { shortcodeFromMarkdown, shortcodeToMarkdown } from './shortcode-mdast';
-import { findClosingTag, scanShortcode } from './shortcode-scan';
+import { findClosingTag, pairShortcodes, scanShortcode, type ShortcodeTag } from './shortcode-scan';
 
 type Data = Record<string, unknown[] | undefined>;
 
@@ -37,6 +37,13 @@ function leadingTag(node: RootContent, source: string) {
 export function mergeShortcodeBlocks(tree: Root, source: string): void {
   const out: RootContent[] = [];
   const kids = tree.children;
+  let pairs: Map<number, ShortcodeTag | null> | null = null;
+  const closerOf = (tag: ShortcodeTag): ShortcodeTag | null => {
+    pairs ??= pairShortcodes(source);
+    const found = pairs.get(tag.start);
+    // A tag the one-pass scan did not see at this offset (it was inside another one's quotes).
+    return found === undefined ? findClosingTag(source, tag) : found;
+  };
   for (let i = 0; i < kids.length; i++) {
     const node = kids[i];
     const tag = leadingTag(node, source);
@@ -46,7 +53,7 @@ export function mergeShortcodeBlocks(tree: Root, source: string): void {
       continue;
     }
     let endIndex = -1;
-    const closer = tag.selfClosing ? null : findClosingTag(source, tag);
+    const closer = tag.selfClosing ? null : closerOf(tag);
     if (closer) {
       for (let j = i; j < kids.length; j++) {
         const end = kids[j].position?.end.offset ?? -1;

@@ -90,3 +90,31 @@ export function findClosingTag(text: string, open: ShortcodeTag): ShortcodeTag |
   }
   return null;
 }
+
+/**
+ * Every paired-shortcode opener in `text` (by start offset) with its closing tag, or null when it
+ * is not closed: one pass over the text, where calling findClosingTag for each opener would scan
+ * the rest of the post each time (slow on long posts with many unclosed tags like `figure`).
+ * Same pairing as findClosingTag: the nearest closer of that name with balanced nesting between.
+ */
+export function pairShortcodes(text: string): Map<number, ShortcodeTag | null> {
+  const pairs = new Map<number, ShortcodeTag | null>();
+  const open = new Map<string, ShortcodeTag[]>();
+  let i = text.indexOf('{{');
+  while (i !== -1) {
+    const tag = scanShortcode(text, i);
+    if (tag && !tag.selfClosing) {
+      const stack = open.get(tag.name) ?? [];
+      if (!tag.closing) {
+        stack.push(tag);
+        open.set(tag.name, stack);
+        pairs.set(tag.start, null);
+      } else {
+        const opener = stack.pop();
+        if (opener) pairs.set(opener.start, tag);
+      }
+    }
+    i = text.indexOf('{{', tag ? tag.end : i + 2);
+  }
+  return pairs;
+}

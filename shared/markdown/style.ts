@@ -79,10 +79,14 @@ export function detectStyle(text: string, fallback: MarkdownStyle = DEFAULT_STYL
     if (b) bullet[b[1] as '-' | '*' | '+']++;
     const o = /^[\s>]*\d{1,9}([.)])[ \t]+\S/.exec(line);
     if (o) ordered[o[1] as '.' | ')']++;
-    strong['*'] += (line.match(/\*\*\S/g) ?? []).length;
-    strong._ += (line.match(/(?:^|\W)__\S/g) ?? []).length;
-    emphasis['*'] += (line.match(/(?:^|[^*])\*[^\s*]/g) ?? []).length - (b?.[1] === '*' ? 1 : 0);
-    emphasis._ += (line.match(/(?:^|[^\w_])_[^\s_]/g) ?? []).length;
+    if (line.includes('*')) {
+      strong['*'] += (line.match(/\*\*\S/g) ?? []).length;
+      emphasis['*'] += (line.match(/(?:^|[^*])\*[^\s*]/g) ?? []).length - (b?.[1] === '*' ? 1 : 0);
+    }
+    if (line.includes('_')) {
+      strong._ += (line.match(/(?:^|\W)__\S/g) ?? []).length;
+      emphasis._ += (line.match(/(?:^|[^\w_])_[^\s_]/g) ?? []).length;
+    }
   }
   return {
     bullet: most(bullet, fallback.bullet),

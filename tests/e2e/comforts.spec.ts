@@ -96,8 +96,9 @@ test('find and replace with match case and whole word', async ({ app, site }) =>
   await bar.getByRole('textbox', { name: 'Replace with' }).fill('boat');
   await bar.getByRole('button', { name: 'Replace all' }).click();
   await expect(count).toHaveText('Replaced 2');
-  await app.keyboard.press('Escape');
+  await bar.getByRole('button', { name: 'Close find and replace' }).click();
   await expect(bar).toBeHidden();
+  await expect(app.locator('.post-body .pw-find-match')).toHaveCount(0);
   await save(app);
   // The shortcode's "ferry.jpg" and its alt text are not the post's text: untouched.
   expect(changedLines(before, readPostBytes(site.contentDir, TRAVEL).toString('utf8'))).toEqual({

@@ -24,6 +24,9 @@ const SKIP = new Set([
   'dotdot-path-to-outside',
   'absolute-path-to-outside',
   'folder-named-md',
+  // Blocks the web host for ~2 minutes in getSchema (see KNOWN_SLOW in the unit test), which
+  // would stall every other case; reported to the front-matter owner.
+  'yaml-10000-keys',
 ]);
 /**
  * Known today to freeze the renderer or not open within 20 s (the editor's Markdown parsing of

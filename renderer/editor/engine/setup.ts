@@ -35,7 +35,7 @@ export const KNOWN_MDAST_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 const shortcodesRemark = $remark('pwShortcodes', () => remarkShortcodes);
-const rawBlocksRemark = $remark('pwRawBlocks', () => () => remarkRawBlocks({ known: KNOWN_MDAST_TYPES }));
+const rawBlocksRemark = $remark('pwRawBlocks', () => remarkRawBlocks, { known: KNOWN_MDAST_TYPES });
 
 const lossFreePlugins: MilkdownPlugin[] = [
   hardbreakClearMarkPlugin,

@@ -145,16 +145,22 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
   const tail = n ? body.slice(ranges[n - 1][1]) : '';
   const blank = withEol('\n\n', eol);
   const slice = (p: number) => body.slice(ranges[p][0], ranges[p][1]);
-
   const parts: string[] = [head];
   let prevOrigin = -2;
   let first = true;
   for (let c = 0; c < current.length; c++) {
     const node = current[c];
-    const o = origin[c];
+    const o = origin[c]; // for an unchanged block, the pristine index it matches
     let text: string;
-    if (match[c] !== -1) text = slice(match[c]);
-    else {
+    let last = o;
+    if (match[c] !== -1) {
+      // A run of unchanged blocks that were neighbours is one slice, gaps included.
+      let end = c;
+      while (end + 1 < current.length && match[end + 1] === match[end] + 1) end++;
+      last = match[end];
+      text = body.slice(ranges[o][0], ranges[last][1]);
+      c = end;
+    } else {
       const own = o !== -1 ? detectStyle(slice(o), snap.style) : snap.style;
       const theirs = core.serializeBlock(node, own);
       if (o !== -1) {
@@ -168,7 +174,7 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
     if (!first) parts.push(separator(prevOrigin, o));
     parts.push(text);
     first = false;
-    prevOrigin = o;
+    prevOrigin = last;
   }
   if (n === 0 && !first) return parts.join('') + (body === '' ? withEol('\n', eol) : body);
   parts.push(tail);

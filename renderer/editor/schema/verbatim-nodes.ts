@@ -1,8 +1,10 @@
 // Editor nodes for text the editor keeps exactly as written: raw HTML blocks, `<!-- -->`
 // comments, reference definitions and anything else without a model (block `raw_block`,
 // inline `raw_inline`), and Hugo shortcodes (block `shortcode_block`, inline `shortcode_inline`).
-// All are atoms holding their source in `value`; they serialize back to that exact text (as
-// mdast `html`, which remark-stringify writes verbatim). toDOM only ever sets textContent.
+// All are atoms holding their source in `value`; they serialize back to that exact text (blocks
+// as mdast `html`, which remark-stringify writes verbatim; inline ones as `rawInline` and
+// `shortcode`, whose handlers write the value, see remark-raw-blocks and shortcode-mdast).
+// toDOM only ever sets textContent.
 import { $node } from '@milkdown/kit/utils';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import type { MarkdownNode } from '@milkdown/kit/transformer';
@@ -51,7 +53,7 @@ export const rawInlineNode = $node('raw_inline', () => ({
   toMarkdown: {
     match: (node) => node.type.name === 'raw_inline',
     runner: (state, node) => {
-      state.addNode('html', undefined, node.attrs.value as string);
+      state.addNode('rawInline', undefined, node.attrs.value as string);
     },
   },
 }));
@@ -93,7 +95,7 @@ export const shortcodeInlineNode = $node('shortcode_inline', () => ({
   toMarkdown: {
     match: (node) => node.type.name === 'shortcode_inline',
     runner: (state, node) => {
-      state.addNode('html', undefined, node.attrs.value as string);
+      state.addNode('shortcode', undefined, node.attrs.value as string);
     },
   },
 }));

@@ -91,16 +91,18 @@ export async function nextPaint(page: Page): Promise<void> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Types `count` characters at a fast typist's pace (one key every `gapMs`), pausing `pauseMs`
- * after every `burst` keys: the pause lets the app's debounced work start, so a slow one
- * delays the next key, as it would a writer who stops to think and goes on.
+ * Types `count` characters at a fast typist's pace (one key every `gapMs`), pausing after every
+ * `burst` keys for each of `pausesMs` in turn: short pauses land just after the app's debounced
+ * checks start, long ones after its idle-time work (word count) starts, so slow background work
+ * delays the next key, as it would for a writer who stops to think and goes on.
  */
-export async function typeAndMeasure(page: Page, count: number, opts = { gapMs: 50, burst: 10, pauseMs: 160 }): Promise<KeySample[]> {
+export async function typeAndMeasure(page: Page, count: number, opts = { gapMs: 50, burst: 10, pausesMs: [160, 1100, 300] }): Promise<KeySample[]> {
   const text = 'tide ferry kelp harbour lantern summit cannery ';
   await page.evaluate('window.__bench.keys = []; window.__bench.et = []');
   for (let i = 0; i < count; i++) {
     await page.keyboard.type(text[i % text.length]);
-    await sleep((i + 1) % opts.burst === 0 ? opts.pauseMs : opts.gapMs);
+    const burstEnd = (i + 1) % opts.burst === 0;
+    await sleep(burstEnd ? opts.pausesMs[((i + 1) / opts.burst - 1) % opts.pausesMs.length] : opts.gapMs);
   }
   await page.evaluate(`window.__bench.keysAtLeast(${count})`);
   const { keys, et } = (await page.evaluate('({ keys: window.__bench.keys, et: window.__bench.et })')) as {

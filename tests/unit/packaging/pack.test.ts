@@ -44,6 +44,7 @@ const fakeElectron = join(work, 'electron-dist');
 let files: string[] = [];
 let unpacked = '';
 let binary: Buffer = Buffer.alloc(0);
+let updateFeed: string | null = null;
 
 beforeAll(async () => {
   if (reason) return;
@@ -83,6 +84,8 @@ beforeAll(async () => {
   const asar = require('@electron/asar') as { listPackage(p: string): string[] };
   files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'));
   unpacked = join(resources, 'app.asar.unpacked');
+  const feed = join(resources, 'app-update.yml');
+  updateFeed = existsSync(feed) ? readFileSync(feed, 'utf8') : null;
   binary = readFileSync(join(out, 'linux-unpacked', 'postwright'));
 }, 300_000);
 
@@ -141,6 +144,10 @@ describe.skipIf(reason !== null)('the packed app', () => {
       for (const dep of Object.keys(deps)) visit(dep, join(manifest, '..'));
     };
     visit('electron-updater', repo);
+    // electron-builder writes the feed electron-updater reads from the publish config.
+    expect(updateFeed).toMatch(/provider: github/);
+    expect(updateFeed).toMatch(/owner: postwright/);
+    expect(updateFeed).toMatch(/repo: postwright/);
     expect(seen.size).toBeGreaterThan(5);
     const main = readFileSync(join(project, 'dist', 'electron', 'main.cjs'), 'utf8');
     expect(main).toMatch(/require\("electron-updater"\)/);

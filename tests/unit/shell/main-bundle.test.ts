@@ -11,6 +11,7 @@ import { createBuilder } from 'vite';
 import { channelNames, IPC_PREFIX } from '../../../shared/ipc/contract';
 import type { Envelope } from '../../../shared/ipc/errors';
 import { createFakeElectron, type FakeElectron, type FakeWebContents } from './support/fake-electron';
+import { createFakeUpdater } from './support/fake-updater';
 
 const repo = resolve(__dirname, '..', '..', '..');
 // Inside the repo so the bundle's run-time requires (sharp, jsdom) resolve from node_modules.
@@ -20,6 +21,8 @@ const site = join(work, 'site');
 const userData = join(work, 'user-data');
 const nodeRequire = createRequire(import.meta.url);
 const stub = join(work, 'electron-stub.cjs');
+const updaterStub = join(work, 'electron-updater-stub.cjs');
+const updater = createFakeUpdater();
 
 let fake: FakeElectron;
 let wc: FakeWebContents;
@@ -59,9 +62,13 @@ beforeAll(async () => {
   fake = createFakeElectron(userData);
   writeFileSync(stub, 'module.exports = globalThis.__postwrightFakeElectron;\n');
   (globalThis as Record<string, unknown>).__postwrightFakeElectron = fake.electron;
+  // `require('electron-updater')` gets a stand-in that counts whether it was ever loaded.
+  writeFileSync(updaterStub, 'globalThis.__postwrightUpdaterLoads = (globalThis.__postwrightUpdaterLoads || 0) + 1;\nmodule.exports = globalThis.__postwrightFakeUpdater;\n');
+  (globalThis as Record<string, unknown>).__postwrightFakeUpdater = updater.module;
   const Module = nodeRequire('node:module') as { _resolveFilename: (req: string, ...rest: unknown[]) => string };
   const original = Module._resolveFilename;
   Module._resolveFilename = function (req: string, ...rest: unknown[]) {
+    if (req === 'electron-updater') return updaterStub;
     return req === 'electron' ? stub : original.call(this, req, ...rest);
   };
 
@@ -204,6 +211,90 @@ describe('the built Electron main process', () => {
     const stored = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as Record<string, unknown>;
     expect(stored.lastSite).toBeTruthy();
     expect(stored.windowState).toMatchObject({ bounds: { width: 1000, height: 700 }, maximized: false });
+  });
+});
+
+describe('updates and View > Theme in the built main process', () => {
+  type Item = { id?: string; click?: () => void; submenu?: Item[] };
+  type Box = { message: string; buttons: string[]; cancelId?: number };
+  const boxes: Box[] = [];
+  let answers: number[] = [];
+  const loads = () => ((globalThis as Record<string, unknown>).__postwrightUpdaterLoads as number | undefined) ?? 0;
+  const find = (items: Item[], id: string): Item | undefined => {
+    for (const i of items) {
+      const hit = i.id === id ? i : i.submenu && find(i.submenu, id);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  const click = (id: string) => {
+    const item = find((fake.menu()?.template ?? []) as Item[], id);
+    if (!item?.click) throw new Error(`no menu item ${id}`);
+    item.click();
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+
+  beforeAll(() => {
+    // Message boxes answer from `answers` (else Escape, i.e. cancelId) and are recorded.
+    fake.electron.dialog.showMessageBox = async (...a: unknown[]) => {
+      const box = a[a.length - 1] as Box;
+      boxes.push(box);
+      return { response: answers.shift() ?? box.cancelId ?? 0 };
+    };
+  });
+
+  it('View > Theme stores the choice, sets the native theme and tells the renderer', async () => {
+    wc.sent.length = 0;
+    click('theme-dark');
+    expect(fake.electron.nativeTheme.themeSource).toBe('dark');
+    expect(wc.sent.find((m) => m.channel === 'postwright:event:menuCommand')?.payload).toEqual({ command: 'theme', arg: 'dark' });
+    expect(await call('getSettings', {})).toMatchObject({ ok: true, value: { theme: 'dark' } });
+    click('theme-system');
+    expect(fake.electron.nativeTheme.themeSource).toBe('system');
+  });
+
+  it('loads no update code and checks nothing while update checks are off (the default)', async () => {
+    expect(await call('getSettings', {})).toMatchObject({ ok: true, value: { updateChecks: false } });
+    expect(loads()).toBe(0);
+    expect(updater.calls.checks).toBe(0);
+  });
+
+  it('answers Check for Updates… in a development run without loading the updater', async () => {
+    boxes.length = 0;
+    click('check-updates');
+    await until(() => boxes.length === 1);
+    expect(boxes[0].message).toBe('This copy cannot update itself.');
+    expect(loads()).toBe(0);
+  });
+
+  it('asks before downloading: Not Now downloads nothing; Download downloads, and it installs on quit', async () => {
+    const app = fake.electron.app;
+    app.isPackaged = true;
+    try {
+      updater.offer({ version: '9.9.9', files: [{ url: 'Postwright-9.9.9.AppImage', sha512: 'x', size: 120_000_000 }], releaseNotes: '<p>Galleries for the Driftwood Summit.</p>' });
+      boxes.length = 0;
+      answers = [1]; // Not Now
+      click('check-updates');
+      await until(() => boxes.length === 1);
+      await settle();
+      expect(loads()).toBe(1);
+      expect(updater.autoUpdater).toMatchObject({ autoDownload: false, autoInstallOnAppQuit: true, allowPrerelease: false, allowDowngrade: false });
+      expect(boxes[0].message).toBe('Postwright 9.9.9 is available.');
+      expect(boxes[0].buttons).toEqual(['Download', 'Not Now', 'Skip This Version']);
+      expect(updater.calls).toEqual({ checks: 1, downloads: 0, quitAndInstall: 0 });
+
+      boxes.length = 0;
+      answers = [0, 0]; // Download, then Later
+      click('check-updates');
+      await until(() => boxes.length === 2);
+      await settle();
+      expect(boxes[1].message).toBe('Postwright 9.9.9 is ready to install.');
+      expect(updater.calls).toEqual({ checks: 2, downloads: 1, quitAndInstall: 0 });
+      const stored = JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8')) as { updates?: { lastCheckAt?: unknown } };
+      expect(typeof stored.updates?.lastCheckAt).toBe('number');
+    } finally {
+      app.isPackaged = false;
+    }
   });
 });
 
