@@ -44,6 +44,12 @@ export function shortcodeFromMarkdown(): FromMarkdownExtension {
 
 export function shortcodeToMarkdown(): ToMarkdownExtension {
   return {
+    // Text that reads `{{<` or `{{%` (written `{{&#37;` or `{{\%` in the source) must not become
+    // a shortcode when written back: escape the character after the braces.
+    unsafe: [
+      { character: '<', before: '\\{\\{', inConstruct: 'phrasing' },
+      { character: '%', before: '\\{\\{', inConstruct: 'phrasing' },
+    ],
     handlers: {
       shortcode: (node: ShortcodeNode) => node.value,
       shortcodeBlock: (node: ShortcodeBlockNode) => node.value,

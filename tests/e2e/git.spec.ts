@@ -65,7 +65,7 @@ async function enterAuthor(app: Page) {
   const tab = await historyTab(app);
   await tab.getByRole('button', { name: 'Enter your name and email…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Versions and sync settings' });
-  await dialog.getByLabel('Your name').fill(AUTHOR.name);
+  await dialog.getByLabel('Your name', { exact: true }).fill(AUTHOR.name);
   await dialog.getByLabel('Your email').fill(AUTHOR.email);
   await dialog.getByRole('button', { name: 'Save name and email' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Saved your name and email.');
@@ -263,7 +263,7 @@ base('a site without versions: the app offers to start them and asks name and em
   await expect(tab).toContainText('This site does not keep versions yet.');
   await tab.getByRole('button', { name: 'Set up versions…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Versions and sync settings' });
-  await dialog.getByLabel('Your name').fill(AUTHOR.name);
+  await dialog.getByLabel('Your name', { exact: true }).fill(AUTHOR.name);
   await dialog.getByLabel('Your email').fill(AUTHOR.email);
   await app.screenshot({ path: '/tmp/hist-6-setup.png' });
   await dialog.getByRole('button', { name: 'Start keeping versions' }).click();
