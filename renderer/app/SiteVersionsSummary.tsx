@@ -20,7 +20,7 @@ export function SiteVersionsSummary() {
       {status.repository ? (
         <>
           <span className={status.unsaved ? 'versions-unsaved' : 'versions-clean'}>
-            {status.unsaved ? `${plural(status.unsaved, 'post', 'posts')} not saved as versions` : 'All posts saved as versions'}
+            {status.unsaved ? `${plural(status.unsaved, 'post', 'posts')} not saved as ${status.unsaved === 1 ? 'a version' : 'versions'}` : 'All posts saved as versions'}
           </span>
           {status.conflicts > 0 ? (
             <span className="versions-warn">Choose between versions to finish syncing</span>

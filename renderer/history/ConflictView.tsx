@@ -1,6 +1,6 @@
 // After a sync where someone else changed the same post: both versions side by side, with
 // "Keep mine", "Take theirs", or an edited merge (prefilled with mine) saved with "Use edited text".
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { Conflict } from '../../shared/ipc/channels/git';
 import { conflictSides, type SideLine } from './conflict-sides';
@@ -53,13 +53,21 @@ function ConflictItem({ conflict, onChoose }: { conflict: Conflict; onChoose(pat
   const mergedId = useId();
   const [merged, setMerged] = useState(conflict.ours ?? conflict.theirs ?? '');
   const sides = useMemo(() => conflictSides(conflict.ours, conflict.theirs), [conflict.ours, conflict.theirs]);
+  // Long posts: both panes open at the first line that differs, not at the front matter.
+  const sidesRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const pre of sidesRef.current?.querySelectorAll('pre') ?? []) {
+      const first = pre.querySelector<HTMLElement>('.pw-hist-line-differs');
+      if (first) pre.scrollTop = Math.max(0, first.offsetTop - 3 * first.offsetHeight);
+    }
+  }, [sides]);
   return (
     <article className="pw-hist-conflict" aria-label={`Versions of ${conflict.path}`}>
       <h3>{conflict.path}</h3>
       {conflict.binary ? (
         <p className="pw-hist-note">This file is not text: choose which version to keep.</p>
       ) : (
-        <div className="pw-hist-sides">
+        <div className="pw-hist-sides" ref={sidesRef}>
           <figure>
             <figcaption>Mine</figcaption>
             <pre aria-label="My version">{conflict.ours === null ? '(deleted on this computer)' : <Lines lines={sides.mine} />}</pre>

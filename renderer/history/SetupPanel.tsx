@@ -35,38 +35,50 @@ export function SetupPanel({ api, status, onChanged }: SetupPanelProps) {
     }
   };
 
+  const authorFields = (
+    <>
+      <label htmlFor={ids.name}>Your name</label>
+      <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      <label htmlFor={ids.email}>Your email</label>
+      <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
+    </>
+  );
+
   return (
     <section className="pw-hist-setup" aria-label="Versions and sync settings">
-      <form aria-label="Your name and email" onSubmit={act(async () => {
-        needAuthor();
-        await api.setGitAuthor({ name, email });
-      }, 'Saved your name and email.')}>
-        <label htmlFor={ids.name}>Your name</label>
-        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
-        <label htmlFor={ids.email}>Your email</label>
-        <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" />
-        <button type="submit">Save name and email</button>
-      </form>
-      {!status.repository && (
+      {!status.repository ? (
+        // One step for a site without versions: who signs them, and start.
         <form aria-label="Start keeping versions" onSubmit={act(async () => {
           needAuthor();
           await api.initRepository({ author: { name, email } });
         }, 'This site now keeps versions.')}>
-          <p>This site does not keep versions yet.</p>
+          <p>This site does not keep versions yet. Postwright will save a first version of every post, signed with your name and email.</p>
+          {authorFields}
           <button type="submit">Start keeping versions</button>
         </form>
-      )}
-      {status.repository && (
-        <form aria-label="Online copy" onSubmit={act(async () => {
-          await api.setRemote({ url });
-          if (token) await api.setGitToken({ token });
-        }, 'Sync settings saved.')}>
-          <label htmlFor={ids.url}>Online repository address</label>
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
-          <label htmlFor={ids.token}>Personal access token</label>
-          <input id={ids.token} type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder={status.hasToken ? 'Saved' : ''} autoComplete="off" />
-          <button type="submit">Save sync settings</button>
-        </form>
+      ) : (
+        <>
+          <form aria-label="Your name and email" onSubmit={act(async () => {
+            needAuthor();
+            await api.setGitAuthor({ name, email });
+          }, 'Saved your name and email.')}>
+            <h3>Who signs your versions</h3>
+            {authorFields}
+            <button type="submit">Save name and email</button>
+          </form>
+          <form aria-label="Online copy" onSubmit={act(async () => {
+            await api.setRemote({ url });
+            if (token) await api.setGitToken({ token });
+            setToken(''); // the token is kept by the app, not left in the page
+          }, 'Sync settings saved.')}>
+            <h3>Online copy</h3>
+            <label htmlFor={ids.url}>Online repository address</label>
+            <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+            <label htmlFor={ids.token}>Personal access token</label>
+            <input id={ids.token} type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder={status.hasToken ? 'Saved (type to replace it)' : ''} autoComplete="off" />
+            <button type="submit">Save sync settings</button>
+          </form>
+        </>
       )}
       {status.problem && (
         <p role="alert" className="pw-hist-state pw-hist-state-error">

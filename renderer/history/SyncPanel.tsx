@@ -32,7 +32,8 @@ export function SyncPanel({ api, beforeSync, onSynced, refreshKey = 0, extra }: 
     try {
       const s = await api.gitStatus({ paths: [] });
       setStatus(s);
-      setMessage((m) => m ?? s.sync.message);
+      // Before the first sync, say what is missing rather than "Not synced yet".
+      setMessage((m) => m ?? (s.repository && !s.remoteUrl && s.sync.state === 'idle' ? 'To sync, add the address of your online copy.' : s.sync.message));
       return s;
     } catch (e) {
       setMessage(messageOf(e));
@@ -84,12 +85,10 @@ export function SyncPanel({ api, beforeSync, onSynced, refreshKey = 0, extra }: 
           Sync
         </button>
         {status && status.repository && (
-          <span className="pw-hist-meta">
-            {status.remoteUrl ? `${status.ahead} to send · ${status.behind} to receive` : 'No online copy yet'}
-          </span>
+          <span className="pw-hist-meta">{status.remoteUrl ? `${status.ahead} to send · ${status.behind} to receive` : 'No online copy yet'}</span>
         )}
-        {extra}
       </div>
+      {extra}
       {progress && (
         <progress aria-label="Sync progress" max={progress.total || 1} value={progress.done}>
           {progress.label}

@@ -15,7 +15,7 @@ export function VersionDiffView({ diff }: { diff: VersionDiff }) {
         </ul>
       )}
       <p className="pw-hist-counts">
-        {diff.wordsAdded} word(s) added, {diff.wordsRemoved} removed since this version.
+        Since this version: {words(diff.wordsAdded)} added, {words(diff.wordsRemoved)} removed.
       </p>
       <div className="pw-hist-words" aria-label="Text changes">
         {diff.words.map((w, i) =>
@@ -31,3 +31,5 @@ export function VersionDiffView({ diff }: { diff: VersionDiff }) {
     </div>
   );
 }
+
+const words = (n: number) => (n === 0 ? 'no words' : n === 1 ? '1 word' : `${n} words`);

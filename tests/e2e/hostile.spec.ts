@@ -30,11 +30,11 @@ const SKIP = new Set([
 ]);
 /**
  * Known today to freeze the renderer or not open within 20 s (the editor's Markdown parsing of
- * very deep nesting or 10,000 shortcodes); kept visible as fixme so they are fixed, not
+ * very deep nesting, 10,000 shortcodes or a 5 MB line); kept visible as fixme so they are fixed, not
  * forgotten. PW_HOSTILE_ALL=1 runs them anyway. The unit corpus covers them below the editor.
  */
 const KNOWN_FREEZE = new Set(
-  (process.env.PW_HOSTILE_ALL ? '' : 'deeply-nested-lists,deeply-nested-quotes,ten-thousand-shortcodes').split(',').filter(Boolean),
+  (process.env.PW_HOSTILE_ALL ? '' : 'deeply-nested-lists,deeply-nested-quotes,ten-thousand-shortcodes,very-long-line').split(',').filter(Boolean),
 );
 const cases = hostileCases().filter((c) => !SKIP.has(c.name));
 
@@ -80,7 +80,8 @@ test.beforeEach(async ({ browser }) => {
     return route.abort();
   });
   await page.goto(site.url);
-  await expect(page.getByRole('list', { name: 'Posts' })).toBeVisible();
+  // The host indexes the whole hostile site on first load; give a loaded machine time.
+  await expect(page.getByRole('list', { name: 'Posts' })).toBeVisible({ timeout: 30_000 });
 });
 
 test.afterEach(async () => {

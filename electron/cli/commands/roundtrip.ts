@@ -3,7 +3,8 @@
 // which files would change. Exit 0 only when every file is byte-identical.
 // `--json` adds `mappable` (files whose blocks all map 1:1 to their source, i.e. editable
 // losslessly, not merely returned untouched) and `editable` (files whose every block the
-// serializer writes back to an equal block).
+// serializer writes back to an equal block), with `notEditable` listing the mappable files where
+// some block does not (an edit there falls back to the closest safe text, see source-save).
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeUtf8Strict } from '../../services/posts/decode';
@@ -51,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   let identical = 0;
   let mappable = 0;
   let editable = 0;
+  const notEditable: string[] = [];
   for (const file of files) {
     try {
       const bytes = await readFile(file);
@@ -58,6 +60,7 @@ export async function run(argv: string[]): Promise<number> {
       const result = roundtripText(engine, text, json);
       if (result.mappable) mappable++;
       if (result.editable) editable++;
+      else if (json && result.mappable) notEditable.push(file);
       if (result.output === text) identical++;
       else {
         changed.push(file);
@@ -72,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   if (json) {
-    process.stdout.write(JSON.stringify({ files: files.length, identical, changed, errors, mappable, editable }) + '\n');
+    process.stdout.write(JSON.stringify({ files: files.length, identical, changed, errors, mappable, editable, notEditable }) + '\n');
   } else {
     process.stdout.write(`${files.length} files: ${identical} identical, ${changed.length} changed, ${errors.length} errors; ${mappable} mappable\n`);
   }

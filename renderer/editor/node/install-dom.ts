@@ -39,6 +39,13 @@ let shared: Promise<HeadlessEngine> | null = null;
 
 /** One engine per process: created on first use, reused for every file. */
 export function headlessEngine(): Promise<HeadlessEngine> {
-  shared ??= createHeadlessEngine(installDom());
+  // Destroying the shared engine (the CLI does when it is done) lets the next caller get a new one.
+  shared ??= createHeadlessEngine(installDom()).then((engine) => ({
+    ...engine,
+    destroy: async () => {
+      shared = null;
+      await engine.destroy();
+    },
+  }));
   return shared;
 }
