@@ -21,6 +21,7 @@ import { SidePanel } from './SidePanel';
 import { sidePanelTabs, type SidePanelTabId } from './SidePanelTabs';
 import { sectionOf, useFormData } from './use-form-data';
 import { useLivePost } from './use-live-post';
+import { usePostOperations, type PostDialog } from './use-post-operations';
 import { useRecovery } from './use-recovery';
 import './workspace.css';
 import { describeError } from './describe-error';
@@ -58,7 +59,7 @@ export function App() {
   const [finding, setFinding] = useState(false);
   const [selection, setSelection] = useState('');
   const [panel, setPanel] = useState<{ open: boolean; tab: SidePanelTabId }>({ open: true, tab: 'outline' });
-  const [dialog, setDialog] = useState<null | { kind: 'new'; sections: string[] } | { kind: 'rename' } | { kind: 'delete' } | { kind: 'compare' }>(null);
+  const [dialog, setDialog] = useState<PostDialog>(null);
 
   const { live, bodyChanged: liveBodyChanged } = useLivePost(session);
   const recovery = useRecovery(site.site?.root ?? null, live, session.isDirty, session.post?.hash ?? null);
@@ -176,90 +177,7 @@ export function App() {
     [siteChanged],
   );
 
-  /** Reopens the list and the given post after an operation moved or created it. */
-  const showPost = useCallback(
-    async (path: string) => {
-      await site.reload();
-      if (siteRoot.current) await session.open(path, siteRoot.current);
-    },
-    [session, site],
-  );
-
-  const newPost = useCallback(async () => {
-    const sections = await api.listSections({}).catch(() => [] as string[]);
-    setDialog({ kind: 'new', sections });
-  }, []);
-
-  const createPost = useCallback(
-    async (req: { title: string; section: string }) => {
-      if (!(await mayLeave('creating a new post'))) return;
-      const created = await api.newPost(req); // errors are shown in the dialog
-      setDialog(null);
-      await showPost(created.path);
-      setNotice(created.warning ? { message: created.warning } : null);
-    },
-    [mayLeave, showPost],
-  );
-
-  const duplicatePost = useCallback(async () => {
-    const p = session.post;
-    if (!p || !(await mayLeave('duplicating it'))) return;
-    try {
-      const copy = await api.duplicatePost({ path: p.path });
-      await showPost(copy.path);
-      setNotice({ message: `Duplicated as ${copy.path}.` });
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }, [mayLeave, session, showPost]);
-
-  const renamePost = useCallback(
-    async (slug: string): Promise<string | null> => {
-      const p = session.post;
-      if (!p) return null;
-      try {
-        const moved = await api.renamePost({ path: p.path, slug });
-        recovery.forget(p.path);
-        setDialog(null);
-        await showPost(moved.path);
-        setNotice({ message: `Renamed: the post is now ${moved.path}.` });
-        return null;
-      } catch (e) {
-        return describeError(e);
-      }
-    },
-    [recovery, session, showPost],
-  );
-
-  const askRename = useCallback(async () => {
-    if (await mayLeave('renaming it')) setDialog({ kind: 'rename' });
-  }, [mayLeave]);
-
-  const deletePost = useCallback(async () => {
-    const p = session.post;
-    setDialog(null);
-    if (!p) return;
-    try {
-      const res = await api.deletePost({ path: p.path });
-      recovery.forget(p.path);
-      session.close();
-      await site.reload();
-      setNotice({
-        message: res.message,
-        action: {
-          label: 'Undo',
-          run: () => {
-            api.undoDelete({ undoToken: res.undoToken }).then(
-              (back) => showPost(back.path),
-              (e: unknown) => setError(describeError(e)),
-            );
-          },
-        },
-      });
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }, [recovery, session, showPost, site]);
+  const { newPost, createPost, duplicatePost, renamePost, askRename, deletePost } = usePostOperations({ session, site, siteRoot, recovery, mayLeave, setDialog, setNotice, setError });
 
   const restore = useCallback(
     async (text: RestoredText) => {

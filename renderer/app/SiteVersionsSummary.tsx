@@ -16,38 +16,41 @@ export function SiteVersionsSummary() {
   if (!status) return null;
   const open = () => gitStatus.setSetupOpen(true);
   return (
-    <div className="versions-summary" role="group" aria-label="Versions of this site">
-      {status.repository ? (
-        <>
-          <span className={status.unsaved ? 'versions-unsaved' : 'versions-clean'}>
-            {status.unsaved ? `${plural(status.unsaved, 'post', 'posts')} not saved as ${status.unsaved === 1 ? 'a version' : 'versions'}` : 'All posts saved as versions'}
-          </span>
-          {status.conflicts > 0 ? (
-            <span className="versions-warn">Choose between versions to finish syncing</span>
-          ) : (
-            status.remoteUrl && (
-              <span className="versions-sync" title="Versions waiting to be sent to, and received from, the online copy">
-                {status.ahead} to send · {status.behind} to receive
-              </span>
-            )
-          )}
-          <button type="button" className="quiet" onClick={open}>
-            Versions…
-          </button>
-        </>
-      ) : (
-        <>
-          <span className="versions-clean">No versions kept</span>
-          <button type="button" className="quiet" onClick={open}>
-            Set up versions…
-          </button>
-        </>
-      )}
+    <>
+      <div className="versions-summary" role="group" aria-label="Versions of this site">
+        {status.repository ? (
+          <>
+            <span className={status.unsaved ? 'versions-unsaved' : 'versions-clean'}>
+              {status.unsaved ? `${plural(status.unsaved, 'post', 'posts')} not saved as ${status.unsaved === 1 ? 'a version' : 'versions'}` : 'All posts saved as versions'}
+            </span>
+            {status.conflicts > 0 ? (
+              <span className="versions-warn">Choose between versions to finish syncing</span>
+            ) : (
+              status.remoteUrl && (
+                <span className="versions-sync" title="Versions waiting to be sent to, and received from, the online copy">
+                  {status.ahead} to send · {status.behind} to receive
+                </span>
+              )
+            )}
+            <button type="button" className="quiet" onClick={open}>
+              Versions…
+            </button>
+          </>
+        ) : (
+          <>
+            <span className="versions-clean">No versions kept</span>
+            <button type="button" className="quiet" onClick={open}>
+              Set up versions…
+            </button>
+          </>
+        )}
+      </div>
+      {/* Outside the summary, so the dialog does not inherit the bar's small one-line text. */}
       {setupOpen && (
         <Suspense fallback={null}>
           <VersionsSettingsDialog status={status} />
         </Suspense>
       )}
-    </div>
+    </>
   );
 }

@@ -159,3 +159,33 @@ test('broken front matter opens read-only with line and column; nothing is saved
     added: ['description: "Ferries, more trains and where to find a quiet desk to write up your notes."\r'],
   });
 });
+
+test('post actions: duplicate, rename the slug, delete and undo', async ({ app, site }) => {
+  const original = readPostBytes(site.contentDir, 'blog/booth-notes/index.md');
+  await openPost(app, /^Notes from the booth/);
+  const menu = async (item: string) => {
+    await app.getByRole('button', { name: 'Post actions' }).click();
+    await app.getByRole('menu', { name: 'Post actions' }).getByRole('menuitem', { name: item }).click();
+  };
+
+  await menu('Duplicate');
+  await expect(app.locator('.status-path')).not.toHaveText('blog/booth-notes/index.md');
+  const copyPath = (await app.locator('.status-path').textContent()) ?? '';
+  expect(readPostBytes(site.contentDir, copyPath).equals(original)).toBe(true);
+
+  await menu('Rename slug…');
+  const rename = app.getByRole('dialog', { name: 'Rename slug' });
+  await rename.getByLabel('New slug').fill('booth-notes-second-day');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(app.locator('.status-path')).toHaveText('blog/booth-notes-second-day/index.md');
+  expect(existsSync(join(site.contentDir, copyPath))).toBe(false);
+  expect(readPostBytes(site.contentDir, 'blog/booth-notes-second-day/index.md').equals(original)).toBe(true);
+
+  await menu('Delete…');
+  await app.getByRole('alertdialog', { name: 'Delete post' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(app.locator('.status-path')).toHaveCount(0);
+  expect(existsSync(join(site.contentDir, 'blog/booth-notes-second-day/index.md'))).toBe(false);
+  await app.getByRole('region', { name: 'Notice' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(app.locator('.status-path')).toHaveText('blog/booth-notes-second-day/index.md');
+  expect(readPostBytes(site.contentDir, 'blog/booth-notes-second-day/index.md').equals(original)).toBe(true);
+});

@@ -104,7 +104,7 @@ test('save a version, see it in History, restore an older version', async ({ app
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   await expect(postButton(app)).toHaveAccessibleName(/version: changed$/);
   const summary = app.getByRole('group', { name: 'Versions of this site' });
-  await expect(summary).toContainText('1 post not saved as versions');
+  await expect(summary).toContainText('1 post not saved as a version');
   await app.screenshot({ path: '/tmp/hist-1-changed.png' });
 
   // Save version with the default message.

@@ -1,27 +1,13 @@
-// Builds what the UI bench serves: the renderer (reused from dist/renderer when it is newer
-// than every source file, else built into the bench's scratch folder so a teammate's dist is
-// never overwritten mid-test) and the peer page (plain Milkdown) built by Vite.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Builds what the UI bench serves: the renderer, from the sources now on disk, into the bench's
+// scratch folder (never dist/renderer: a teammate's rebuild there mid-run would delete the
+// lazily loaded chunks the page still asks for), and the peer page (plain Milkdown), by Vite.
 import { join } from 'node:path';
 import { build } from 'vite';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** The folder of a built renderer that matches the sources now on disk. */
+/** Builds the renderer into `<scratch>/renderer-dist` and returns that folder. */
 export async function rendererDist(repoRoot: string, scratch: string, log: (m: string) => void): Promise<string> {
-  const dist = join(repoRoot, 'dist', 'renderer');
-  const index = join(dist, 'index.html');
-  const sources = Math.max(newestMtime(join(repoRoot, 'renderer')), newestMtime(join(repoRoot, 'shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return dist;
   const outDir = join(scratch, 'renderer-dist');
-  log(`dist/renderer is older than the sources: building the renderer into ${outDir}`);
+  log(`building the renderer into ${outDir}`);
   await build({
     configFile: join(repoRoot, 'vite.config.ts'),
     logLevel: 'error',

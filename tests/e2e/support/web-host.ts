@@ -17,6 +17,8 @@ export interface RunningSite {
 }
 
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m;
+/** POSTWRIGHT_E2E_DIST serves a renderer built elsewhere (so a rebuild of dist/ mid-run cannot break a run). */
+const DIST_ARGS = process.env.POSTWRIGHT_E2E_DIST ? ['--dist', process.env.POSTWRIGHT_E2E_DIST] : [];
 
 export async function startWebHost(sourceSite = sampleSite): Promise<RunningSite> {
   const base = mkdtempSync(join(tmpdir(), 'postwright-e2e-'));
@@ -24,7 +26,7 @@ export async function startWebHost(sourceSite = sampleSite): Promise<RunningSite
   cpSync(sourceSite, root, { recursive: true });
   const child = spawn(
     join(repoRoot, 'node_modules', '.bin', 'tsx'),
-    ['electron/web/cli.ts', '--site', root, '--port', '0', '--data', join(base, 'data')],
+    ['electron/web/cli.ts', '--site', root, '--port', '0', '--data', join(base, 'data'), ...DIST_ARGS],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -76,7 +78,7 @@ export interface LaunchedHost {
 /** Starts the web host on an existing site folder and data folder (for restart tests). */
 export async function launchWebHost(root: string, dataDir: string): Promise<LaunchedHost> {
   // A process group of its own: tsx runs the host in a child process, and a kill must reach it.
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/web/cli.ts', '--site', root, '--port', '0', '--data', dataDir], {
+  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/web/cli.ts', '--site', root, '--port', '0', '--data', dataDir, ...DIST_ARGS], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

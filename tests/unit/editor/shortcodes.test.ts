@@ -1,6 +1,6 @@
 // Shortcode scanning and parameter rewriting (pure), plus style detection for new blocks.
 import { describe, expect, it } from 'vitest';
-import { findClosingTag, scanShortcode } from '../../../shared/markdown/shortcode-scan';
+import { findClosingTag, pairShortcodes, scanShortcode } from '../../../shared/markdown/shortcode-scan';
 import { parseShortcode, removeShortcodeParam, setShortcodeParam } from '../../../shared/markdown/shortcode-params';
 import { detectEol, detectStyle } from '../../../shared/markdown/style';
 import { engine } from './helpers';
@@ -19,6 +19,27 @@ describe('shortcode scanner', () => {
     const text = '{{< box >}}a{{< box >}}b{{< /box >}}c{{< /box >}}';
     const open = scanShortcode(text, 0)!;
     expect(findClosingTag(text, open)?.start).toBe(text.lastIndexOf('{{'));
+  });
+
+  it('pairs every opener in one pass exactly as findClosingTag does', () => {
+    const text = '{{< box >}}a{{< figure src="x" >}}{{< box >}}b{{< /box >}}c{{< /box >}}{{% note %}}{{< box >}}';
+    const pairs = pairShortcodes(text);
+    for (let i = text.indexOf('{{'); i !== -1; i = text.indexOf('{{', i + 2)) {
+      const tag = scanShortcode(text, i);
+      if (tag && !tag.closing && !tag.selfClosing) expect(pairs.get(i)).toEqual(findClosingTag(text, tag));
+    }
+    expect([...pairs.values()].filter(Boolean)).toHaveLength(2);
+  });
+
+  it('writes an edited paragraph with shortcodes on consecutive lines back on those lines', async () => {
+    const e = await engine();
+    const body = 'Buttons: {{< button href="/" >}}\n{{< button href="/b" >}} and [the venue][v].\n\n[v]: /venue\n';
+    const opened = e.open(body);
+    const para = opened.parsed.doc.child(0);
+    expect(e.core.serializeBlock(para, opened.snapshot.style)).toBe(body.split('\n\n')[0]);
+    // Text that reads `{{%` is escaped so that it does not become a shortcode.
+    const text = e.open("Written as '{{&#37;' in the docs.\n").parsed.doc.child(0);
+    expect(e.core.serializeBlock(text, opened.snapshot.style)).toBe("Written as '{{\\%' in the docs.");
   });
 
   it('parses inline shortcodes inside a sentence without touching markdown around them', async () => {
