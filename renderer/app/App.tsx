@@ -360,7 +360,7 @@ export function App() {
                 </div>
               }
             />
-            {panel.open && tabs.length > 0 && <SidePanel tabs={tabs} active={panel.tab} onSelect={(id) => setPanel({ open: true, tab: id as SidePanelTabId })} onClose={() => setPanel((p) => ({ ...p, open: false }))} />}
+            {panel.open && tabs.length > 0 && <SidePanel tabs={tabs} active={panel.tab} onSelect={(id) => setPanel({ open: true, tab: id as SidePanelTabId })} />}
           </>
         ) : (
           !site.loading && <WelcomePanel onOpenSite={() => void openSite()} />

@@ -15,10 +15,10 @@ interface Props {
   tabs: readonly SidePanelTab[];
   active: string;
   onSelect(id: string): void;
-  onClose(): void;
 }
 
-export function SidePanel({ tabs, active, onSelect, onClose }: Props) {
+// Hidden and shown again with the "Side panel" button beside Save (one control, one place).
+export function SidePanel({ tabs, active, onSelect }: Props) {
   const uid = useId();
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   if (!current) return null;
@@ -42,9 +42,6 @@ export function SidePanel({ tabs, active, onSelect, onClose }: Props) {
             </button>
           ))}
         </div>
-        <button type="button" className="quiet side-close" aria-label="Hide side panel" title="Hide side panel" onClick={onClose}>
-          ×
-        </button>
       </div>
       <div role="tabpanel" id={`${uid}-panel`} aria-labelledby={`${uid}-${current.id}-tab`} className="side-panel-body">
         {current.render()}
