@@ -95,7 +95,7 @@ export function App() {
     }),
     [save],
   );
-  useSaveVersionCommand({ postPath: session.post?.path ?? null, saveFirst: save, onDone: (message) => setNotice({ message }), onError: setError });
+  useSaveVersionCommand(session.post !== null, () => setPanel({ open: true, tab: 'history' }));
   useMenuCommand('toggleHistory', () => setPanel((p) => (p.open && p.tab === 'history' ? { ...p, open: false } : { open: true, tab: 'history' })));
 
   /** Asks before unsaved changes would be lost; true when the caller may go on. */

@@ -3,7 +3,7 @@
 // saved (`saveFirst`); after a restore or sync changed files, the editor reloads the post.
 import { api } from '../api';
 import { VersionsPanel } from '../history';
-import { gitStatus, useGitStatus, useVersionsCounter } from './git-status';
+import { gitStatus, useFocusMessage, useGitStatus, useVersionsCounter } from './git-status';
 
 export interface HistoryTabProps {
   postPath: string;
@@ -16,6 +16,7 @@ export interface HistoryTabProps {
 export function HistoryTab({ postPath, saveFirst, reload }: HistoryTabProps) {
   const status = useGitStatus();
   const versions = useVersionsCounter();
+  const focusMessage = useFocusMessage();
   const openSettings = () => gitStatus.setSetupOpen(true);
   if (!status) return <p className="hint">Reading the versions of this site…</p>;
   if (!status.repository || !status.author) {
@@ -47,6 +48,8 @@ export function HistoryTab({ postPath, saveFirst, reload }: HistoryTabProps) {
         beforeWrite={saveFirst}
         onFilesChanged={reload}
         onChanged={() => void gitStatus.refresh()}
+        focusMessage={focusMessage}
+        onMessageFocused={clearFocus}
         syncExtra={
           <button type="button" className="quiet" onClick={openSettings}>
             Sync settings…
@@ -56,3 +59,5 @@ export function HistoryTab({ postPath, saveFirst, reload }: HistoryTabProps) {
     </>
   );
 }
+
+const clearFocus = () => gitStatus.setFocusMessage(false);

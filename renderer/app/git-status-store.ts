@@ -11,6 +11,8 @@ export interface GitStatusSnapshot {
   /** Bumped whenever versions were made outside the History tab (menu command). */
   versions: number;
   setupOpen: boolean;
+  /** Set by the menu's "Save Version…": the History tab focuses the message field, then clears it. */
+  focusMessage: boolean;
 }
 
 export interface GitStatusStore {
@@ -24,10 +26,11 @@ export interface GitStatusStore {
   reset(): void;
   versionsChanged(): void;
   setSetupOpen(open: boolean): void;
+  setFocusMessage(focus: boolean): void;
 }
 
 export function createGitStatusStore(fetchStatus: () => Promise<GitStatus | null>): GitStatusStore {
-  let snap: GitStatusSnapshot = { status: null, versions: 0, setupOpen: false };
+  let snap: GitStatusSnapshot = { status: null, versions: 0, setupOpen: false, focusMessage: false };
   const listeners = new Set<() => void>();
   let generation = 0;
   let running: Promise<void> | null = null;
@@ -90,6 +93,7 @@ export function createGitStatusStore(fetchStatus: () => Promise<GitStatus | null
     },
     versionsChanged: () => set({ versions: snap.versions + 1 }),
     setSetupOpen: (open) => set({ setupOpen: open }),
+    setFocusMessage: (focus) => set({ focusMessage: focus }),
   };
 }
 

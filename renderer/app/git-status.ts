@@ -19,6 +19,10 @@ export function useVersionsCounter(): number {
   return useSyncExternalStore(gitStatus.subscribe, () => gitStatus.get().versions);
 }
 
+export function useFocusMessage(): boolean {
+  return useSyncExternalStore(gitStatus.subscribe, () => gitStatus.get().focusMessage);
+}
+
 export function useSetupOpen(): boolean {
   return useSyncExternalStore(gitStatus.subscribe, () => gitStatus.get().setupOpen);
 }

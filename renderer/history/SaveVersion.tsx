@@ -1,5 +1,5 @@
 // "Save version": an editable message (prefilled with "Update <title>") and the button.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { SavedVersion } from '../../shared/ipc/channels/git';
 import { messageOf } from './errors';
@@ -14,24 +14,39 @@ export interface SaveVersionProps {
   beforeSave?(): Promise<boolean>;
   /** Called after a version was saved (e.g. to refresh the status and the history). */
   onSaved?(saved: SavedVersion): void;
+  /** Focus the message field (with its text selected) once it is filled, then call onFocused. */
+  focus?: boolean;
+  onFocused?(): void;
 }
 
-export function SaveVersion({ api, postPath, beforeSave, onSaved }: SaveVersionProps) {
+export function SaveVersion({ api, postPath, beforeSave, onSaved, focus, onFocused }: SaveVersionProps) {
   const id = useId();
   const [message, setMessage] = useState('');
+  const [loaded, setLoaded] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    api.suggestVersionMessage({ path: postPath }).then(
-      (r) => live && setMessage(r.message),
-      () => live && setMessage(''),
-    );
+    api
+      .suggestVersionMessage({ path: postPath })
+      .then(
+        (r) => live && setMessage(r.message),
+        () => live && setMessage(''),
+      )
+      .finally(() => live && setLoaded(true));
     return () => {
       live = false;
     };
   }, [api, postPath]);
+
+  useEffect(() => {
+    if (!focus || !loaded || !input.current) return;
+    input.current.focus();
+    input.current.select();
+    onFocused?.();
+  }, [focus, loaded, onFocused]);
 
   const save = async () => {
     setBusy(true);
@@ -44,6 +59,8 @@ export function SaveVersion({ api, postPath, beforeSave, onSaved }: SaveVersionP
       const saved = await api.saveVersion({ path: postPath, message });
       setNote(saved.version ? 'Version saved.' : 'Nothing new to save.');
       onSaved?.(saved);
+      // Ready for the next version: the default message again (the title may have changed).
+      if (saved.version) setMessage((await api.suggestVersionMessage({ path: postPath }).catch(() => null))?.message ?? message);
     } catch (e) {
       setNote(messageOf(e));
     } finally {
@@ -61,7 +78,7 @@ export function SaveVersion({ api, postPath, beforeSave, onSaved }: SaveVersionP
       }}
     >
       <label htmlFor={id}>Version message</label>
-      <input id={id} type="text" value={message} onChange={(e) => setMessage(e.target.value)} />
+      <input ref={input} id={id} type="text" value={message} onChange={(e) => setMessage(e.target.value)} />
       <button type="submit" disabled={busy}>
         Save version
       </button>

@@ -27,6 +27,9 @@ export interface VersionsPanelProps {
   onChanged?(): void;
   /** Extra controls beside the Sync button. */
   syncExtra?: ReactNode;
+  /** Focus the version message field (the menu's "Save Version…"), then call onMessageFocused. */
+  focusMessage?: boolean;
+  onMessageFocused?(): void;
 }
 
 const STATE_NOTES: Record<PostGitState, string> = {
@@ -35,7 +38,7 @@ const STATE_NOTES: Record<PostGitState, string> = {
   saved: 'The text on disk is saved as a version.',
 };
 
-export function VersionsPanel({ api, postPath, postState, refreshKey = 0, beforeWrite, onFilesChanged, onChanged, syncExtra }: VersionsPanelProps) {
+export function VersionsPanel({ api, postPath, postState, refreshKey = 0, beforeWrite, onFilesChanged, onChanged, syncExtra, focusMessage, onMessageFocused }: VersionsPanelProps) {
   const [localKey, setLocalKey] = useState(0);
   const key = localKey + refreshKey;
   const bump = () => {
@@ -51,7 +54,15 @@ export function VersionsPanel({ api, postPath, postState, refreshKey = 0, before
       )}
       {postPath && (
         <>
-          <SaveVersion key={`save:${postPath}`} api={api} postPath={postPath} beforeSave={beforeWrite} onSaved={bump} />
+          <SaveVersion
+            key={`save:${postPath}`}
+            api={api}
+            postPath={postPath}
+            beforeSave={beforeWrite}
+            onSaved={bump}
+            focus={focusMessage}
+            onFocused={onMessageFocused}
+          />
           <HistoryPanel
             key={`hist:${postPath}`}
             api={api}

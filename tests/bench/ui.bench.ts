@@ -82,8 +82,7 @@ async function newPage(browser: Browser, log: (m: string) => void): Promise<Page
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   page.on('console', (m) => {
-    // The recap's figures name images that do not exist: their 404s are expected.
-    if (m.type() === 'error' && !m.text().includes('404')) log(`console error: ${m.text()}`);
+    if (m.type() === 'error') log(`console error: ${m.text()}`);
   });
   await installProbes(page);
   return page;

@@ -68,9 +68,13 @@ export function recapBody(targetBytes: number, seed = 7): string {
   return `${intro}\n\n${talks.join('\n\n')}\n`;
 }
 
+/** A 1×1 PNG: the bundle holds every image its figures name, as a real recap's bundle does. */
+const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 function writeBundle(contentDir: string, slug: string, title: string, date: string, body: string): BenchPost {
   const dir = join(contentDir, 'blog', slug);
   mkdirSync(dir, { recursive: true });
+  for (const m of body.matchAll(/src="(talk-\d+\.png)"/g)) writeFileSync(join(dir, m[1]), PIXEL_PNG);
   const raw = `---\ntitle: "${title}"\ndate: ${date}\ndraft: false\ntags: ["Driftwood Summit", "Bench"]\n---\n\n${body}`;
   writeFileSync(join(dir, 'index.md'), raw);
   return { path: `blog/${slug}/index.md`, title, body: `\n${body}`, bytes: Buffer.byteLength(raw) };
