@@ -2,6 +2,7 @@
 // page cannot read arbitrary local files by URL) and the open site's images from
 // asset://site/. Both are "standard, secure" schemes registered before the app is ready.
 import { extname, join, normalize, sep } from 'node:path';
+import { APP_FILE_TYPES, IMAGE_TYPES } from '../services/fs/content-types';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'postwright';
@@ -32,32 +33,9 @@ export const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const APP_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
+export const APP_TYPES = APP_FILE_TYPES;
 
-export const ASSET_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
+export const ASSET_TYPES = IMAGE_TYPES;
 
 /** True for a frame of our own app (the sender check of every IPC call). */
 export function isAppUrl(raw: string | undefined | null): boolean {

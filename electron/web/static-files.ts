@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { APP_FILE_TYPES, IMAGE_TYPES } from '../services/fs/content-types';
 
 export const CSP = [
   "default-src 'self'",
@@ -19,33 +20,7 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
-
-export const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
+export { IMAGE_TYPES };
 
 export function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CSP);
@@ -63,7 +38,7 @@ export async function sendDistFile(distDir: string, urlPath: string, res: Server
   const st = await stat(abs).catch(() => null);
   if (!st?.isFile()) return false;
   res.statusCode = 200;
-  res.setHeader('Content-Type', TYPES[extname(abs).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', APP_FILE_TYPES[extname(abs).toLowerCase()] ?? 'application/octet-stream');
   res.setHeader('Cache-Control', 'no-store');
   res.end(await readFile(abs));
   return true;
