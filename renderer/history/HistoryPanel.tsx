@@ -1,6 +1,6 @@
 // "History": the versions of one post (date, author, message) in a list named "Versions";
 // choosing one shows its readable diff against the current text and "Restore this version".
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { Version, VersionDiff } from '../../shared/ipc/channels/git';
 import { VersionDiffView } from './VersionDiffView';
@@ -27,11 +27,21 @@ export function HistoryPanel({ api, postPath, refreshKey = 0, beforeRestore, onR
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The history answer can arrive after the panel closed or the post changed: drop it then.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   const load = useCallback(async () => {
     try {
-      setVersions(await api.postHistory({ path: postPath }));
+      const found = await api.postHistory({ path: postPath });
+      if (mounted.current) setVersions(found);
     } catch (e) {
-      setNote(messageOf(e));
+      if (mounted.current) setNote(messageOf(e));
     }
   }, [api, postPath]);
 
