@@ -7,10 +7,9 @@ import { memo, useContext, useEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
 import { EditorImageContext } from './post-images-context';
+import { LONG_POST_CHARS } from '../editor/long-post';
 import './long-post.css';
 
-/** Bodies longer than this are rendered lazily (see long-post.css). */
-const LONG_POST_CHARS = 100_000;
 
 let editorModule: Promise<typeof import('../editor/post-editor')> | null = null;
 

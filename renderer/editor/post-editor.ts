@@ -10,6 +10,8 @@ import { saveBody, takeSnapshot } from './engine/source-save';
 import { editorViews } from './views/editor-views';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
+import { blockWindowPlugin } from './engine/block-window';
+import { LONG_POST_CHARS } from './long-post';
 import type { PostEditorHandle, PostEditorOptions } from './types';
 
 export const BODY_ATTRIBUTES = { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Post body' };
@@ -24,7 +26,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     opts.body,
-    [changeListener(notify), ...views.plugins, ...media.plugins],
+    [changeListener(notify), ...views.plugins, ...media.plugins, ...(opts.body.length > LONG_POST_CHARS ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
   );

@@ -2,7 +2,10 @@
 // bench). It is commonmark + gfm minus the preset plugins that lose content:
 // remarkInlineLink (inlines reference links, drops definitions), remarkPreserveEmptyLine
 // (invents empty paragraphs) and remarkHtmlTransformer (wraps block HTML in paragraphs); plus
-// verbatim nodes for HTML, comments, definitions and Hugo shortcodes.
+// verbatim nodes for HTML, comments, definitions and Hugo shortcodes. Milkdown's heading-id and
+// list-order plugins walk the whole document after every change: heading ids are left to
+// toDOM (nothing reads them from the document) and list labels are kept by a plugin that
+// looks only at the lists a change touched.
 import type { MilkdownPlugin } from '@milkdown/kit/ctx';
 import {
   commands as cmCommands,
@@ -17,14 +20,14 @@ import {
   remarkAddOrderInListPlugin,
   remarkLineBreak,
   remarkMarker,
-  syncHeadingIdPlugin,
-  syncListOrderPlugin,
 } from '@milkdown/kit/preset/commonmark';
 import { gfm } from '@milkdown/kit/preset/gfm';
 import { $remark } from '@milkdown/kit/utils';
 import { remarkShortcodes } from '../../../shared/markdown/remark-shortcodes';
 import { remarkRawBlocks } from '../../../shared/markdown/remark-raw-blocks';
 import { verbatimNodes } from '../schema/verbatim-nodes';
+import { listOrderPlugin } from './list-order-plugin';
+import { typingPlugin } from './typing-plugin';
 
 /** mdast types the schema below can parse; anything else is kept as verbatim source. */
 export const KNOWN_MDAST_TYPES: ReadonlySet<string> = new Set([
@@ -45,8 +48,7 @@ const lossFreePlugins: MilkdownPlugin[] = [
   remarkAddOrderInListPlugin,
   remarkLineBreak,
   remarkMarker,
-  syncHeadingIdPlugin,
-  syncListOrderPlugin,
+  listOrderPlugin,
 ].flat();
 
 /** Schema and remark plugins: all that parsing and serializing needs. */
@@ -61,4 +63,4 @@ export const schemaPlugins: MilkdownPlugin[] = [
 ].flat();
 
 /** Editing behaviour on top: commands, keymaps, input rules. */
-export const editingPlugins: MilkdownPlugin[] = [cmInputRules, cmMarkInputRules, cmCommands, cmKeymap].flat();
+export const editingPlugins: MilkdownPlugin[] = [cmInputRules, cmMarkInputRules, cmCommands, cmKeymap, typingPlugin].flat();

@@ -1,0 +1,274 @@
+// Windowed rendering for long posts. A 1 MB recap has thousands of top-level blocks; with all of
+// them laid out, every keystroke pays for the whole post (style, layout, the caret's forced
+// layout). Here only a window of blocks around what the writer sees and around the cursor is
+// displayed: the blocks outside it stay in the DOM (ProseMirror needs them) but are
+// `display: none`, and one spacer per hidden run keeps the scroll height and position (measured
+// heights where known, an estimate from the text length otherwise; Chromium's scroll anchoring
+// absorbs the difference). Scrolling moves the window, and so does the cursor: its block is
+// always shown with a margin of blocks around it, so arrow keys and Page Up/Down never reach a
+// hidden block. Ctrl/Cmd+Home/End go through the document, not the DOM, for the same reason.
+import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from '@milkdown/kit/prose/state';
+import { Decoration, DecorationSet, type EditorView } from '@milkdown/kit/prose/view';
+import { $prose } from '@milkdown/kit/utils';
+
+/** Blocks shown before and after the visible ones and around the cursor. */
+const MARGIN = 40;
+/** The window moves when the visible blocks or the cursor come this close to its edge. */
+const SLACK = 10;
+
+export const WINDOWED_CLASS = 'pw-windowed';
+export const SHOWN_CLASS = 'pw-shown';
+export const SPACER_CLASS = 'pw-spacer';
+const INDEX_ATTR = 'data-pw-block';
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+interface WindowState {
+  /** Block indexes around the visible part of the post. */
+  visible: Range;
+  /** Block indexes shown (the visible window and the cursor's surroundings), in order. */
+  shown: Range[];
+  shownCount: number;
+  deco: DecorationSet;
+}
+
+const key = new PluginKey<WindowState>('postwright-block-window');
+
+function blockIndex(doc: PmNode, pos: number): number {
+  return doc.resolve(Math.max(0, Math.min(pos, doc.content.size))).index(0);
+}
+
+function clamp(r: Range, count: number): Range {
+  return { from: Math.max(0, Math.min(r.from, count)), to: Math.max(0, Math.min(r.to, count)) };
+}
+
+function around(index: number, count: number): Range {
+  return clamp({ from: index - MARGIN, to: index + MARGIN + 1 }, count);
+}
+
+/** The visible window and the blocks around the selection's head, merged when they touch. */
+function shownRanges(doc: PmNode, visible: Range, head: number): Range[] {
+  const count = doc.childCount;
+  const h = around(blockIndex(doc, head), count);
+  const v = clamp(visible, count);
+  if (h.from <= v.to && v.from <= h.to) return [{ from: Math.min(v.from, h.from), to: Math.max(v.to, h.to) }];
+  return h.from < v.from ? [h, v] : [v, h];
+}
+
+const isShown = (ranges: Range[], i: number) => ranges.some((r) => i >= r.from && i < r.to);
+
+/** Block heights by node (the same node object is the same, unchanged block), in CSS pixels. */
+class HeightBook {
+  private readonly heights = new WeakMap<PmNode, number>();
+  private px = 0;
+  private chars = 0;
+
+  has(node: PmNode): boolean {
+    return this.heights.has(node);
+  }
+
+  learn(node: PmNode, height: number): void {
+    this.heights.set(node, height);
+    this.px += height;
+    this.chars += node.textContent.length + 60;
+  }
+
+  /** Measured height, or an estimate from the text length and what was measured so far. */
+  of(node: PmNode): number {
+    const known = this.heights.get(node);
+    if (known !== undefined) return known;
+    const perChar = this.chars > 3000 ? this.px / this.chars : 0.3;
+    return (node.textContent.length + 60) * perChar;
+  }
+}
+
+function spacer(pos: number, height: number, from: number, to: number): Decoration {
+  const px = Math.round(height);
+  return Decoration.widget(
+    pos,
+    () => {
+      const el = document.createElement('div');
+      el.className = SPACER_CLASS;
+      el.style.height = `${px}px`;
+      el.dataset.from = String(from);
+      el.dataset.to = String(to);
+      el.setAttribute('aria-hidden', 'true');
+      return el;
+    },
+    { side: -1, key: `pw-spacer-${from}-${to}-${px}`, ignoreSelection: true },
+  );
+}
+
+function build(doc: PmNode, visible: Range, head: number, book: HeightBook): WindowState {
+  const shown = shownRanges(doc, visible, head);
+  const decos: Decoration[] = [];
+  let runFrom = -1;
+  let runHeight = 0;
+  let index = 0;
+  doc.forEach((node, pos) => {
+    if (isShown(shown, index)) {
+      if (runFrom >= 0) decos.push(spacer(pos, runHeight, runFrom, index));
+      runFrom = -1;
+      runHeight = 0;
+      decos.push(Decoration.node(pos, pos + node.nodeSize, { class: SHOWN_CLASS, [INDEX_ATTR]: String(index) }));
+    } else {
+      if (runFrom < 0) runFrom = index;
+      runHeight += book.of(node);
+    }
+    index++;
+  });
+  if (runFrom >= 0) decos.push(spacer(doc.content.size, runHeight, runFrom, index));
+  const shownCount = shown.reduce((n, r) => n + r.to - r.from, 0);
+  return { visible: clamp(visible, doc.childCount), shown, shownCount, deco: DecorationSet.create(doc, decos) };
+}
+
+/** Where the transaction's first change starts, in the new document. */
+function firstChange(tr: Transaction): number {
+  let first = Infinity;
+  tr.mapping.maps.forEach((map, i) => {
+    map.forEach((_oldStart, _oldEnd, newStart) => {
+      first = Math.min(first, tr.mapping.slice(i + 1).map(newStart, -1));
+    });
+  });
+  return Number.isFinite(first) ? first : 0;
+}
+
+function apply(tr: Transaction, prev: WindowState, old: EditorState, state: EditorState, book: HeightBook): WindowState {
+  const moved = tr.getMeta(key) as Range | undefined;
+  const { doc } = state;
+  const head = state.selection.head;
+  let visible = moved ?? prev.visible;
+  const delta = doc.childCount - old.doc.childCount;
+  if (!moved && delta !== 0) {
+    // Keep the window on the same blocks when blocks are added or removed before it.
+    const at = blockIndex(doc, firstChange(tr));
+    visible = at < visible.from ? { from: visible.from + delta, to: visible.to + delta } : { from: visible.from, to: Math.max(visible.from, visible.to + delta) };
+  }
+  if (moved || delta !== 0) return build(doc, visible, head, book);
+  const h = blockIndex(doc, head);
+  const near = isShown(prev.shown, Math.max(0, h - SLACK)) && isShown(prev.shown, Math.min(doc.childCount - 1, h + SLACK));
+  if (!near) return build(doc, visible, head, book);
+  if (!tr.docChanged) return prev;
+  const deco = prev.deco.map(tr.mapping, doc);
+  // A block replaced as a whole loses its decoration in the mapping: build again then.
+  if (deco.find(undefined, undefined, (spec) => spec.key === undefined).length !== prev.shownCount) return build(doc, visible, head, book);
+  return { ...prev, deco };
+}
+
+/** Blocks inside the scroller's viewport, read from the displayed blocks and the spacers. */
+function visibleBlocks(view: EditorView, scroller: HTMLElement): Range | null {
+  const box = scroller.getBoundingClientRect();
+  let first = -1;
+  let last = -1;
+  const children = view.dom.children;
+  for (let i = 0; i < children.length; i++) {
+    const el = children[i] as HTMLElement;
+    if (el.classList.contains(SPACER_CLASS)) {
+      const r = el.getBoundingClientRect();
+      const from = Number(el.dataset.from);
+      const to = Number(el.dataset.to);
+      if (r.height > 0 && r.bottom > box.top && r.top < box.bottom && to > from) {
+        const per = r.height / (to - from);
+        const a = from + Math.floor(Math.max(0, box.top - r.top) / per);
+        const b = from + Math.ceil(Math.min(r.height, box.bottom - r.top) / per);
+        if (first < 0) first = Math.min(a, to - 1);
+        last = Math.max(last, Math.min(b, to - 1));
+      }
+      if (r.top >= box.bottom) break;
+    } else if (el.classList.contains(SHOWN_CLASS)) {
+      const r = el.getBoundingClientRect();
+      const index = Number(el.getAttribute(INDEX_ATTR));
+      if (r.bottom > box.top && r.top < box.bottom) {
+        if (first < 0) first = index;
+        last = Math.max(last, index);
+      }
+      if (r.top >= box.bottom) break;
+    }
+  }
+  return first < 0 ? null : { from: first, to: last + 1 };
+}
+
+/** The nearest scrolling ancestor of the editor. */
+function scrollParent(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const o = getComputedStyle(p).overflowY;
+    if (o === 'auto' || o === 'scroll') return p;
+  }
+  return null;
+}
+
+export function blockWindowPlugin() {
+  const book = new HeightBook();
+  return $prose(
+    () =>
+      new Plugin<WindowState>({
+        key,
+        state: {
+          init: (_config, state) => build(state.doc, around(blockIndex(state.doc, state.selection.head), state.doc.childCount), state.selection.head, book),
+          apply: (tr, prev, old, state) => apply(tr, prev, old, state, book),
+        },
+        props: {
+          decorations: (state) => key.getState(state)?.deco,
+          attributes: { class: WINDOWED_CLASS },
+          handleKeyDown(view, event) {
+            // Ctrl/Cmd+Home and +End: the browser would stop at the last displayed block.
+            if (!(event.ctrlKey || event.metaKey) || event.altKey || (event.key !== 'Home' && event.key !== 'End')) return false;
+            const { doc, selection } = view.state;
+            const target = event.key === 'Home' ? Selection.atStart(doc) : Selection.atEnd(doc);
+            const sel = event.shiftKey ? TextSelection.between(doc.resolve(selection.anchor), doc.resolve(target.head)) : target;
+            view.dispatch(view.state.tr.setSelection(sel).scrollIntoView());
+            return true;
+          },
+        },
+        view(view) {
+          const scroller = scrollParent(view.dom);
+          /** Heights of the displayed blocks not measured yet (read when layout is clean). */
+          const measure = () => {
+            const children = view.dom.children;
+            const { doc } = view.state;
+            for (let i = 0; i < children.length; i++) {
+              const el = children[i] as HTMLElement;
+              if (!el.classList.contains(SHOWN_CLASS)) continue;
+              const index = Number(el.getAttribute(INDEX_ATTR));
+              if (index >= doc.childCount) continue;
+              const node = doc.child(index);
+              if (book.has(node)) continue;
+              const style = getComputedStyle(el);
+              const h = el.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+              if (h > 0) book.learn(node, h);
+            }
+          };
+          let frame = 0;
+          const check = () => {
+            frame = 0;
+            if (!scroller || !view.dom.isConnected) return;
+            measure();
+            const seen = visibleBlocks(view, scroller);
+            const cur = key.getState(view.state)?.visible;
+            if (!seen || !cur) return;
+            const count = view.state.doc.childCount;
+            const inside = (seen.from - cur.from >= SLACK || cur.from === 0) && (cur.to - seen.to >= SLACK || cur.to === count);
+            if (inside) return;
+            const next = clamp({ from: seen.from - MARGIN, to: seen.to + MARGIN }, count);
+            view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
+          };
+          const onScroll = () => {
+            if (!frame) frame = requestAnimationFrame(check);
+          };
+          scroller?.addEventListener('scroll', onScroll, { passive: true });
+          const first = requestAnimationFrame(() => check());
+          return {
+            destroy() {
+              scroller?.removeEventListener('scroll', onScroll);
+              cancelAnimationFrame(first);
+              if (frame) cancelAnimationFrame(frame);
+            },
+          };
+        },
+      }),
+  );
+}

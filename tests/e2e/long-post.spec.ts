@@ -1,0 +1,58 @@
+// A long event recap (over 100,000 characters) in the real app: only the blocks near the writer
+// are displayed, scrolling with the wheel brings the rest, typing and Ctrl+S change exactly the
+// line typed in, and Ctrl+End reaches the real end of the post, not the end of what is displayed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { changedLines, readPostBytes } from './support/disk';
+
+const PATH = 'blog/long-recap/index.md';
+
+function longRecap(): string {
+  const blocks: string[] = [];
+  for (let i = 1; i <= 360; i++) {
+    blocks.push(`## Talk ${i}: notes from the cannery`);
+    blocks.push(`Talk ${i} paragraph: the speaker walked us through tide tables, ferry timetables and the harbour sensors, with slides on the summit site.`);
+    blocks.push(`- Point ${i}a about offline maps\n- Point ${i}b about lighthouse logs`);
+    blocks.push(`Closing line of talk ${i}, before the coffee break.`);
+  }
+  return `---\ntitle: "Long Recap of Every Talk"\ndate: 2025-06-01\n---\n\n${blocks.join('\n\n')}\n`;
+}
+
+test('a long post: scroll, type and save exactly one line; Ctrl+End reaches the real end', async ({ app, site }) => {
+  const text = longRecap();
+  expect(text.length).toBeGreaterThan(100_000);
+  mkdirSync(join(site.contentDir, 'blog', 'long-recap'), { recursive: true });
+  writeFileSync(join(site.contentDir, PATH), text);
+  await app.reload();
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Long Recap of Every Talk/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  await expect(body.getByRole('heading', { name: 'Talk 1: notes from the cannery' })).toBeVisible();
+  // Far blocks are not displayed (and not laid out), but they are in the document.
+  await expect(body.getByText('Talk 300 paragraph', { exact: false })).toBeHidden();
+
+  // Scroll down with the wheel, as a writer would, until talk 150's closing line shows.
+  const target = body.locator('p', { hasText: 'Closing line of talk 150,' });
+  await body.hover();
+  for (let i = 0; i < 300 && !(await target.isVisible()); i++) await app.mouse.wheel(0, 1200);
+  await expect(target).toBeVisible();
+  await target.click();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' Added after the talk.');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const saved = readPostBytes(site.contentDir, PATH).toString('utf8');
+  const line = 'Closing line of talk 150, before the coffee break.';
+  expect(changedLines(text, saved)).toEqual({ removed: [line], added: [`${line} Added after the talk.`] });
+
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type(' The end.');
+  await expect(body.getByText('Closing line of talk 360, before the coffee break. The end.')).toBeVisible();
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  expect(changedLines(saved, readPostBytes(site.contentDir, PATH).toString('utf8'))).toEqual({
+    removed: ['Closing line of talk 360, before the coffee break.'],
+    added: ['Closing line of talk 360, before the coffee break. The end.'],
+  });
+});

@@ -1,0 +1,128 @@
+// The keystroke path of long posts: typed characters become transactions (input rules still
+// apply), ordered-list labels follow inserted items, and a long post is displayed in a window of
+// blocks around the cursor without changing a byte of what is saved.
+import { afterEach, describe, expect, it } from 'vitest';
+import { editorViewCtx } from '@milkdown/kit/core';
+import { TextSelection } from '@milkdown/kit/prose/state';
+import type { EditorView } from '@milkdown/kit/prose/view';
+import { installDom } from '../../../renderer/editor/node/install-dom';
+import { createMilkdown } from '../../../renderer/editor/engine/create-milkdown';
+import { changedRanges } from '../../../renderer/editor/engine/list-order-plugin';
+import { createPostEditor } from '../../../renderer/editor/post-editor';
+import { LONG_POST_CHARS } from '../../../renderer/editor/long-post';
+import type { PostEditorHandle } from '../../../renderer/editor/types';
+
+const dom = installDom();
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+  dom.body.replaceChildren();
+});
+
+async function view(body: string): Promise<EditorView> {
+  const root = dom.createElement('div');
+  dom.body.append(root);
+  const { editor } = await createMilkdown(root, body);
+  cleanups.push(() => void editor.destroy());
+  return editor.ctx.get(editorViewCtx);
+}
+
+function press(v: EditorView, ch: string): boolean {
+  const e = new dom.defaultView!.KeyboardEvent('keypress', { key: ch, charCode: ch.codePointAt(0), bubbles: true, cancelable: true });
+  v.dom.dispatchEvent(e);
+  return e.defaultPrevented;
+}
+
+function caretAt(v: EditorView, text: string, after = true): void {
+  let found = -1;
+  v.state.doc.descendants((node, pos) => {
+    if (found < 0 && node.isText && node.text!.includes(text)) found = pos + node.text!.indexOf(text) + (after ? text.length : 0);
+  });
+  v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, found)));
+}
+
+describe('typing', () => {
+  it('inserts typed characters as a transaction and keeps the browser out of it', async () => {
+    const v = await view('Tide tables.\n\nFerries.\n');
+    caretAt(v, 'Tide');
+    expect(press(v, 'x')).toBe(true);
+    expect(press(v, 'é')).toBe(true);
+    expect(press(v, '🌊')).toBe(true);
+    expect(v.state.doc.firstChild!.textContent).toBe('Tidexé🌊 tables.');
+  });
+
+  it('still runs input rules: "> " at the start of a paragraph makes a quote', async () => {
+    const v = await view('Tide tables.\n\nFerries.\n');
+    caretAt(v, 'Ferries', false);
+    press(v, '>');
+    press(v, ' ');
+    expect(v.state.doc.child(1).type.name).toBe('blockquote');
+  });
+
+  it('leaves shortcuts and control keys to the keymap and the browser', async () => {
+    const v = await view('Tide tables.\n');
+    caretAt(v, 'Tide');
+    const e = new dom.defaultView!.KeyboardEvent('keypress', { key: 'b', charCode: 98, ctrlKey: true, bubbles: true, cancelable: true });
+    v.dom.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(false);
+    expect(press(v, '\r')).toBe(false);
+    expect(v.state.doc.firstChild!.textContent).toBe('Tide tables.');
+  });
+});
+
+describe('ordered list labels', () => {
+  it('renumber the items after the one inserted, only in the list that changed', async () => {
+    const v = await view('1. Boats\n2. Ferries\n3. Kayaks\n\nText.\n\n5. Five\n6. Six\n');
+    caretAt(v, 'Boats');
+    const enter = new dom.defaultView!.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+    v.dom.dispatchEvent(enter);
+    const labels: string[] = [];
+    v.state.doc.descendants((n) => {
+      if (n.type.name === 'list_item') labels.push(n.attrs.label as string);
+    });
+    expect(labels).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
+  });
+
+  it('maps changed ranges through later steps', async () => {
+    const v = await view('One.\n\nTwo.\n');
+    const tr = v.state.tr.insertText('ab', 1).insertText('cd', 10);
+    const ranges = changedRanges([tr], tr.doc.content.size);
+    expect(ranges).toEqual([[0, 4], [9, 13]]);
+  });
+});
+
+describe('long posts', () => {
+  let handle: PostEditorHandle | null = null;
+  afterEach(() => {
+    handle?.destroy();
+    handle = null;
+  });
+
+  it('display a window of blocks around the cursor and save every byte as it was', async () => {
+    const blocks: string[] = [];
+    for (let i = 0; blocks.join('\n\n').length < LONG_POST_CHARS + 5000; i++) {
+      blocks.push(i % 10 === 0 ? `## Talk ${i}` : `Paragraph ${i} about the harbour, the ferries and the cannery archives, long enough to wrap.`);
+    }
+    const body = `${blocks.join('\n\n')}\n`;
+    const root = dom.createElement('div');
+    dom.body.append(root);
+    handle = await createPostEditor({ root, body, postPath: 'blog/long/index.md', assetUrl: (p) => `/asset/${p}` });
+    const pm = root.querySelector('.ProseMirror')!;
+    expect(pm.classList.contains('pw-windowed')).toBe(true);
+    const shown = () => [...pm.children].filter((c) => c.classList.contains('pw-shown'));
+    expect(shown().length).toBeGreaterThan(20);
+    expect(shown().length).toBeLessThan(200);
+    expect(pm.querySelectorAll(':scope > .pw-spacer').length).toBe(1);
+    expect(shown()[0].textContent).toBe('Talk 0');
+    expect(handle.getBody()).toBe(body);
+
+    // Find moves the cursor far down: its block is shown, with blocks around it.
+    const status = handle.integration!.find({ query: 'Paragraph 601 ', matchCase: true, wholeWord: false });
+    expect(status.count).toBe(1);
+    expect(shown().some((c) => c.textContent!.startsWith('Paragraph 601 '))).toBe(true);
+    expect(shown().some((c) => c.textContent!.startsWith('Paragraph 595 '))).toBe(true);
+    expect(pm.querySelectorAll(':scope > .pw-spacer').length).toBe(2);
+    handle.integration!.clearFind();
+    expect(handle.getBody()).toBe(body);
+  });
+});
