@@ -1,6 +1,6 @@
 // Words, characters and reading time of the post, and of the selection when there is one.
-import { useMemo } from 'react';
-import { textStats, type TextStats } from '../../shared/text-stats';
+import type { TextStats } from '../../shared/text-stats';
+import { useAnalysis } from './use-analysis';
 
 interface Props {
   /** The post's body (Markdown). */
@@ -16,12 +16,13 @@ function describe(s: TextStats): string {
 }
 
 export function CountsDisplay({ body, selection }: Props) {
-  const post = useMemo(() => textStats(body), [body]);
-  const sel = useMemo(() => (selection ? textStats(selection) : null), [selection]);
+  // Long posts are counted in a worker: the last counts stay until the new ones arrive.
+  const post = useAnalysis('stats', body);
+  const sel = useAnalysis('stats', selection ?? '');
   return (
     <div className="pw-comforts pw-counts" role="status" aria-label="Word count" aria-live="off">
-      <span>{describe(post)}</span>
-      {sel && sel.characters > 0 && (
+      <span>{post ? describe(post) : 'Counting…'}</span>
+      {selection && sel && sel.characters > 0 && (
         <span className="pw-counts-selection" aria-label="Selection count">
           Selection: {fmt(sel.words)} word{sel.words === 1 ? '' : 's'}, {fmt(sel.characters)} character{sel.characters === 1 ? '' : 's'}
         </span>

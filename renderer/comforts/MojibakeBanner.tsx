@@ -1,8 +1,8 @@
 // Shown above the editor when the post holds garbled characters (UTF-8 once read through Mac
 // Roman or Windows-1252): how many, a preview of the repair, and one button that repairs
 // exactly those runs (so only their lines change in the diff).
-import { useMemo } from 'react';
 import { detectMojibake, fixMojibake, type MojibakeRun } from '../../shared/mojibake';
+import { useAnalysis } from './use-analysis';
 
 interface Props {
   /** The whole post as it is in the editor (front matter and body). */
@@ -15,7 +15,9 @@ interface Props {
 const PREVIEW = 3;
 
 export function MojibakeBanner({ text, onFix, onDismiss }: Props) {
-  const runs = useMemo(() => detectMojibake(text), [text]);
+  // Found in a worker for long posts: possibly for a slightly older text, so the repair itself
+  // finds the runs again in the text as it is now.
+  const runs = useAnalysis('mojibake', text) ?? [];
   if (!runs.length) return null;
   const samples = [...new Map(runs.map((r) => [r.original, r])).values()].slice(0, PREVIEW);
   return (
@@ -34,7 +36,10 @@ export function MojibakeBanner({ text, onFix, onDismiss }: Props) {
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => onFix(fixMojibake(text, runs), runs)}>
+      <button type="button" onClick={() => {
+          const now = detectMojibake(text);
+          onFix(fixMojibake(text, now), now);
+        }}>
         Fix
       </button>
       {onDismiss && (

@@ -1,6 +1,6 @@
 // The headings of the post, indented by level; choosing one asks the editor to jump there.
-import { useMemo } from 'react';
-import { outlineOfPost, type OutlineItem } from '../../shared/text-stats';
+import type { OutlineItem } from '../../shared/text-stats';
+import { useAnalysis } from './use-analysis';
 
 interface Props {
   /** The whole post text; offsets given to onJump are in it. */
@@ -9,7 +9,7 @@ interface Props {
 }
 
 export function OutlineList({ text, onJump }: Props) {
-  const items = useMemo(() => outlineOfPost(text), [text]);
+  const items = useAnalysis('outline', text) ?? [];
   return (
     <nav className="pw-comforts pw-outline" aria-label="Outline">
       {items.length === 0 ? (

@@ -1,6 +1,7 @@
 // A long event recap (over 100,000 characters) in the real app: only the blocks near the writer
 // are displayed, scrolling with the wheel brings the rest, typing and Ctrl+S change exactly the
 // line typed in, and Ctrl+End reaches the real end of the post, not the end of what is displayed.
+// Its word count comes from the analysis worker.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
@@ -29,6 +30,8 @@ test('a long post: scroll, type and save exactly one line; Ctrl+End reaches the 
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   await expect(body.getByRole('heading', { name: 'Talk 1: notes from the cannery' })).toBeVisible();
+  // Counted in the analysis worker (long posts are not counted on the page's thread).
+  await expect(app.getByRole('status', { name: 'Word count' })).toContainText(/^[\d,]+ words · [\d,]+ characters/);
   // Far blocks are not displayed (and not laid out), but they are in the document.
   await expect(body.getByText('Talk 300 paragraph', { exact: false })).toBeHidden();
 

@@ -7,9 +7,12 @@
 // absorbs the difference). Scrolling moves the window, and so does the cursor: its block is
 // always shown with a margin of blocks around it, so arrow keys and Page Up/Down never reach a
 // hidden block. Ctrl/Cmd+Home/End go through the document, not the DOM, for the same reason.
+// A block that has never been shown is only an empty placeholder element (a node view without
+// content): the browser's editing work on each key (syncing the selection, the text it keeps
+// for input methods) walks the whole editable element, so what is not shown must not be there.
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from '@milkdown/kit/prose/state';
-import { Decoration, DecorationSet, type EditorView } from '@milkdown/kit/prose/view';
+import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
 
 /** Blocks shown before and after the visible ones and around the cursor. */
@@ -20,6 +23,7 @@ const SLACK = 10;
 export const WINDOWED_CLASS = 'pw-windowed';
 export const SHOWN_CLASS = 'pw-shown';
 export const SPACER_CLASS = 'pw-spacer';
+export const PLACEHOLDER_CLASS = 'pw-placeholder';
 const INDEX_ATTR = 'data-pw-block';
 
 interface Range {
@@ -50,13 +54,46 @@ function around(index: number, count: number): Range {
   return clamp({ from: index - MARGIN, to: index + MARGIN + 1 }, count);
 }
 
-/** The visible window and the blocks around the selection's head, merged when they touch. */
-function shownRanges(doc: PmNode, visible: Range, head: number): Range[] {
+/**
+ * The visible window, the blocks around the selection's head and the anchor's block (so that a
+ * long selection has both its ends in the DOM), merged where they touch.
+ */
+function shownRanges(doc: PmNode, visible: Range, head: number, anchor: number): Range[] {
   const count = doc.childCount;
-  const h = around(blockIndex(doc, head), count);
-  const v = clamp(visible, count);
-  if (h.from <= v.to && v.from <= h.to) return [{ from: Math.min(v.from, h.from), to: Math.max(v.to, h.to) }];
-  return h.from < v.from ? [h, v] : [v, h];
+  const a = blockIndex(doc, anchor);
+  const ranges = [around(blockIndex(doc, head), count), clamp(visible, count), clamp({ from: a, to: a + 1 }, count)].sort((x, y) => x.from - y.from);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.from <= last.to) last.to = Math.max(last.to, r.to);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** Top-level block types shown as empty placeholders until they are first displayed. */
+const PLACEHOLDER_TYPES = ['paragraph', 'heading', 'blockquote', 'bullet_list', 'ordered_list', 'code_block', 'table', 'hr'];
+
+const shownIn = (decorations: readonly Decoration[]) => decorations.some((d) => (d.spec as { pwShown?: boolean }).pwShown === true);
+
+/**
+ * A top-level block outside the window: an empty element of no height and no text. Everything
+ * else (and a block once it is shown) gets ProseMirror's usual rendering (a null view).
+ */
+function placeholderView(node: PmNode, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]): NodeView | null {
+  if (shownIn(decorations)) return null;
+  const pos = getPos();
+  if (pos === undefined || view.state.doc.resolve(pos).depth !== 0) return null;
+  const dom = document.createElement('div');
+  dom.className = PLACEHOLDER_CLASS;
+  const type = node.type;
+  return {
+    dom,
+    // Still hidden: nothing to draw, whatever changed inside. Shown: build it for real.
+    update: (next, decos) => next.type === type && !shownIn(decos),
+    ignoreMutation: () => true,
+    stopEvent: () => false,
+  };
 }
 
 const isShown = (ranges: Range[], i: number) => ranges.some((r) => i >= r.from && i < r.to);
@@ -103,8 +140,8 @@ function spacer(pos: number, height: number, from: number, to: number): Decorati
   );
 }
 
-function build(doc: PmNode, visible: Range, head: number, book: HeightBook): WindowState {
-  const shown = shownRanges(doc, visible, head);
+function build(doc: PmNode, visible: Range, sel: Selection, book: HeightBook): WindowState {
+  const shown = shownRanges(doc, visible, sel.head, sel.anchor);
   const decos: Decoration[] = [];
   let runFrom = -1;
   let runHeight = 0;
@@ -114,7 +151,7 @@ function build(doc: PmNode, visible: Range, head: number, book: HeightBook): Win
       if (runFrom >= 0) decos.push(spacer(pos, runHeight, runFrom, index));
       runFrom = -1;
       runHeight = 0;
-      decos.push(Decoration.node(pos, pos + node.nodeSize, { class: SHOWN_CLASS, [INDEX_ATTR]: String(index) }));
+      decos.push(Decoration.node(pos, pos + node.nodeSize, { class: SHOWN_CLASS, [INDEX_ATTR]: String(index) }, { pwShown: true }));
     } else {
       if (runFrom < 0) runFrom = index;
       runHeight += book.of(node);
@@ -141,6 +178,7 @@ function apply(tr: Transaction, prev: WindowState, old: EditorState, state: Edit
   const moved = tr.getMeta(key) as Range | undefined;
   const { doc } = state;
   const head = state.selection.head;
+  const sel = state.selection;
   let visible = moved ?? prev.visible;
   const delta = doc.childCount - old.doc.childCount;
   if (!moved && delta !== 0) {
@@ -148,14 +186,15 @@ function apply(tr: Transaction, prev: WindowState, old: EditorState, state: Edit
     const at = blockIndex(doc, firstChange(tr));
     visible = at < visible.from ? { from: visible.from + delta, to: visible.to + delta } : { from: visible.from, to: Math.max(visible.from, visible.to + delta) };
   }
-  if (moved || delta !== 0) return build(doc, visible, head, book);
+  if (moved || delta !== 0) return build(doc, visible, sel, book);
   const h = blockIndex(doc, head);
-  const near = isShown(prev.shown, Math.max(0, h - SLACK)) && isShown(prev.shown, Math.min(doc.childCount - 1, h + SLACK));
-  if (!near) return build(doc, visible, head, book);
+  const near =
+    isShown(prev.shown, Math.max(0, h - SLACK)) && isShown(prev.shown, Math.min(doc.childCount - 1, h + SLACK)) && isShown(prev.shown, blockIndex(doc, sel.anchor));
+  if (!near) return build(doc, visible, sel, book);
   if (!tr.docChanged) return prev;
   const deco = prev.deco.map(tr.mapping, doc);
   // A block replaced as a whole loses its decoration in the mapping: build again then.
-  if (deco.find(undefined, undefined, (spec) => spec.key === undefined).length !== prev.shownCount) return build(doc, visible, head, book);
+  if (deco.find(undefined, undefined, (spec) => spec.pwShown === true).length !== prev.shownCount) return build(doc, visible, sel, book);
   return { ...prev, deco };
 }
 
@@ -208,12 +247,14 @@ export function blockWindowPlugin() {
       new Plugin<WindowState>({
         key,
         state: {
-          init: (_config, state) => build(state.doc, around(blockIndex(state.doc, state.selection.head), state.doc.childCount), state.selection.head, book),
+          init: (_config, state) => build(state.doc, around(blockIndex(state.doc, state.selection.head), state.doc.childCount), state.selection, book),
           apply: (tr, prev, old, state) => apply(tr, prev, old, state, book),
         },
         props: {
           decorations: (state) => key.getState(state)?.deco,
           attributes: { class: WINDOWED_CLASS },
+          // A null view means ProseMirror's usual rendering (the typings do not say so).
+          nodeViews: Object.fromEntries(PLACEHOLDER_TYPES.map((t) => [t, placeholderView as unknown as NodeViewConstructor])),
           handleKeyDown(view, event) {
             // Ctrl/Cmd+Home and +End: the browser would stop at the last displayed block.
             if (!(event.ctrlKey || event.metaKey) || event.altKey || (event.key !== 'Home' && event.key !== 'End')) return false;

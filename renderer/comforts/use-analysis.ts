@@ -1,0 +1,72 @@
+// An analysis of the post text (counts, garbled characters, outline) for a component. Short
+// texts are analysed right away in the page; long ones (a 1 MB recap takes 100 ms or more) in a
+// worker, and the last result stays on screen until the new one arrives. Where no worker can
+// start (tests under Node, a blocked worker), the page does the work.
+import { useEffect, useMemo, useState } from 'react';
+import { ANALYSES, type AnalysisKind, type AnalysisRequest, type AnalysisResponse, type AnalysisResults } from './text-analyses';
+
+/** Texts at least this long are analysed in the worker. */
+export const OFFLOAD_CHARS = 50_000;
+
+let worker: Worker | null = null;
+let broken = typeof Worker === 'undefined';
+let nextId = 1;
+const waiting = new Map<number, { resolve(v: unknown): void; kind: AnalysisKind; text: string }>();
+
+function settleInPage(): void {
+  broken = true;
+  worker?.terminate();
+  worker = null;
+  for (const [id, w] of waiting) {
+    waiting.delete(id);
+    w.resolve(ANALYSES[w.kind](w.text));
+  }
+}
+
+function analysisWorker(): Worker | null {
+  if (broken) return null;
+  if (worker) return worker;
+  try {
+    worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'postwright-analysis' });
+  } catch {
+    broken = true;
+    return null;
+  }
+  worker.onmessage = (e: MessageEvent<AnalysisResponse>) => {
+    const w = waiting.get(e.data.id);
+    if (!w) return;
+    waiting.delete(e.data.id);
+    w.resolve(e.data.error === undefined ? e.data.result : ANALYSES[w.kind](w.text));
+  };
+  worker.onerror = () => settleInPage();
+  return worker;
+}
+
+/** Runs one analysis in the worker (or, failing that, in the page). */
+export function analyze<K extends AnalysisKind>(kind: K, text: string): Promise<AnalysisResults[K]> {
+  const w = analysisWorker();
+  if (!w) return Promise.resolve(ANALYSES[kind](text));
+  return new Promise((resolve) => {
+    const id = nextId++;
+    waiting.set(id, { resolve: resolve as (v: unknown) => void, kind, text });
+    w.postMessage({ id, kind, text } satisfies AnalysisRequest);
+  });
+}
+
+/** The analysis of `text`, or the previous one (or null) while a long text is being analysed. */
+export function useAnalysis<K extends AnalysisKind>(kind: K, text: string): AnalysisResults[K] | null {
+  const offload = text.length >= OFFLOAD_CHARS && !broken;
+  const inPage = useMemo(() => (offload ? null : ANALYSES[kind](text)), [kind, text, offload]);
+  const [fromWorker, setFromWorker] = useState<AnalysisResults[K] | null>(null);
+  useEffect(() => {
+    if (!offload) return;
+    let live = true;
+    void analyze(kind, text).then((r) => {
+      if (live) setFromWorker(() => r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [kind, text, offload]);
+  return offload ? fromWorker : inPage;
+}
