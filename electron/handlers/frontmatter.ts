@@ -3,14 +3,19 @@ import type { AreaHandlers } from './types';
 import type { frontmatterChannels } from '../../shared/ipc/channels/frontmatter';
 import type { AppServices } from '../services/app-services';
 import { SiteFields } from '../services/frontmatter/site-fields';
-import { PostOperations } from '../services/archetypes/post-operations';
+import type { PostOperations } from '../services/archetypes/post-operations';
+import { lazy } from '../services/lazy';
 import { slugify, uniqueSlug } from '../../shared/frontmatter/slug';
 
 export function siteFields(app: AppServices): SiteFields {
   return app.perSite('frontmatter.fields', (site) => new SiteFields(site));
 }
 
-function operations(app: AppServices): PostOperations {
+// Creating, renaming and deleting posts (and the TOML patcher) load on first use.
+const operationsModule = lazy(() => import('../services/archetypes/post-operations'));
+
+async function operations(app: AppServices): Promise<PostOperations> {
+  const { PostOperations } = await operationsModule();
   return app.perSite('frontmatter.operations', (site) => new PostOperations(site, app.host, siteFields(app)));
 }
 
@@ -23,11 +28,11 @@ export function frontmatterHandlers(app: AppServices): AreaHandlers<typeof front
       const usedBy = taken.get(slug.toLowerCase()) ?? null;
       return { unique: usedBy === null, usedBy, suggestion: uniqueSlug(slugify(slug), (s) => taken.has(s)) };
     },
-    listSections: async () => operations(app).sections(),
-    newPost: async (req) => operations(app).newPost(req),
-    duplicatePost: async ({ path }) => operations(app).duplicatePost(path),
-    renamePost: async ({ path, slug }) => operations(app).renamePost(path, slug),
-    deletePost: async ({ path }) => operations(app).deletePost(path),
-    undoDelete: async ({ undoToken }) => operations(app).undoDelete(undoToken),
+    listSections: async () => (await operations(app)).sections(),
+    newPost: async (req) => (await operations(app)).newPost(req),
+    duplicatePost: async ({ path }) => (await operations(app)).duplicatePost(path),
+    renamePost: async ({ path, slug }) => (await operations(app)).renamePost(path, slug),
+    deletePost: async ({ path }) => (await operations(app)).deletePost(path),
+    undoDelete: async ({ undoToken }) => (await operations(app)).undoDelete(undoToken),
   };
 }

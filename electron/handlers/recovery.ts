@@ -6,9 +6,9 @@ import { journalFor } from '../services/recovery/journal-for';
 
 export function recoveryHandlers(app: AppServices): AreaHandlers<typeof recoveryChannels> {
   return {
-    journalWrite: async ({ path, raw, baseHash }) => journalFor(app).write(path, raw, baseHash),
-    journalDiscard: async ({ path }) => journalFor(app).discard(path),
-    journalList: async () => journalFor(app).list(),
-    journalRead: async ({ path }) => journalFor(app).read(path),
+    journalWrite: async ({ path, raw, baseHash }) => (await journalFor(app)).write(path, raw, baseHash),
+    journalDiscard: async ({ path }) => (await journalFor(app)).discard(path),
+    journalList: async () => (await journalFor(app)).list(),
+    journalRead: async ({ path }) => (await journalFor(app)).read(path),
   };
 }

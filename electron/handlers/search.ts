@@ -4,14 +4,23 @@ import { join } from 'node:path';
 import type { AreaHandlers } from './types';
 import type { searchChannels } from '../../shared/ipc/channels/search';
 import type { AppServices } from '../services/app-services';
-import { SearchService } from '../services/search/search-service';
+import type { SearchService } from '../services/search/search-service';
+import { lazy } from '../services/lazy';
 import { PostChecker } from '../services/checks/post-checks';
 import { PreviewService } from '../services/preview/preview-service';
 
 const built = new WeakMap<AppServices, SearchService>();
+const searchModule = lazy(() => import('../services/search/search-service'));
+/**
+ * How long after a site opens the index starts building: long enough that reading every post
+ * for the index never competes with the first post list (start-up), short enough that the
+ * writer's first search usually finds it ready (and waits for it otherwise).
+ */
+const BUILD_AFTER_OPEN_MS = 2000;
 
 /** The open site's search index, built on first use (and shortly after a site opens). */
-export function searchService(app: AppServices): SearchService {
+export async function searchService(app: AppServices): Promise<SearchService> {
+  const { SearchService } = await searchModule();
   const s = app.perSite('search', (site) => new SearchService(site));
   built.set(app, s);
   return s;
@@ -34,13 +43,13 @@ export function searchHandlers(app: AppServices): AreaHandlers<typeof searchChan
   // Build the index in the background soon after a site opens, so the first search is instant.
   app.onSiteOpened((site) => {
     const t = setTimeout(() => {
-      if (app.currentSite() === site) searchService(app);
-    }, 500);
+      if (app.currentSite() === site) searchService(app).catch(() => {});
+    }, BUILD_AFTER_OPEN_MS);
     t.unref?.();
   });
   const checker = () => app.perSite('checks', (site) => new PostChecker(site));
   return {
-    searchPosts: async (req) => searchService(app).search(req),
+    searchPosts: async (req) => (await searchService(app)).search(req),
     checkPost: async ({ path, raw }) => checker().checkOne(path, raw),
     checkSite: async () => {
       const posts = await checker().checkAll();

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { outlineOfPost, type OutlineItem } from '../../shared/text-stats';
 import { api, isDesktop } from '../api';
-import { NewPostDialog } from '../frontmatter';
+import { NewPostDialog } from '../frontmatter/NewPostDialog';
 import { SettingsHost } from '../settings';
 import type { RestoredText } from '../recovery/RecoveryDialog';
 import { frontMatterToolsNow, loadFrontMatterTools } from './front-matter-tools';
@@ -62,9 +62,13 @@ export function App() {
   const [dialog, setDialog] = useState<PostDialog>(null);
 
   const { live, bodyChanged: liveBodyChanged } = useLivePost(session);
-  const recovery = useRecovery(site.site?.root ?? null, live, session.isDirty, session.post?.hash ?? null);
+  // Site-wide reads that take a while on a large site (the recovery journal, the git status of
+  // every post, the broken-image scan) and the editor's code wait for the first post list, so
+  // they never delay its first paint at start.
+  const listedRoot = site.loading ? null : (site.site?.root ?? null);
+  const recovery = useRecovery(listedRoot, live, session.isDirty, session.post?.hash ?? null);
   // Post states (new / changed / saved) and the site's counts, read again as files change.
-  useGitStatusFeed(site.site?.root ?? null, session.post?.hash ?? null);
+  useGitStatusFeed(listedRoot, session.post?.hash ?? null);
   const formData = useFormData(session.post?.path ?? null, session.post ? `${session.post.generation}:${session.post.hash}` : null);
 
   // Reads the latest session from callbacks that outlive a render (saves, dialogs).
@@ -282,7 +286,7 @@ export function App() {
   const onNewPost = useCallback(() => void newPostRef.current(), []);
 
   // Once the list is on screen, fetch the editor's code while the writer picks a post.
-  const hasSite = site.site !== null;
+  const hasSite = listedRoot !== null;
   useEffect(() => {
     if (!hasSite) return;
     const job = runWhenIdle(0, () => {
@@ -323,7 +327,7 @@ export function App() {
       <TopBar site={site.site} onOpenSite={() => void openSite()} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
-      <PostImages session={session} siteRoot={site.site?.root ?? null} onError={setError} mayLeave={mayLeave} onFrontMatterChange={changeFrontMatter}>
+      <PostImages session={session} siteRoot={listedRoot} onError={setError} mayLeave={mayLeave} onFrontMatterChange={changeFrontMatter}>
       <div className={`workspace${panel.open && tabs.length ? ' has-side-panel' : ''}`}>
         {site.site ? (
           <>

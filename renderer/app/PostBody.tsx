@@ -47,9 +47,10 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
     if (!el) return;
     let handle: PostEditorHandle | null = null;
     let cancelled = false;
-    // The post's missing images are known first, so their cards never fetch a 404.
-    Promise.all([loadEditor(), images.current?.whenKnown(postPath)])
-      .then(([{ createPostEditor }]) =>
+    // The editor shows the post at once; its images load once the app knows which exist
+    // (holdBack), so a missing one never fetches a 404.
+    loadEditor()
+      .then(({ createPostEditor }) =>
         cancelled
           ? null
           : createPostEditor({
@@ -62,6 +63,7 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
               onFilesDropped: (files, pos) => images.current?.onFilesDropped(files, pos),
               onFilesPasted: (files) => images.current?.onFilesPasted(files),
               isMissing: (src) => images.current?.isMissing(src) ?? false,
+              holdBack: (src) => images.current?.holdBack(src) ?? false,
             }),
       )
       .then(

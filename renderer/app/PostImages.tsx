@@ -105,7 +105,7 @@ export function PostImages({ session, siteRoot, onError, mayLeave, onFrontMatter
       onFilesDropped: (files, pos) => void importAndAsk(files, pos),
       onFilesPasted: (files) => void importAndAsk(files, 'cursor'),
       isMissing: missingImages.isMissing,
-      whenKnown: missingImages.whenKnown,
+      holdBack: missingImages.holdBack,
     }),
     [importAndAsk, missingImages],
   );

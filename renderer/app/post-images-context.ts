@@ -10,8 +10,8 @@ export interface EditorImageHooks {
   onFilesDropped(files: File[], pos: number): void;
   onFilesPasted(files: File[]): void;
   isMissing(src: string): boolean;
-  /** Resolves when isMissing knows the post's images: the editor is built after it. */
-  whenKnown(postPath: string): Promise<void>;
+  /** Missing or not known yet: the editor holds the image back (see use-missing-images.ts). */
+  holdBack(src: string): boolean;
 }
 
 export type GalleryHooks = Omit<GalleryProps, 'api' | 'postPath'>;

@@ -6,18 +6,19 @@ import { useCallback, useEffect, useRef } from 'react';
 import { api } from '../api';
 import type { PostEditorHandle } from '../editor/types';
 
-/** The editor waits at most this long for the answer before it shows the post anyway. */
-const WAIT_MS = 3000;
-
 export interface MissingImages {
   isMissing(src: string): boolean;
-  /** Resolves once the missing srcs of `postPath` are known (or after WAIT_MS). */
-  whenKnown(postPath: string): Promise<void>;
+  /** Missing, or not known yet for the open post: the editor does not load it yet. */
+  holdBack(src: string): boolean;
 }
 
 export function useMissingImages(postPath: string | null, key: unknown, editor: PostEditorHandle | null): MissingImages {
   const missing = useRef<ReadonlySet<string>>(new Set());
   const asked = useRef<{ id: string; done: Promise<void> } | null>(null);
+  /** The post whose missing images are known (answered at least once). */
+  const knownPath = useRef<string | null>(null);
+  const currentPath = useRef(postPath);
+  currentPath.current = postPath;
   const keyRef = useRef(key);
   keyRef.current = key;
   const editorRef = useRef(editor);
@@ -35,9 +36,14 @@ export function useMissingImages(postPath: string | null, key: unknown, editor: 
           ...listing.images.filter((i) => i.missing).flatMap((i) => i.usages.map((u) => u.src.trim())),
           ...listing.others.filter((o) => o.status === 'outside').map((o) => o.src.trim()),
         ]);
+        knownPath.current = path;
         editorRef.current?.refreshMissing?.();
       },
-      () => undefined,
+      () => {
+        // No answer: show the images (a missing one fetches a 404, nothing worse).
+        if (asked.current?.id === id) knownPath.current = path;
+        editorRef.current?.refreshMissing?.();
+      },
     );
     asked.current = { id, done };
     return done;
@@ -55,7 +61,7 @@ export function useMissingImages(postPath: string | null, key: unknown, editor: 
 
   const stable = useRef<MissingImages>({
     isMissing: (src) => missing.current.has(src.trim()),
-    whenKnown: (path) => Promise.race([load(path), new Promise<void>((r) => setTimeout(r, WAIT_MS))]),
+    holdBack: (src) => knownPath.current !== currentPath.current || missing.current.has(src.trim()),
   });
   return stable.current;
 }

@@ -21,9 +21,13 @@ export function useSite(onError: (message: string) => void): SiteState {
 
   const reload = useCallback(async () => {
     try {
+      // The list is asked for together with the site, not after it: one round trip less before
+      // the list paints at start. With no site open its answer ("no site") is not used.
+      const listing = api.listPosts({});
+      listing.catch(() => {});
       const current = await api.getSite({});
       setSite(current);
-      setPosts(current ? await api.listPosts({}) : []);
+      setPosts(current ? await listing : []);
     } catch (e) {
       onError(describeError(e));
     } finally {

@@ -15,12 +15,12 @@ export type EditorMediaHandle = Required<Pick<PostEditorHandle, 'insertMarkdownA
 export function editorMedia(opts: PostEditorOptions) {
   let view: EditorView | null = null;
   let core: MarkdownCore | null = null;
-  const plugins: MilkdownPlugin[] = [imageView(opts), missingImagesPlugin(opts.isMissing)].flat();
+  const plugins: MilkdownPlugin[] = [imageView(opts), missingImagesPlugin(opts.isMissing, opts.holdBack ?? opts.isMissing)].flat();
   const handle: EditorMediaHandle = {
     insertMarkdownAt: (at, markdown) => (view && core ? insertMarkdownAt(view, core, at, markdown) : null),
     posAtCoords: (x, y) => view?.posAtCoords({ left: x, top: y })?.pos ?? null,
     refreshMissing: () => {
-      if (view) refreshMissingImages(view);
+      if (view) refreshMissingImages(view, opts.holdBack ?? opts.isMissing);
     },
   };
   return {

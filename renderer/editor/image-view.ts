@@ -8,13 +8,13 @@ import type { PostEditorOptions } from './types';
 import { siteAssetPath } from './views/asset-src';
 import { setImageSource } from './deferred-image';
 
-export function imageView(opts: Pick<PostEditorOptions, 'postPath' | 'assetUrl' | 'isMissing'>) {
+export function imageView(opts: Pick<PostEditorOptions, 'postPath' | 'assetUrl' | 'isMissing' | 'holdBack'>) {
   const view: NodeViewConstructor = (initial) => {
     const img = document.createElement('img');
     img.className = 'pw-image';
     const render = (src: string, alt: string, title: string) => {
       const path = siteAssetPath(src, opts.postPath);
-      if (path) setImageSource(img, opts.assetUrl(path), src, opts.isMissing);
+      if (path) setImageSource(img, opts.assetUrl(path), src, opts.holdBack ?? opts.isMissing);
       else img.removeAttribute('src');
       img.alt = alt;
       img.title = title || src;

@@ -72,7 +72,7 @@ function touchesImages(tr: Transaction): boolean {
   });
 }
 
-export function missingImagesPlugin(isMissing: ((src: string) => boolean) | undefined) {
+export function missingImagesPlugin(isMissing: ((src: string) => boolean) | undefined, holdBack = isMissing) {
   return $prose(
     () =>
       new Plugin<DecorationSet>({
@@ -88,14 +88,18 @@ export function missingImagesPlugin(isMissing: ((src: string) => boolean) | unde
         props: { decorations: (state) => key.getState(state) },
         view: () => ({
           update: (view, prev) => {
-            if (isMissing && key.getState(view.state) !== key.getState(prev)) loadArrived(view.dom, isMissing);
+            if (holdBack && key.getState(view.state) !== key.getState(prev)) loadArrived(view.dom, holdBack);
           },
         }),
       }),
   );
 }
 
-/** Re-asks `isMissing` for every image (after the app learnt which files exist). */
-export function refreshMissingImages(view: EditorView): void {
+/**
+ * Re-asks `isMissing` for every image (after the app learnt which files exist) and loads the
+ * images no longer held back (`holdBack`, by default the same question).
+ */
+export function refreshMissingImages(view: EditorView, holdBack?: (src: string) => boolean): void {
   view.dispatch(view.state.tr.setMeta(key, true).setMeta('addToHistory', false));
+  if (holdBack) loadArrived(view.dom, holdBack);
 }

@@ -37,6 +37,12 @@ export interface PostEditorOptions {
   onFilesPasted?(files: File[]): void;
   /** Whether an image src, as written in the post, is missing: its card is flagged (renderer/editor/missing-images.ts). */
   isMissing?(src: string): boolean;
+  /**
+   * Whether to hold an image back (not load it yet): missing, or not known yet. The editor shows
+   * the post at once and loads its images once the app knows which exist (refreshMissing).
+   * Defaults to isMissing.
+   */
+  holdBack?(src: string): boolean;
 }
 
 export interface PostEditorHandle {

@@ -12,7 +12,10 @@ import { buildPeer, rendererDist } from './ui/build';
 import { FIRST_MARKER, MIDDLE_MARKER, writeBenchPosts, type BenchPost } from './ui/generate-posts';
 import { BODY_SELECTOR, heapMb, installProbes, listReady, nextPaint, percentile, timeOpen, typeAndMeasure, type KeySample } from './ui/page-probes';
 import { serveStatic } from './ui/static-server';
-import { startHost } from './ui/web-host';
+import { buildWebHost } from '../support/build-web-host';
+import { launchWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+
+type StartHost = (site: string, dataDir: string) => Promise<WebHostProcess>;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,6 +37,10 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   const runs = ctx.quick ? 3 : 7;
   const keyRuns = ctx.quick ? 1 : 3;
   const dist = await rendererDist(ctx.repoRoot, ctx.tmpDir, ctx.log);
+  ctx.log('building the web host');
+  const bundle = await buildWebHost(ctx.repoRoot, join(ctx.tmpDir, 'web-host'));
+  // Every host runs the built host with plain node, as `npm run web` does.
+  const startHost: StartHost = (site, dataDir) => launchWebHostProcess({ repoRoot: ctx.repoRoot, site, dataDir, distDir: dist, bundle });
   const peerDir = join(ctx.tmpDir, 'ui-peer');
   await buildPeer(join(here, 'ui', 'peer'), peerDir);
 
@@ -60,9 +67,9 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   const browser = await chromium.launch({ executablePath: process.env.POSTWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const metrics: BenchMetric[] = [];
   try {
-    metrics.push(...(await measureStartup(ctx, browser, startupSite, dist, runs)));
-    const hostA = await startHost(ctx.repoRoot, siteA.dir, siteA.dataDir, dist);
-    const hostB = await startHost(ctx.repoRoot, siteB.dir, siteB.dataDir, dist);
+    metrics.push(...(await measureStartup(ctx, browser, startupSite, startHost, runs)));
+    const hostA = await startHost(siteA.dir, siteA.dataDir);
+    const hostB = await startHost(siteB.dir, siteB.dataDir);
     try {
       metrics.push(...(await measureApp(ctx, browser, hostA.url, hostB.url, posts, runs, keyRuns)));
     } finally {
@@ -89,14 +96,14 @@ async function newPage(browser: Browser, log: (m: string) => void): Promise<Page
 }
 
 /** Web host spawn → the post list painted with its posts and the page idle enough to paint. */
-async function measureStartup(ctx: BenchContext, browser: Browser, siteDir: string, dist: string, runs: number): Promise<BenchMetric[]> {
+async function measureStartup(ctx: BenchContext, browser: Browser, siteDir: string, startHost: StartHost, runs: number): Promise<BenchMetric[]> {
   const total: number[] = [];
   const hostOnly: number[] = [];
   for (let r = 0; r < runs; r++) {
     const page = await newPage(browser, ctx.log);
     const dataDir = join(ctx.tmpDir, `ui-startup-data-${r}`);
     mkdirSync(dataDir, { recursive: true });
-    const host = await startHost(ctx.repoRoot, siteDir, dataDir, dist);
+    const host = await startHost(siteDir, dataDir);
     try {
       await page.goto(host.url, { waitUntil: 'commit' });
       await listReady(page);
@@ -112,7 +119,7 @@ async function measureStartup(ctx: BenchContext, browser: Browser, siteDir: stri
   const host = summarize(hostOnly);
   return [
     { name: 'startup_ms', ...summarize(total), budget: 1500, unit: 'ms', note: `of which the host process until its URL: ${Math.round(host.value)} ms` },
-    { name: 'startup_host_ms', ...host, unit: 'ms', note: 'web host spawn (tsx) until it printed its URL' },
+    { name: 'startup_host_ms', ...host, unit: 'ms', note: 'web host spawn (node, built host) until it printed its URL' },
   ];
 }
 
@@ -139,39 +146,79 @@ async function measureApp(ctx: BenchContext, browser: Browser, url: string, urlB
   const large = await open(posts.large);
   const cdp = await page.context().newCDPSession(page);
   const heap = await heapMb(cdp);
-  const keysLarge = await keystrokes(page, keyRuns);
+  const keysLarge = await keystrokes(page, keyRuns, findMiddle);
   // The 1 MB post now has unsaved changes: a fresh page on the second host (no recovery
   // journal to offer back) opens the 12 KB one.
   await page.context().close();
   page = await newPage(browser, ctx.log);
   await page.goto(urlB);
   await openInApp(page, posts.small.title, FIRST_MARKER);
-  const keysSmall = await keystrokes(page, keyRuns);
+  const keysSmall = await keystrokes(page, keyRuns, findMiddle);
   await page.context().close();
   return [
     { name: 'open_post_12kb_ms', ...summarize(small), budget: 100, peer: 'peer_milkdown_open_12kb_ms', unit: 'ms' },
     { name: 'open_post_1mb_ms', ...summarize(large), budget: 1500, peer: 'peer_milkdown_open_1mb_ms', unit: 'ms' },
-    { name: 'keystroke_p95_1mb_ms', ...keysLarge, budget: 16, peer: 'peer_milkdown_keystroke_p95_1mb_ms', unit: 'ms' },
-    { name: 'keystroke_p95_12kb_ms', ...keysSmall, budget: 8, peer: 'peer_milkdown_keystroke_p95_12kb_ms', unit: 'ms' },
+    { name: 'keystroke_p95_1mb_ms', ...keysLarge.work, budget: 16, peer: 'peer_milkdown_keystroke_p95_1mb_ms', unit: 'ms' },
+    { name: 'keystroke_p95_12kb_ms', ...keysSmall.work, budget: 8, peer: 'peer_milkdown_keystroke_p95_12kb_ms', unit: 'ms' },
+    { name: 'keystroke_paint_p95_1mb_ms', ...keysLarge.paint, peer: 'peer_milkdown_keystroke_paint_p95_1mb_ms', unit: 'ms' },
+    { name: 'keystroke_paint_p95_12kb_ms', ...keysSmall.paint, peer: 'peer_milkdown_keystroke_paint_p95_12kb_ms', unit: 'ms' },
     { name: 'heap_1mb_mb', value: heap, budget: 150, peer: 'peer_milkdown_heap_1mb_mb', unit: 'MB' },
   ];
 }
 
-/** p95 of KEYSTROKES keys typed at the end of the middle paragraph, per run; median of runs. */
-async function keystrokes(page: Page, keyRuns: number): Promise<Omit<BenchMetric, 'name'>> {
+/** Puts the cursor in the middle paragraph by clicking it (the plain Milkdown page). */
+async function clickMiddle(page: Page): Promise<void> {
   await page.locator(BODY_SELECTOR).locator('p', { hasText: MIDDLE_MARKER }).click();
+}
+
+/**
+ * Puts the cursor in the middle paragraph as a writer of a long post would: with Find. The app
+ * displays only the blocks around the viewport and the cursor, so the paragraph cannot be
+ * clicked before it is scrolled to.
+ */
+async function findMiddle(page: Page): Promise<void> {
+  await page.locator(BODY_SELECTOR).click();
+  await page.keyboard.press('Control+f');
+  const bar = page.getByRole('search', { name: 'Find and replace' });
+  await bar.getByRole('searchbox', { name: 'Find' }).fill(MIDDLE_MARKER);
+  await bar.getByRole('status').filter({ hasText: /of 1$/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await bar.waitFor({ state: 'hidden' });
+  await page.locator(BODY_SELECTOR).locator('p', { hasText: MIDDLE_MARKER }).click();
+}
+
+type KeyFigures = Omit<BenchMetric, 'name'>;
+
+/**
+ * Keystroke latency, p95 of KEYSTROKES keys typed at the end of the middle paragraph per run,
+ * median of runs. `work`: the page's working time from keydown to the painted frame (what the
+ * budget is about: at 60 Hz the wait for the next frame alone is up to 16.7 ms, whatever the
+ * editor does, so an 8 ms budget can only be about the work). `paint`: keydown to the painted
+ * frame, that wait included, reported beside it.
+ */
+async function keystrokes(page: Page, keyRuns: number, place: (page: Page) => Promise<void> = clickMiddle): Promise<{ work: KeyFigures; paint: KeyFigures }> {
+  await place(page);
   await page.keyboard.press('End');
-  const p95s: number[] = [];
+  const work: number[] = [];
+  const paint: number[] = [];
   const all: KeySample[] = [];
   for (let r = 0; r < keyRuns; r++) {
     const samples = await typeAndMeasure(page, KEYSTROKES);
     all.push(...samples);
-    p95s.push(percentile(samples.map((s) => s.ms), 95));
+    work.push(percentile(samples.map((s) => s.busyMs), 95));
+    paint.push(percentile(samples.map((s) => s.ms), 95));
   }
   const slowEt = all.filter((s) => s.eventTimingMs >= 16).length;
+  const median = (xs: number[]) => percentile(xs, 50).toFixed(1);
   return {
-    ...summarize(p95s),
-    note: `${keyRuns}×${KEYSTROKES} keys; median key ${percentile(all.map((s) => s.ms), 50).toFixed(1)} ms, max ${Math.max(...all.map((s) => s.ms)).toFixed(1)} ms; Event Timing (paint presented, ≥16 ms only): ${slowEt} of ${all.length} keys`,
+    work: {
+      ...summarize(work),
+      note: `${keyRuns}×${KEYSTROKES} keys; page busy per key: median ${median(all.map((s) => s.busyMs))} ms, max ${Math.max(...all.map((s) => s.busyMs)).toFixed(1)} ms`,
+    },
+    paint: {
+      ...summarize(paint),
+      note: `keydown to painted frame, frame wait included: median ${median(all.map((s) => s.ms))} ms, max ${Math.max(...all.map((s) => s.ms)).toFixed(1)} ms; Event Timing ≥16 ms: ${slowEt} of ${all.length} keys`,
+    },
   };
 }
 
@@ -195,8 +242,10 @@ async function measurePeer(ctx: BenchContext, browser: Browser, url: string, run
   return [
     { name: 'peer_milkdown_open_12kb_ms', ...summarize(small), unit: 'ms' },
     { name: 'peer_milkdown_open_1mb_ms', ...summarize(large), unit: 'ms' },
-    { name: 'peer_milkdown_keystroke_p95_1mb_ms', ...keysLarge, unit: 'ms' },
-    { name: 'peer_milkdown_keystroke_p95_12kb_ms', ...keysSmall, unit: 'ms' },
+    { name: 'peer_milkdown_keystroke_p95_1mb_ms', ...keysLarge.work, unit: 'ms' },
+    { name: 'peer_milkdown_keystroke_p95_12kb_ms', ...keysSmall.work, unit: 'ms' },
+    { name: 'peer_milkdown_keystroke_paint_p95_1mb_ms', ...keysLarge.paint, unit: 'ms' },
+    { name: 'peer_milkdown_keystroke_paint_p95_12kb_ms', ...keysSmall.paint, unit: 'ms' },
     { name: 'peer_milkdown_heap_1mb_mb', value: heap, unit: 'MB' },
   ];
 }

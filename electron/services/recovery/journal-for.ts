@@ -1,9 +1,14 @@
 // Entry points for other code: the open site's journal, and the discard a save must do.
 import { join } from 'node:path';
 import type { AppServices } from '../app-services';
-import { RecoveryJournal } from './journal';
+import type { RecoveryJournal } from './journal';
+import { lazy } from '../lazy';
 
-export function journalFor(app: AppServices): RecoveryJournal {
+// The journal's code (with the post reader and the diff summary) loads on first use.
+const journalModule = lazy(() => import('./journal'));
+
+export async function journalFor(app: AppServices): Promise<RecoveryJournal> {
+  const { RecoveryJournal } = await journalModule();
   return app.perSite('recovery', (site) => new RecoveryJournal(join(app.host.dataDir, 'recovery'), site));
 }
 
@@ -13,6 +18,6 @@ export function journalFor(app: AppServices): RecoveryJournal {
  */
 export async function discardJournalAfterSave(app: AppServices, path: string): Promise<void> {
   try {
-    await journalFor(app).discard(path);
+    await (await journalFor(app)).discard(path);
   } catch {}
 }

@@ -21,7 +21,7 @@ export interface EditorViews {
 }
 
 export function editorViews(opts: PostEditorOptions): EditorViews {
-  const cx: CardContext = { postPath: opts.postPath, assetUrl: opts.assetUrl, isMissing: opts.isMissing };
+  const cx: CardContext = { postPath: opts.postPath, assetUrl: opts.assetUrl, isMissing: opts.holdBack ?? opts.isMissing };
   let editorView: EditorView | null = null;
   let menu: HTMLElement | null = null;
 
