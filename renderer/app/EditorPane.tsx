@@ -43,6 +43,10 @@ export function EditorPane(props: Props) {
   const tools = useFrontMatterTools();
   const format = post ? formatOf(post) : 'none';
   const problem = useMemo(() => (post && tools ? tools.frontMatterProblem(format, session.frontMatter, post.file.frontMatterError) : null), [tools, post, format, session.frontMatter]);
+  // Lines counted in the file, not in the front matter's text, as an editor shows them. Kept
+  // stable so the (memoized) form does not re-render on every pause in typing.
+  const head = post?.parts.head;
+  const structureError = useMemo(() => (problem && head !== undefined ? { ...problem, line: problem.line + (head.match(/\n/g)?.length ?? 0) } : null), [problem, head]);
   // The body is read-only while the front matter cannot be read: nothing is saved until it can.
   const readOnly = problem !== null;
   const integration = editor?.integration;
@@ -102,8 +106,7 @@ export function EditorPane(props: Props) {
                   suggestions={formData.suggestions}
                   images={formData.images}
                   existingImages={formData.existingImages}
-                  // Lines counted in the file, not in the front matter's text, as an editor shows them.
-                  structureError={problem ? { ...problem, line: problem.line + (post.parts.head.match(/\n/g)?.length ?? 0) } : null}
+                  structureError={structureError}
                   onChange={onFrontMatterChange}
                 />
               )}

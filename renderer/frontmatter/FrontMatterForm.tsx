@@ -2,7 +2,7 @@
 // and reports every change as the front-matter text patched by setField, so the only line that
 // changes in the file is the field's own. Broken front matter shows a read-only notice and a raw
 // editor instead. Presentational: data comes in as props, text goes out through onChange.
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import type { FrontMatterFormat } from '../../shared/ipc/channels/posts';
 import type { SectionSchema } from '../../shared/frontmatter/schema';
 import type { Suggestions } from '../../shared/ipc/channels/frontmatter';
@@ -38,7 +38,9 @@ export interface FrontMatterFormProps {
   onChange(frontMatter: string): void;
 }
 
-export function FrontMatterForm(props: FrontMatterFormProps) {
+// Memoized: the editor pane re-renders in every pause in typing (counts, save state); the form
+// only when its own props change.
+export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterFormProps) {
   const { format, frontMatter, schema, suggestions, images = [], takenSlugs, existingImages, structureError, readOnly, onChange } = props;
   const parsed = useMemo(() => (format === 'none' ? { fields: {}, error: null } : parseFrontMatter(format, frontMatter)), [format, frontMatter]);
   const [editError, setEditError] = useState<string | null>(null);
@@ -149,7 +151,7 @@ export function FrontMatterForm(props: FrontMatterFormProps) {
       {!readOnly && <AddField existing={Object.keys(fields)} onAdd={update} />}
     </form>
   );
-}
+});
 
 function Notes({ id, help, problems }: { id: string; help?: string; problems: FieldProblem[] }) {
   return (
