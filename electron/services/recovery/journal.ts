@@ -24,6 +24,11 @@ const StoredEntry = z.object({
 });
 type StoredEntry = z.infer<typeof StoredEntry>;
 
+/** The canonical form of a post path (throws, as a rejected promise's reason, for bad paths). */
+function keyOf(path: string): string {
+  return checkRelativePath(path).split(sep).join('/');
+}
+
 export class RecoveryJournal {
   private posts: PostService;
   /** Writes and discards of one post run in order, so a late write cannot undo a discard. */
@@ -37,22 +42,26 @@ export class RecoveryJournal {
     this.posts = new PostService(site.root, site.contentDir);
   }
 
-  async write(path: string, raw: string, baseHash: string): Promise<{ savedAt: number }> {
-    const key = await this.checkPost(path);
-    if (Buffer.byteLength(raw, 'utf8') > MAX_POST_BYTES) {
-      throw new PostwrightError('unsupported', 'This post is too large to keep a recovery copy of. Save it often.');
-    }
-    const entry: StoredEntry = { v: 1, siteRoot: this.site.root, path: key, raw, baseHash, savedAt: Date.now() };
+  // Writes and discards take their place in the post's queue when they are called, before any
+  // await: checking the post first would let a later call overtake an earlier one.
+  write(path: string, raw: string, baseHash: string): Promise<{ savedAt: number }> {
+    const key = keyOf(path);
     return this.serial(key, async () => {
+      await this.checkPost(path);
+      if (Buffer.byteLength(raw, 'utf8') > MAX_POST_BYTES) {
+        throw new PostwrightError('unsupported', 'This post is too large to keep a recovery copy of. Save it often.');
+      }
+      const entry: StoredEntry = { v: 1, siteRoot: this.site.root, path: key, raw, baseHash, savedAt: Date.now() };
       await this.ensureDir();
       await writeFileAtomic(this.fileFor(key), Buffer.from(JSON.stringify(entry), 'utf8'));
       return { savedAt: entry.savedAt };
     });
   }
 
-  async discard(path: string): Promise<{ discarded: boolean }> {
-    const key = await this.checkPost(path);
+  discard(path: string): Promise<{ discarded: boolean }> {
+    const key = keyOf(path);
     return this.serial(key, async () => {
+      await this.checkPost(path);
       try {
         await unlink(this.fileFor(key));
         return { discarded: true };
@@ -122,7 +131,7 @@ export class RecoveryJournal {
   /** Validates that `path` names a Markdown post inside the site; returns its canonical form. */
   private async checkPost(path: string): Promise<string> {
     await this.posts.locate(path);
-    return checkRelativePath(path).split(sep).join('/');
+    return keyOf(path);
   }
 
   /** One file per post, named by a hash of site root and post path. */
