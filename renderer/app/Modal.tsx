@@ -8,9 +8,13 @@ interface ModalProps {
   children: ReactNode;
   /** Role "alertdialog" for questions that interrupt the writer (unsaved changes). */
   alert?: boolean;
+  /** Extra class for the dialog (e.g. a wider one). */
+  className?: string;
+  /** A control shown beside the title (e.g. "Decide later"). */
+  titleAction?: ReactNode;
 }
 
-export function Modal({ title, onCancel, children, alert }: ModalProps) {
+export function Modal({ title, onCancel, children, alert, className, titleAction }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -21,7 +25,7 @@ export function Modal({ title, onCancel, children, alert }: ModalProps) {
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={className ? `modal ${className}` : 'modal'}
       role={alert ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       onCancel={(e) => {
@@ -29,9 +33,18 @@ export function Modal({ title, onCancel, children, alert }: ModalProps) {
         onCancel();
       }}
     >
-      <h2 id={titleId} className="modal-title">
-        {title}
-      </h2>
+      {titleAction ? (
+        <div className="modal-head">
+          <h2 id={titleId} className="modal-title">
+            {title}
+          </h2>
+          {titleAction}
+        </div>
+      ) : (
+        <h2 id={titleId} className="modal-title">
+          {title}
+        </h2>
+      )}
       {children}
     </dialog>
   );
