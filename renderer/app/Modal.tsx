@@ -8,13 +8,9 @@ interface ModalProps {
   children: ReactNode;
   /** Role "alertdialog" for questions that interrupt the writer (unsaved changes). */
   alert?: boolean;
-  /** Extra class for the dialog (e.g. a wider one). */
-  className?: string;
-  /** A control shown beside the title (e.g. "Decide later"). */
-  titleAction?: ReactNode;
 }
 
-export function Modal({ title, onCancel, children, alert, className, titleAction }: ModalProps) {
+export function Modal({ title, onCancel, children, alert }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -25,7 +21,7 @@ export function Modal({ title, onCancel, children, alert, className, titleAction
   return (
     <dialog
       ref={ref}
-      className={className ? `modal ${className}` : 'modal'}
+      className="modal"
       role={alert ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       onCancel={(e) => {
@@ -33,18 +29,9 @@ export function Modal({ title, onCancel, children, alert, className, titleAction
         onCancel();
       }}
     >
-      {titleAction ? (
-        <div className="modal-head">
-          <h2 id={titleId} className="modal-title">
-            {title}
-          </h2>
-          {titleAction}
-        </div>
-      ) : (
-        <h2 id={titleId} className="modal-title">
-          {title}
-        </h2>
-      )}
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
       {children}
     </dialog>
   );

@@ -151,55 +151,48 @@ export function usePostSession(onError: (message: string | null) => void): PostS
     idleJob.current?.cancel();
   }, []);
 
-  /** Reads a post from disk; null (and the error shown) when it cannot be read. */
-  const readFile = useCallback(
-    async (path: string): Promise<PostFile | null> => {
-      try {
-        return await api.readPost({ path });
-      } catch (e) {
-        onError(describeError(e));
-        return null;
-      }
-    },
-    [onError],
-  );
-
-  /** Shows a post in the pane, as a fresh generation (a new editor), nothing pending. */
-  const show = useCallback(
-    (next: LoadedPost, frontMatter: string, bodyDirty: boolean) => {
-      setPost(next);
-      setFm(frontMatter);
-      setBodyDirty(bodyDirty);
+  const load = useCallback(async (path: string, siteRoot: string): Promise<boolean> => {
+    try {
+      const file = await api.readPost({ path });
+      const parts = splitPost(file.raw);
+      setPost({ path, siteRoot, file, parts, hash: file.hash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: false, overwrite: false });
+      setFm(parts.frontMatter);
+      setBodyDirty(false);
       setSaveState('idle');
       setDiskChange(null);
       // Counted once the editor is up, in idle time: counting a long post here would delay it.
       setWords(null);
       onError(null);
-    },
-    [onError],
-  );
-
-  const load = useCallback(async (path: string, siteRoot: string): Promise<boolean> => {
-    const file = await readFile(path);
-    if (!file) return false;
-    const parts = splitPost(file.raw);
-    show({ path, siteRoot, file, parts, hash: file.hash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: false, overwrite: false }, parts.frontMatter, false);
-    return true;
-  }, [readFile, show]);
+      return true;
+    } catch (e) {
+      onError(describeError(e));
+      return false;
+    }
+  }, [onError]);
 
   const restore = useCallback(async (path: string, siteRoot: string, raw: string, baseHash: string): Promise<boolean> => {
-    const file = await readFile(path);
-    if (!file) return false;
-    const parts = splitPost(file.raw);
-    const mine = splitPost(raw);
-    // The editor starts from the restored body while `parts` stays the disk's: savedOnce makes
-    // the dirty checks compare the editor's body with the disk's, and until the first save
-    // every check says "unsaved". The hash is the one the text was based on, so a file
-    // changed meanwhile is never overwritten without asking.
-    savedChanges.current = -1;
-    show({ path, siteRoot, file, parts, hash: baseHash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: true, overwrite: false, editorBody: mine.body }, mine.frontMatter, mine.body !== parts.body);
-    return true;
-  }, [readFile, show]);
+    try {
+      const file = await api.readPost({ path });
+      const parts = splitPost(file.raw);
+      const mine = splitPost(raw);
+      // The editor starts from the restored body while `parts` stays the disk's: savedOnce makes
+      // the dirty checks compare the editor's body with the disk's, and until the first save
+      // every check says "unsaved". The hash is the one the text was based on, so a file
+      // changed meanwhile is never overwritten without asking.
+      savedChanges.current = -1;
+      setPost({ path, siteRoot, file, parts, hash: baseHash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: true, overwrite: false, editorBody: mine.body });
+      setFm(mine.frontMatter);
+      setBodyDirty(mine.body !== parts.body);
+      setSaveState('idle');
+      setDiskChange(null);
+      setWords(null);
+      onError(null);
+      return true;
+    } catch (e) {
+      onError(describeError(e));
+      return false;
+    }
+  }, [onError]);
 
   const close = useCallback(() => {
     setPost(null);
