@@ -12,11 +12,6 @@ export function knownHash(absPath: string): string | undefined {
   return known.get(absPath);
 }
 
-/** Every post path with a known hash under `dir` (an absolute folder). */
-export function knownPathsUnder(dir: string): string[] {
-  return [...known.keys()].filter((p) => p.startsWith(dir));
-}
-
 export function forgetHash(absPath: string): void {
   known.delete(absPath);
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { relative, sep } from 'node:path';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import type { HostContext } from '../context';
-import { forgetHash, knownHash, knownPathsUnder, noteOwnWrite } from './known-hashes';
+import { forgetHash, knownHash, noteOwnWrite } from './known-hashes';
 
 const POST_RE = /\.(md|markdown)$/i;
 
@@ -45,16 +45,7 @@ export class SiteWatcher {
       followSymlinks: false,
       ignored: (p: string) => isIgnored(contentDir, p),
     });
-    // chokidar reports nothing that changes during its first scan (ignoreInitial): once it is
-    // ready, posts the app has already read are looked at again, so an edit made right after
-    // the site opened (a fast start, a sync client finishing) is not missed. flush() reports
-    // only those whose bytes differ from what the app read.
-    this.ready = new Promise((resolve) =>
-      this.watcher.once('ready', () => {
-        for (const abs of knownPathsUnder(contentDir + sep)) this.note(abs, 'change');
-        resolve();
-      }),
-    );
+    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
     this.watcher.on('add', (p) => this.note(p, 'add'));
     this.watcher.on('change', (p) => this.note(p, 'change'));
     this.watcher.on('unlink', (p) => this.note(p, 'unlink'));
