@@ -123,6 +123,34 @@ class HeightBook {
   }
 }
 
+/**
+ * The window's decorations are all top-level (a node decoration per shown block, a widget per
+ * hidden run), so no block has decorations inside it. ProseMirror asks a decoration set for each
+ * block's inner decorations on every update (`forChild`), and the plain set answers by scanning
+ * all of its top-level decorations: thousands of blocks times a hundred decorations on every
+ * keystroke. This set answers "none" at once. It stays a DecorationSet (ProseMirror groups and
+ * compares sets by class) and keeps its kind when mapped.
+ */
+type SetInternals = { local: Decoration[]; children: unknown[] };
+const DecorationSetCtor = DecorationSet as unknown as new (local: Decoration[], children: unknown[]) => DecorationSet;
+
+class TopLevelDecorations extends DecorationSetCtor {
+  override forChild(): DecorationSet {
+    return DecorationSet.empty;
+  }
+
+  override map(...args: Parameters<DecorationSet['map']>): DecorationSet {
+    return topLevel(super.map(...args));
+  }
+}
+
+/** The same decorations as a TopLevelDecorations set, when none of them is inside a block. */
+export function topLevel(set: DecorationSet): DecorationSet {
+  const { local, children } = set as unknown as SetInternals;
+  if (set === DecorationSet.empty || children.length > 0 || set instanceof TopLevelDecorations) return set;
+  return new TopLevelDecorations(local, children);
+}
+
 function spacer(pos: number, height: number, from: number, to: number): Decoration {
   const px = Math.round(height);
   return Decoration.widget(
@@ -160,7 +188,7 @@ function build(doc: PmNode, visible: Range, sel: Selection, book: HeightBook): W
   });
   if (runFrom >= 0) decos.push(spacer(doc.content.size, runHeight, runFrom, index));
   const shownCount = shown.reduce((n, r) => n + r.to - r.from, 0);
-  return { visible: clamp(visible, doc.childCount), shown, shownCount, deco: DecorationSet.create(doc, decos) };
+  return { visible: clamp(visible, doc.childCount), shown, shownCount, deco: topLevel(DecorationSet.create(doc, decos)) };
 }
 
 /** Where the transaction's first change starts, in the new document. */

@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import type { MarkdownStyle } from '../../../shared/markdown/style';
 import { FastParserState } from './fast-parser-state';
+import { installLinearEditMap } from './micromark-edit-map';
 
 type RemarkProcessor = Parameters<SerializerState['toString']>[0];
 
@@ -29,6 +30,7 @@ export interface MarkdownCore {
 }
 
 export function createMarkdownCore(ctx: Ctx): MarkdownCore {
+  installLinearEditMap();
   const schema = ctx.get(schemaCtx);
   const remark = ctx.get(remarkCtx);
   const baseOptions = ctx.get(remarkStringifyOptionsCtx) as ToMarkdownOptions;

@@ -10,6 +10,8 @@ import { createMilkdown } from '../../../renderer/editor/engine/create-milkdown'
 import { changedRanges } from '../../../renderer/editor/engine/list-order-plugin';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import { LONG_POST_CHARS } from '../../../renderer/editor/long-post';
+import { topLevel } from '../../../renderer/editor/engine/block-window';
+import { Decoration, DecorationSet } from '@milkdown/kit/prose/view';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 
 const dom = installDom();
@@ -124,5 +126,22 @@ describe('long posts', () => {
     expect(pm.querySelectorAll(':scope > .pw-spacer').length).toBe(2);
     handle.integration!.clearFind();
     expect(handle.getBody()).toBe(body);
+  });
+
+  it("answer ProseMirror's per-block question (inner decorations) without scanning the window", async () => {
+    const v = await view('# One\n\nTwo *three*\n\nFour\n');
+    const doc = v.state.doc;
+    const decos = [Decoration.node(0, doc.child(0).nodeSize, { class: 'pw-shown' }), Decoration.widget(doc.content.size, () => dom.createElement('div'))];
+    const set = topLevel(DecorationSet.create(doc, decos));
+    // Answered at once, before and after mapping; still a DecorationSet with the same decorations.
+    expect(set.forChild(0, doc.child(1))).toBe(DecorationSet.empty);
+    const tr = v.state.tr.insertText('x', 2);
+    const mapped = set.map(tr.mapping, tr.doc);
+    expect(mapped).toBeInstanceOf(DecorationSet);
+    expect(mapped.forChild(0, tr.doc.child(1))).toBe(DecorationSet.empty);
+    expect(mapped.find().length).toBe(2);
+    // Decorations inside a block keep the plain set (its answer is needed then).
+    const inner = DecorationSet.create(doc, [Decoration.inline(2, 4, { class: 'x' })]);
+    expect(topLevel(inner)).toBe(inner);
   });
 });
