@@ -1,8 +1,8 @@
 // An analysis of the post text (counts, garbled characters, outline) for a component. Short
-// texts are analysed right away in the page; long ones (a 1 MB recap takes 100 ms or more) in a
+// texts are analysed in the page, in a deferred render; long ones (a 1 MB recap takes 100 ms or more) in a
 // worker, and the last result stays on screen until the new one arrives. Where no worker can
 // start (tests under Node, a blocked worker), the page does the work.
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ANALYSES, type AnalysisKind, type AnalysisRequest, type AnalysisResponse, type AnalysisResults } from './text-analyses';
 
 /** Texts at least this long are analysed in the worker. */
@@ -56,7 +56,10 @@ export function analyze<K extends AnalysisKind>(kind: K, text: string): Promise<
 /** The analysis of `text`, or the previous one (or null) while a long text is being analysed. */
 export function useAnalysis<K extends AnalysisKind>(kind: K, text: string): AnalysisResults[K] | null {
   const offload = text.length >= OFFLOAD_CHARS && !broken;
-  const inPage = useMemo(() => (offload ? null : ANALYSES[kind](text)), [kind, text, offload]);
+  // In the page, the analysis runs in a deferred render: a post opens (and a key is handled)
+  // first, and the counts follow in the next render rather than holding up that paint.
+  const deferred = useDeferredValue<string | null>(offload ? null : text, null);
+  const inPage = useMemo(() => (offload || deferred === null ? null : ANALYSES[kind](deferred)), [kind, deferred, offload]);
   const [fromWorker, setFromWorker] = useState<AnalysisResults[K] | null>(null);
   useEffect(() => {
     if (!offload) return;

@@ -76,6 +76,25 @@ const PLACEHOLDER_TYPES = ['paragraph', 'heading', 'blockquote', 'bullet_list', 
 
 const shownIn = (decorations: readonly Decoration[]) => decorations.some((d) => (d.spec as { pwShown?: boolean }).pwShown === true);
 
+const startsByDoc = new WeakMap<PmNode, Set<number>>();
+
+/**
+ * Where the document's top-level blocks start. A nested block never starts at one of these
+ * positions, so this answers "is it top-level?" without `doc.resolve`, which scans the top-level
+ * blocks one by one: asked for each of thousands of blocks while a long post is first drawn,
+ * that scan was quadratic.
+ */
+function topLevelStarts(doc: PmNode): Set<number> {
+  let starts = startsByDoc.get(doc);
+  if (!starts) {
+    starts = new Set();
+    const set = starts;
+    doc.forEach((_node, offset) => set.add(offset));
+    startsByDoc.set(doc, starts);
+  }
+  return starts;
+}
+
 /**
  * A top-level block outside the window: an empty element of no height and no text. Everything
  * else (and a block once it is shown) gets ProseMirror's usual rendering (a null view).
@@ -83,7 +102,7 @@ const shownIn = (decorations: readonly Decoration[]) => decorations.some((d) => 
 function placeholderView(node: PmNode, view: EditorView, getPos: () => number | undefined, decorations: readonly Decoration[]): NodeView | null {
   if (shownIn(decorations)) return null;
   const pos = getPos();
-  if (pos === undefined || view.state.doc.resolve(pos).depth !== 0) return null;
+  if (pos === undefined || !topLevelStarts(view.state.doc).has(pos)) return null;
   const dom = document.createElement('div');
   dom.className = PLACEHOLDER_CLASS;
   const type = node.type;
