@@ -12,6 +12,11 @@ export function knownHash(absPath: string): string | undefined {
   return known.get(absPath);
 }
 
+/** Every post path with a known hash under `dir` (an absolute folder path ending with a separator). */
+export function knownPathsUnder(dir: string): string[] {
+  return [...known.keys()].filter((p) => p.startsWith(dir));
+}
+
 export function forgetHash(absPath: string): void {
   known.delete(absPath);
 }

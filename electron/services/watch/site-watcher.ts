@@ -4,11 +4,12 @@
 // Events are gathered for a short quiet period first, because editors and git write in bursts.
 import { watch, type FSWatcher } from 'chokidar';
 import { createReadStream } from 'node:fs';
+import { lstat, realpath } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import type { HostContext } from '../context';
-import { forgetHash, knownHash, noteOwnWrite } from './known-hashes';
+import { forgetHash, knownHash, knownPathsUnder, noteOwnWrite } from './known-hashes';
 
 const POST_RE = /\.(md|markdown)$/i;
 
@@ -45,7 +46,7 @@ export class SiteWatcher {
       followSymlinks: false,
       ignored: (p: string) => isIgnored(contentDir, p),
     });
-    this.ready = new Promise((resolve) => this.watcher.once('ready', () => resolve()));
+    this.ready = new Promise((resolve) => this.watcher.once('ready', () => void this.recheckKnown(contentDir).finally(resolve)));
     this.watcher.on('add', (p) => this.note(p, 'add'));
     this.watcher.on('change', (p) => this.note(p, 'change'));
     this.watcher.on('unlink', (p) => this.note(p, 'unlink'));
@@ -61,6 +62,26 @@ export class SiteWatcher {
     if (this.timer) clearTimeout(this.timer);
     await this.watcher.close();
     await this.flushing;
+  }
+
+  /**
+   * chokidar reports nothing that changes during its first scan (ignoreInitial), and a big
+   * content folder takes a while to scan: a post the app read meanwhile and that was changed
+   * right after (a fast start, a sync client finishing) would go unnoticed. Once the scan is
+   * done, those posts are looked at again; flush() reports only the ones whose bytes differ
+   * from what the app read. Only plain files reached without a symlink are looked at: the
+   * watcher never reads through a link that may point outside the site.
+   */
+  private async recheckKnown(contentDir: string): Promise<void> {
+    const root = await realpath(contentDir).catch(() => null);
+    if (!root) return;
+    for (const abs of knownPathsUnder(contentDir + sep)) {
+      if (this.closed) return;
+      const real = await realpath(abs).catch(() => null);
+      if (real !== join(root, relative(contentDir, abs))) continue;
+      const st = await lstat(abs).catch(() => null);
+      if (st?.isFile()) this.note(abs, 'change');
+    }
   }
 
   private note(abs: string, kind: Kind): void {

@@ -42,6 +42,19 @@ describe('site watcher', () => {
     expect(reread).toMatchObject({ ok: true, value: { hash: ev.hash } });
   });
 
+  it('reports a post changed while the watcher was still starting', async () => {
+    // No wait for `ready`: the post is read and changed at once, as a fast start allows, while
+    // the watcher still scans a big content folder.
+    const files: Record<string, string> = { 'content/zz/last/a.md': POST };
+    for (let i = 0; i < 3000; i++) files[`content/bulk/${i % 300}/post-${i}.md`] = POST;
+    t = await makeTestApp(files, (a) => installWatcher(a, { debounceMs: 80, maxWaitMs: 400 }));
+    await t.dispatch('readPost', { path: 'zz/last/a.md' });
+    writeFileSync(join(t.site.root, 'content/zz/last/a.md'), `${POST}Changed during the first scan.\n`);
+    await siteWatcher(t.app)!.ready;
+    expect(await waitFor(() => named('postChangedOnDisk')[0])).toMatchObject({ path: 'zz/last/a.md', deleted: false });
+    expect(named('postChangedOnDisk')).toHaveLength(1);
+  });
+
   it('does not report the app\'s own save', async () => {
     t = await start({ 'content/a.md': POST });
     const post = await t.dispatch('readPost', { path: 'a.md' });
