@@ -1,7 +1,7 @@
 // An analysis of the post text (counts, garbled characters, outline) for a component. Short
-// texts are analysed in the page, in a deferred render; long ones (a 1 MB recap takes 100 ms or more) in a
-// worker, and the last result stays on screen until the new one arrives. Where no worker can
-// start (tests under Node, a blocked worker), the page does the work.
+// texts are analysed in the page, in a deferred render; long ones (a 1 MB recap takes 100 ms or
+// more) in a worker, and the last result stays on screen until the new one arrives. Where no
+// worker can start (tests under Node, a blocked worker), the page does the work.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ANALYSES, type AnalysisKind, type AnalysisRequest, type AnalysisResponse, type AnalysisResults } from './text-analyses';
 
