@@ -106,3 +106,29 @@ test('find and replace with match case and whole word', async ({ app, site }) =>
     added: ['## By boat\r', 'The 07:10 boat from the mainland gets you in before the keynote. There is no signal for most of the crossing, so download the schedule first.\r'],
   });
 });
+
+test('the selection is counted while it lasts, and typing draws no frame beyond its own', async ({ app }) => {
+  await openPath(app, TRAVEL);
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await body.getByText('By ferry').click();
+  await app.keyboard.press('End');
+  await app.keyboard.press('Shift+Home');
+  await expect(app.getByLabel('Selection count')).toContainText('2 words');
+  await app.keyboard.press('End');
+  await expect(app.getByLabel('Selection count')).toBeHidden();
+
+  // Each animation frame the app asks for after a key is one more frame drawn, and the browser
+  // then holds the next key's frame for the display's beat: typing must ask for none.
+  await app.evaluate(() => {
+    const w = window as unknown as { rafAsked: number };
+    w.rafAsked = 0;
+    const ask = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => {
+      w.rafAsked++;
+      return ask(cb);
+    };
+  });
+  for (const ch of ' and by boat') await app.keyboard.type(ch, { delay: 30 });
+  await expect(body.getByRole('heading', { name: 'By ferry and by boat' })).toBeVisible();
+  expect(await app.evaluate(() => (window as unknown as { rafAsked: number }).rafAsked)).toBe(0);
+});
