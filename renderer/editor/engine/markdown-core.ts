@@ -11,6 +11,7 @@ import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-mar
 import type { MarkdownStyle } from '../../../shared/markdown/style';
 import { FastParserState } from './fast-parser-state';
 import { installLinearEditMap } from './micromark-edit-map';
+import { installFastAutolinkLiterals } from './autolink-literals';
 
 type RemarkProcessor = Parameters<SerializerState['toString']>[0];
 
@@ -35,6 +36,7 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
   const remark = ctx.get(remarkCtx);
   const baseOptions = ctx.get(remarkStringifyOptionsCtx) as ToMarkdownOptions;
   const extensions = (remark.data('toMarkdownExtensions') ?? []) as ToMarkdownOptions[];
+  installFastAutolinkLiterals((remark.data('fromMarkdownExtensions') ?? []) as unknown[]);
 
   const parse = (body: string): ParsedBody => {
     const tree = remark.runSync(remark.parse(body), body) as Root;
