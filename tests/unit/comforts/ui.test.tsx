@@ -146,6 +146,19 @@ describe('pieces driven by the editor', () => {
     expect(jumps).toEqual([7]);
   });
 
+  it('outline list keeps its rows when text before the headings changes, and jumps to the new place', async () => {
+    const jumps: number[] = [];
+    const post = (intro: string) => `---\ntitle: x\n---\n\n${intro}\n\n## Keynote\n\n### Booth\n`;
+    await mount(<OutlineList text={post('Intro.')} onJump={(h) => jumps.push(h.offset)} />);
+    const rows = [...container.querySelectorAll('li')];
+    await act(async () => root!.render(<OutlineList text={post('A longer intro.')} onJump={(h) => jumps.push(h.offset)} />));
+    // The same elements: a typed character does not rebuild every heading after it.
+    expect([...container.querySelectorAll('li')]).toEqual(rows);
+    expect(rows.every((r) => r.isConnected)).toBe(true);
+    await click(byRole('button', 'Go to heading: Booth'));
+    expect(jumps).toEqual([post('A longer intro.').indexOf('### Booth')]);
+  });
+
   it('counts display: post and selection', async () => {
     await mount(<CountsDisplay body="Three little words" selection="little words" />);
     expect(byRole('status', 'Word count').textContent).toContain('3 words');
