@@ -3,7 +3,7 @@
 // stale one being created asynchronously is destroyed, never shown.
 // The editor engine (Milkdown, most of the app's code) is loaded on demand, so the post list
 // paints without waiting for it; loadEditor() fetches it early, once the list is on screen.
-import { memo, useContext, useEffect, useRef, useState } from 'react';
+import { memo, useContext, useLayoutEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
 import { EditorImageContext } from './post-images-context';
@@ -42,7 +42,9 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
   const images = useRef(imageHooks);
   images.current = imageHooks;
 
-  useEffect(() => {
+  // A layout effect: the editor is built in the same task as the post's panels, before the
+  // browser paints them without it (one frame and one layout less on every open).
+  useLayoutEffect(() => {
     const el = root.current;
     if (!el) return;
     let handle: PostEditorHandle | null = null;
