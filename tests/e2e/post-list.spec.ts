@@ -72,3 +72,30 @@ test('Open Site… opens another Hugo site typed as a folder path', async ({ app
     rmSync(other, { recursive: true, force: true });
   }
 });
+
+test('a post opens in one paint: no frame shows its panels with an empty body', async ({ app }) => {
+  const list = app.getByRole('list', { name: 'Posts' });
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  // The first open loads the editor's code; the second is the one a writer does all day.
+  await list.getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  await expect(body).toContainText('Forty-two volunteers');
+  await app.evaluate(() => {
+    const w = window as unknown as { emptyFrames: number; watching: boolean };
+    w.emptyFrames = 0;
+    w.watching = true;
+    const look = () => {
+      const el = document.querySelector('.post-body');
+      if (el && el.childElementCount === 0) w.emptyFrames++;
+      if (w.watching) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await list.getByRole('button', { name: /^Call for Speakers/ }).click();
+  await expect(body).toContainText('Call for Speakers', { ignoreCase: true });
+  const emptyFrames = await app.evaluate(() => {
+    const w = window as unknown as { emptyFrames: number; watching: boolean };
+    w.watching = false;
+    return w.emptyFrames;
+  });
+  expect(emptyFrames).toBe(0);
+});
