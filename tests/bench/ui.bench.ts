@@ -91,6 +91,10 @@ async function newPage(browser: Browser, log: (m: string) => void): Promise<Page
   page.on('console', (m) => {
     if (m.type() === 'error') log(`console error: ${m.text()}`);
   });
+  // Which address failed (the console line above does not say); the token is left out.
+  page.on('response', (r) => {
+    if (r.status() >= 400) log(`HTTP ${r.status()} for ${r.url().replace(/token=[^&]+/, 'token=…')}`);
+  });
   await installProbes(page);
   return page;
 }
