@@ -82,7 +82,7 @@ export function HistoryPanel({ api, postPath, refreshKey = 0, beforeRestore, onR
   };
 
   return (
-    <section className="pw-hist-panel" aria-label="History of this post">
+    <section className="pw-hist-panel" aria-label="History of this post" aria-busy={busy}>
       <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         History
       </button>

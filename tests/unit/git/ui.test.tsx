@@ -88,6 +88,9 @@ describe('versions UI', () => {
     expect(document.querySelector('ins')!.textContent).toContain('Lighthouse');
     await act(async () => byRole('button', 'Restore this version')!.click());
     await until(() => (document.body.textContent?.includes('Restored.') ? true : undefined));
+    // The panel reloads its list after a restore: wait for that too, or it would set state after
+    // the test's window is gone.
+    await until(() => document.querySelector('section[aria-label="History of this post"][aria-busy="false"]'));
     expect(site.read('content/blog/harbor/index.md')).toContain('Harbor at dawn.');
     expect(byRole('button', 'Sync')).toBeTruthy();
   });
