@@ -2,7 +2,7 @@
 // when they pause, for what looks at the text rather than the file: garbled characters, the
 // outline, counts, the checklist, the preview and the recovery journal. Writing the body out
 // costs a walk of the document, so it happens once per pause, never per keystroke.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { PostSession } from './use-post-session';
 import { composePost } from './compose-raw';
 
@@ -32,7 +32,11 @@ export function useLivePost(session: PostSession): { live: LivePost | null; body
     if (!p) return setLive(null);
     const body = s.editor ? s.editor.getBody() : (p.editorBody ?? p.parts.body);
     const raw = composePost({ ...p.parts, frontMatter: s.frontMatter, body });
-    setLive((prev) => (prev && prev.path === p.path && prev.raw === raw && prev.edited === edited ? prev : { path: p.path, raw, body, edited }));
+    // A transition: what reads the text (outline, counts, checks) renders after the post is
+    // painted, not in the task that shows it.
+    startTransition(() =>
+      setLive((prev) => (prev && prev.path === p.path && prev.raw === raw && prev.edited === edited ? prev : { path: p.path, raw, body, edited })),
+    );
   }, []);
 
   const later = useCallback(() => {
