@@ -69,7 +69,7 @@ export class GalleryService {
   // ---- listing -------------------------------------------------------------------------------
 
   async list(postPath: string): Promise<GalleryListing> {
-    const post = await this.posts.read(postPath);
+    const post = await this.posts.peek(postPath);
     const refs = findImageReferences(post.raw, postPath, this.layout);
     const bundleDir = bundleDirOf(postPath, this.layout);
     const bundleFiles = await this.bundleImages(postPath);
@@ -313,7 +313,7 @@ export class GalleryService {
   // ---- rename and delete ---------------------------------------------------------------------
 
   async rename(req: { postPath: string; sitePath: string; newName: string; expectedHash?: string }) {
-    const post = await this.posts.read(req.postPath);
+    const post = await this.posts.peek(req.postPath);
     if (req.expectedHash && req.expectedHash !== post.hash) {
       throw new PostwrightError('changed-on-disk', 'The post changed since it was opened. Save or reload it, then rename the image again.');
     }

@@ -32,7 +32,23 @@ export class PostService {
     return resolveInside(this.siteRoot, this.contentDir, path);
   }
 
+  /**
+   * Reads a post for the editor: these bytes become the version the app has, so the watcher
+   * does not report them as a change made outside.
+   */
   async read(path: string): Promise<PostFile> {
+    return this.load(path, true);
+  }
+
+  /**
+   * Reads a post without taking it as the version the app has (the gallery reads posts to list
+   * their images): if another program has just changed it, the watcher must still report that.
+   */
+  async peek(path: string): Promise<PostFile> {
+    return this.load(path, false);
+  }
+
+  private async load(path: string, asOpened: boolean): Promise<PostFile> {
     const abs = await this.locate(path);
     const st = await stat(abs).catch(() => null);
     if (!st || !st.isFile()) throw new PostwrightError('not-found', `The post "${path}" no longer exists. It may have been moved or deleted.`);
@@ -41,7 +57,7 @@ export class PostService {
     }
     const bytes = await readFile(abs);
     const hash = hashBytes(bytes);
-    noteOwnWrite(abs, hash); // so the watcher does not report this version as a change
+    if (asOpened) noteOwnWrite(abs, hash); // so the watcher does not report this version as a change
     const decoded = decodeUtf8Strict(bytes, path);
     const raw = decoded.text;
     const fm = readFrontMatter(raw);

@@ -55,6 +55,16 @@ describe('site watcher', () => {
     expect(named('postChangedOnDisk')).toHaveLength(1);
   });
 
+  it('reports a change even when the gallery reads the post before the watcher looks', async () => {
+    t = await start({ 'content/blog/launch/index.md': POST });
+    await t.dispatch('listGallery', { postPath: 'blog/launch/index.md' }); // its code is loaded
+    await t.dispatch('readPost', { path: 'blog/launch/index.md' });
+    writeFileSync(join(t.site.root, 'content/blog/launch/index.md'), `${POST}A colleague added this.\n`);
+    // Listing the post's images reads the new bytes within the watcher's debounce.
+    expect((await t.dispatch('listGallery', { postPath: 'blog/launch/index.md' })).ok).toBe(true);
+    expect(await waitFor(() => named('postChangedOnDisk')[0])).toMatchObject({ path: 'blog/launch/index.md', deleted: false });
+  });
+
   it('does not report the app\'s own save', async () => {
     t = await start({ 'content/a.md': POST });
     const post = await t.dispatch('readPost', { path: 'a.md' });
