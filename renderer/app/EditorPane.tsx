@@ -17,6 +17,7 @@ import { DiskChangeBanner } from './DiskChangeBanner';
 import { PostBody } from './PostBody';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { useWholePostLoaded } from './use-whole-post';
 
 interface Props {
   session: PostSession;
@@ -51,6 +52,7 @@ export function EditorPane(props: Props) {
   const readOnly = problem !== null;
   const integration = editor?.integration;
   const noMatches = { count: 0, current: 0 };
+  const wholePost = useWholePostLoaded(editor);
 
   return (
     <main className="editor-pane" aria-label="Editor">
@@ -133,6 +135,7 @@ export function EditorPane(props: Props) {
         saveState={session.saveState}
         words={session.words}
         path={post?.path ?? null}
+        readingRest={post !== null && editor !== null && !wholePost}
         counts={live ? <CountsDisplay body={live.body} selection={selection} /> : undefined}
       />
     </main>

@@ -11,6 +11,8 @@ interface Props {
   path: string | null;
   /** Words, characters and reading time (replaces the plain word count when given). */
   counts?: ReactNode;
+  /** A long post's start is in the editor and the rest is still being read. */
+  readingRest?: boolean;
 }
 
 export function statusText(hasPost: boolean, dirty: boolean, saveState: SaveState): string {
@@ -20,13 +22,18 @@ export function statusText(hasPost: boolean, dirty: boolean, saveState: SaveStat
   return saveState === 'saved' ? 'Saved' : 'No changes';
 }
 
-export function StatusBar({ hasPost, dirty, saveState, words, path, counts }: Props) {
+export function StatusBar({ hasPost, dirty, saveState, words, path, counts, readingRest }: Props) {
   const text = statusText(hasPost, dirty, saveState);
   return (
     <footer className="status-bar">
       <span role="status" aria-label="Save state" className={`save-state ${dirty ? 'is-dirty' : ''}`}>
         {text}
       </span>
+      {readingRest && (
+        <span className="reading-rest">
+          <progress aria-label="Reading the rest of the post" /> Reading the rest of the post…
+        </span>
+      )}
       {hasPost && counts}
       {hasPost && !counts && words !== null && <span className="word-count">{words === 1 ? '1 word' : `${words.toLocaleString()} words`}</span>}
       {path && <span className="status-path">{path}</span>}

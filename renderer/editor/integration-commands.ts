@@ -61,7 +61,11 @@ export function findRanges(doc: PmNode, q: FindQuery): Range[] {
   return out;
 }
 
-export function editorIntegration(view: EditorView): EditorIntegration {
+/**
+ * `wholePost` reads in the rest of a long post still being read (post-editor.ts): what searches
+ * or jumps through the post calls it first, so it never works on the post's start alone.
+ */
+export function editorIntegration(view: EditorView, wholePost: () => void = () => {}): EditorIntegration {
   let query: FindQuery | null = null;
   let current = -1;
   let cache: { doc: PmNode; ranges: Range[] } | null = null;
@@ -127,6 +131,7 @@ export function editorIntegration(view: EditorView): EditorIntegration {
 
   return {
     goToHeading(index, text) {
+      wholePost();
       const headings: number[] = [];
       const named: number[] = [];
       view.state.doc.descendants((node, p) => {
@@ -149,6 +154,7 @@ export function editorIntegration(view: EditorView): EditorIntegration {
       return true;
     },
     find(q) {
+      if (q.query) wholePost();
       query = q.query ? q : null;
       cache = null;
       if (!query) {
@@ -180,6 +186,7 @@ export function editorIntegration(view: EditorView): EditorIntegration {
       view.dispatch(view.state.tr);
     },
     replaceLiteral(original, replacement) {
+      wholePost();
       const found = findRanges(view.state.doc, { query: original, matchCase: true, wholeWord: false });
       return replaceRanges(found, replacement) ? found.length : 0;
     },

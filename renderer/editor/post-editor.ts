@@ -1,12 +1,16 @@
 // The post editor: Milkdown mounted into the app shell's element, with source-preserving save.
 // A post whose blocks cannot be mapped 1:1 to its source opens read-only with `unsafeReason`
 // set, and getBody() then returns the body exactly as loaded: nothing lossy is ever saved.
+// A long post opens piece by piece (engine/progressive-open.ts): its start is editable at once,
+// the rest joins the document when it is read (`whenLoaded`), and until then getBody() writes
+// the rest back as its exact source.
 import { editorViewCtx } from '@milkdown/kit/core';
-import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { Fragment, type Node as PmNode } from '@milkdown/kit/prose/model';
 import { changeListener } from './change-listener';
 import { editorCommands } from './editor-commands';
 import { createMilkdown } from './engine/create-milkdown';
-import { saveBody, takeSnapshot } from './engine/source-save';
+import { saveBody, snapshotOf, takeSnapshot, type SourceSnapshot } from './engine/source-save';
+import { loadRest, parseFirstPiece, type FirstPiece, type ParsedRest, type RestLoad } from './engine/progressive-open';
 import { editorViews } from './views/editor-views';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
@@ -21,35 +25,94 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const notify = () => {
     if (ready) opts.onChange?.();
   };
+  const long = opts.body.length > LONG_POST_CHARS;
+  let first: FirstPiece | null = null;
   const views = editorViews(opts);
   const media = editorMedia(opts);
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
-    opts.body,
-    [changeListener(notify), ...views.plugins, ...media.plugins, ...(opts.body.length > LONG_POST_CHARS ? [blockWindowPlugin()] : [])],
+    long ? (c) => (first = parseFirstPiece(c, opts.body)).parsed : opts.body,
+    [changeListener(notify), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
   );
-  const unsafeReason = parsed.unsafeReason;
+  const body = opts.body;
+  let unsafeReason = parsed.unsafeReason;
   const view = editor.ctx.get(editorViewCtx);
   if (unsafeReason) view.setProps({ editable: () => false });
+  // Where the part not yet in the editor starts (the body's length once all of it is).
+  let restStart = (first as FirstPiece | null)?.restStart ?? body.length;
   // Pristine snapshot after Milkdown's settling transactions (heading ids, list order).
-  const snapshot = takeSnapshot(opts.body, view.state.doc, parsed.ranges);
-  const pristineDoc: PmNode = view.state.doc;
+  let snapshot: SourceSnapshot = takeSnapshot(body.slice(0, restStart), view.state.doc, parsed.ranges);
+  let pristineDoc: PmNode = view.state.doc;
   views.attach(view);
   media.attach(view, core);
   ready = true;
 
+  /** The rest of a long post joins the document: one step, outside the undo history. */
+  const addRest = (rest: ParsedRest) => {
+    if (rest.unsafeReason) {
+      // The start stays as the writer left it; the rest is kept as it is on disk.
+      unsafeReason = rest.unsafeReason;
+      view.setProps({ editable: () => false });
+      opts.onChange?.();
+      return;
+    }
+    const before = view.state.doc;
+    const untouched = before === pristineDoc;
+    ready = false;
+    view.dispatch(view.state.tr.insert(before.content.size, Fragment.fromArray(rest.nodes)).setMeta('addToHistory', false));
+    ready = true;
+    const after = view.state.doc;
+    const added: PmNode[] = [];
+    for (let i = after.childCount - rest.nodes.length; i < after.childCount; i++) added.push(after.child(i));
+    snapshot = snapshotOf(body, [...snapshot.pristine, ...added], [...snapshot.ranges, ...rest.ranges]);
+    pristineDoc = untouched ? after : pristineDoc.copy(pristineDoc.content.append(Fragment.fromArray(added)));
+    restStart = body.length;
+    opts.onChange?.();
+  };
+  let load: RestLoad | null = null;
+  const whenLoaded = new Promise<void>((resolve) => {
+    if (!first || restStart === body.length || unsafeReason) return resolve();
+    // Busy (for assistive technology, and what tests wait for) until the rest is in.
+    view.setProps({ attributes: { ...BODY_ATTRIBUTES, 'aria-busy': 'true' } });
+    load = loadRest(core, body, first, (rest) => {
+      addRest(rest);
+      view.setProps({ attributes: BODY_ATTRIBUTES });
+      resolve();
+    });
+  });
+  /** Find, replace and jumps work on the whole post: they read the rest in first. */
+  const wholePost = () => load?.finish();
+
+  const getBody = (): string => {
+    if (unsafeReason && !view.state.doc.eq(pristineDoc)) return withRest(saveBody(snapshot, view.state.doc, core));
+    if (unsafeReason) return body;
+    return withRest(saveBody(snapshot, view.state.doc, core));
+  };
+  /** The part of a long post not yet in the editor, after the saved start, as it was. */
+  const withRest = (start: string): string => {
+    if (restStart === body.length) return start;
+    const rest = body.slice(restStart);
+    // The rest starts with a heading: it must stay on a line of its own after a blank line.
+    if (/(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)$/.test(start)) return start + rest;
+    return start.replace(/[ \t\r\n]*$/, '') + snapshot.eol + snapshot.eol + rest;
+  };
+
   return {
-    getBody: () => (unsafeReason ? opts.body : saveBody(snapshot, view.state.doc, core)),
+    getBody,
     isDirty: () => !view.state.doc.eq(pristineDoc),
-    unsafeReason,
+    get unsafeReason() {
+      return unsafeReason;
+    },
+    whenLoaded,
     commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
     focus: () => view.focus(),
-    integration: editorIntegration(view),
+    integration: editorIntegration(view, wholePost),
     ...media.handle,
     destroy: () => {
+      load?.cancel();
       views.destroy();
       void editor.destroy();
     },

@@ -52,6 +52,11 @@ export interface PostEditorHandle {
   isDirty(): boolean;
   /** Why the body cannot be saved losslessly, or null when it can. */
   readonly unsafeReason: string | null;
+  /**
+   * Settles once the whole post is in the editor. A long post opens with its start and reads the
+   * rest in the background (renderer/editor/engine/progressive-open.ts); others settle at once.
+   */
+  readonly whenLoaded?: Promise<void>;
   readonly commands: EditorCommands;
   /** Plain text of the document, for word counts. */
   getText(): string;

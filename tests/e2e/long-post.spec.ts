@@ -59,3 +59,37 @@ test('a long post: scroll, type and save exactly one line; Ctrl+End reaches the 
     added: ['Closing line of talk 360, before the coffee break. The end.'],
   });
 });
+
+test('a long post is editable from its start while the rest is read; a save meanwhile keeps the rest exactly', async ({ app, site }) => {
+  // About 700 KB: reading it all takes about a second here, so the writer is quicker.
+  const one = longRecap();
+  const text = one + one.slice(one.indexOf('\n---\n') + 5).repeat(4);
+  const path = 'blog/long-recap/index.md';
+  mkdirSync(join(site.contentDir, 'blog', 'long-recap'), { recursive: true });
+  writeFileSync(join(site.contentDir, path), text);
+  await app.reload();
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Long Recap of Every Talk/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  const first = body.locator('p', { hasText: 'Talk 1 paragraph' }).first();
+  await first.click();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' Typed at once.');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const line = 'Talk 1 paragraph: the speaker walked us through tide tables, ferry timetables and the harbour sensors, with slides on the summit site.';
+  const saved = readPostBytes(site.contentDir, path).toString('utf8');
+  expect(changedLines(text, saved)).toEqual({ removed: [line], added: [`${line} Typed at once.`] });
+
+  // Find reaches the post's last line even if the rest is still being read (it is read at
+  // once then); the typed words are still there.
+  await app.keyboard.press('Control+f');
+  const bar = app.getByRole('search', { name: 'Find and replace' });
+  await bar.getByRole('searchbox', { name: 'Find' }).fill('Closing line of talk 360,');
+  await expect(bar.getByRole('status')).toHaveText('1 of 5');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('progressbar', { name: 'Reading the rest of the post' })).toBeHidden();
+  await expect(body).not.toHaveAttribute('aria-busy', 'true');
+  await expect(body.getByText('Typed at once.', { exact: false })).toHaveCount(1);
+  await app.keyboard.press('Control+s');
+  expect(readPostBytes(site.contentDir, path).toString('utf8')).toBe(saved);
+});

@@ -229,9 +229,11 @@ function apply(tr: Transaction, prev: WindowState, old: EditorState, state: Edit
   let visible = moved ?? prev.visible;
   const delta = doc.childCount - old.doc.childCount;
   if (!moved && delta !== 0) {
-    // Keep the window on the same blocks when blocks are added or removed before it.
+    // Keep the window on the same blocks when blocks are added or removed before it; blocks
+    // added after it (a long post's rest, read in: progressive-open.ts) stay hidden.
     const at = blockIndex(doc, firstChange(tr));
-    visible = at < visible.from ? { from: visible.from + delta, to: visible.to + delta } : { from: visible.from, to: Math.max(visible.from, visible.to + delta) };
+    if (at < visible.from) visible = { from: visible.from + delta, to: visible.to + delta };
+    else if (at < visible.to) visible = { from: visible.from, to: Math.max(visible.from, visible.to + delta) };
   }
   if (moved || delta !== 0) return build(doc, visible, sel, book);
   const h = blockIndex(doc, head);

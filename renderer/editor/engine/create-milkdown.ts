@@ -14,9 +14,12 @@ export interface CreatedMilkdown {
   parsed: ParsedBody;
 }
 
+/** The body, or how to parse it into the first document (a long post's first piece). */
+export type InitialBody = string | ((core: MarkdownCore) => ParsedBody);
+
 export async function createMilkdown(
   root: HTMLElement,
-  body: string,
+  body: InitialBody,
   extra: MilkdownPlugin[] = [],
   editable = true,
   attributes: Record<string, string> = {},
@@ -32,7 +35,7 @@ export async function createMilkdown(
       ctx.update(editorViewOptionsCtx, (prev) => ({ ...prev, editable: () => editable, attributes }));
       ctx.set(editorStateOptionsCtx, (prev) => {
         core = createMarkdownCore(ctx);
-        parsed = core.parse(body);
+        parsed = typeof body === 'string' ? core.parse(body) : body(core);
         return { ...prev, doc: parsed.doc };
       });
     })

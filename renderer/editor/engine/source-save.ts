@@ -22,6 +22,11 @@ export interface SourceSnapshot {
 export function takeSnapshot(body: string, doc: PmNode, ranges: ReadonlyArray<readonly [number, number]>): SourceSnapshot {
   const pristine: PmNode[] = [];
   doc.forEach((n) => pristine.push(n));
+  return snapshotOf(body, pristine, ranges);
+}
+
+/** A snapshot from the pristine blocks themselves (a long post's pieces, progressive-open.ts). */
+export function snapshotOf(body: string, pristine: readonly PmNode[], ranges: ReadonlyArray<readonly [number, number]>): SourceSnapshot {
   // The style is only needed when a changed block is written: detect it on first use, so that
   // opening (and saving an untouched post) does not scan the whole body.
   let style: MarkdownStyle | null = null;

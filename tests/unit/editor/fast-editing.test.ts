@@ -109,6 +109,9 @@ describe('long posts', () => {
     const root = dom.createElement('div');
     dom.body.append(root);
     handle = await createPostEditor({ root, body, postPath: 'blog/long/index.md', assetUrl: (p) => `/asset/${p}` });
+    // The post's start first, then the rest, read in the background (progressive-open.ts).
+    expect(handle.getBody()).toBe(body);
+    await handle.whenLoaded;
     const pm = root.querySelector('.ProseMirror')!;
     expect(pm.classList.contains('pw-windowed')).toBe(true);
     const shown = () => [...pm.children].filter((c) => c.classList.contains('pw-shown'));
