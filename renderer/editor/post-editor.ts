@@ -1,9 +1,9 @@
 // The post editor: Milkdown mounted into the app shell's element, with source-preserving save.
 // A post whose blocks cannot be mapped 1:1 to its source opens read-only with `unsafeReason`
 // set, and getBody() then returns the body exactly as loaded: nothing lossy is ever saved.
-// A long post opens piece by piece (engine/progressive-open.ts): its start is editable at once,
-// the rest joins the document when it is read (`whenLoaded`), and until then getBody() writes
-// the rest back as its exact source.
+// A post over 8,000 characters opens piece by piece (engine/progressive-open.ts): its start is
+// editable at once, the rest joins the document when it is read (`whenLoaded`), and until then
+// getBody() writes the rest back as its exact source.
 import { editorViewCtx } from '@milkdown/kit/core';
 import { Fragment, type Node as PmNode } from '@milkdown/kit/prose/model';
 import { changeListener } from './change-listener';
@@ -31,7 +31,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const media = editorMedia(opts);
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
-    long ? (c) => (first = parseFirstPiece(c, opts.body)).parsed : opts.body,
+    (c) => (first = parseFirstPiece(c, opts.body)).parsed,
     [changeListener(notify), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
@@ -40,8 +40,10 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   let unsafeReason = parsed.unsafeReason;
   const view = editor.ctx.get(editorViewCtx);
   if (unsafeReason) view.setProps({ editable: () => false });
+  // Set by the parse above (TypeScript cannot see the callback ran).
+  const opened = first as FirstPiece | null;
   // Where the part not yet in the editor starts (the body's length once all of it is).
-  let restStart = (first as FirstPiece | null)?.restStart ?? body.length;
+  let restStart = opened?.restStart ?? body.length;
   // Pristine snapshot after Milkdown's settling transactions (heading ids, list order).
   let snapshot: SourceSnapshot = takeSnapshot(body.slice(0, restStart), view.state.doc, parsed.ranges);
   let pristineDoc: PmNode = view.state.doc;
@@ -72,16 +74,25 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     opts.onChange?.();
   };
   let load: RestLoad | null = null;
-  const whenLoaded = new Promise<void>((resolve) => {
-    if (!first || restStart === body.length || unsafeReason) return resolve();
-    // Busy (for assistive technology, and what tests wait for) until the rest is in.
-    view.setProps({ attributes: { ...BODY_ATTRIBUTES, 'aria-busy': 'true' } });
-    load = loadRest(core, body, first, (rest) => {
-      addRest(rest);
-      view.setProps({ attributes: BODY_ATTRIBUTES });
-      resolve();
+  // A key pressed before the rest is in reads it at once (a post that is not long has little
+  // left to read), so the key acts on the whole post: Ctrl+End, Page Down, arrows past the end.
+  // In a long post only Ctrl/Cmd+End does: typing goes on while the rest is read.
+  const onKey = (e: KeyboardEvent) => {
+    if (!long || ((e.ctrlKey || e.metaKey) && e.key === 'End')) load?.finish();
+  };
+  const readRest = (from: FirstPiece) =>
+    new Promise<void>((resolve) => {
+      // Busy (for assistive technology, and what tests wait for) until the rest is in.
+      view.setProps({ attributes: { ...BODY_ATTRIBUTES, 'aria-busy': 'true' } });
+      opts.root.addEventListener('keydown', onKey, true);
+      load = loadRest(core, body, from, (rest) => {
+        opts.root.removeEventListener('keydown', onKey, true);
+        addRest(rest);
+        view.setProps({ attributes: BODY_ATTRIBUTES });
+        resolve();
+      });
     });
-  });
+  const whenLoaded = opened && restStart < body.length && !unsafeReason ? readRest(opened) : undefined;
   /** Find, replace and jumps work on the whole post: they read the rest in first. */
   const wholePost = () => load?.finish();
 
@@ -113,6 +124,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     ...media.handle,
     destroy: () => {
       load?.cancel();
+      opts.root.removeEventListener('keydown', onKey, true);
       views.destroy();
       void editor.destroy();
     },

@@ -53,8 +53,9 @@ export interface PostEditorHandle {
   /** Why the body cannot be saved losslessly, or null when it can. */
   readonly unsafeReason: string | null;
   /**
-   * Settles once the whole post is in the editor. A long post opens with its start and reads the
-   * rest in the background (renderer/editor/engine/progressive-open.ts); others settle at once.
+   * Settles once the whole post is in the editor, when a long post opened with its start and
+   * reads the rest in the background (renderer/editor/engine/progressive-open.ts); undefined
+   * when the whole post was there from the start.
    */
   readonly whenLoaded?: Promise<void>;
   readonly commands: EditorCommands;

@@ -13,8 +13,10 @@
 // Pure functions on strings: tested under Node against whole-post parses of the corpus.
 import { pairShortcodes } from '../../../shared/markdown/shortcode-scan';
 
-/** The first piece: enough for the first screens of the post. */
-export const FIRST_PIECE_CHARS = 16_000;
+/** Posts up to this long are parsed whole: a piece would save less than the second step costs. */
+export const PIECES_MIN_CHARS = 8_000;
+/** The first piece: enough for the first screen of the post (about 45 lines of text). */
+export const FIRST_PIECE_CHARS = 4_000;
 /** The later pieces: each is parsed in one task, about 40 ms here, so typing is never held long. */
 export const PIECE_CHARS = 32_000;
 
@@ -34,8 +36,8 @@ function headingAfterBlank(body: string, at: number): boolean {
  * Offsets where pieces start, ascending: the first at or after `first` characters, each next
  * one at least `size` after the one before. Empty when the body must be parsed whole.
  */
-export function pieceCuts(body: string, first = FIRST_PIECE_CHARS, size = PIECE_CHARS): number[] {
-  if (body.charCodeAt(0) === 0xfeff || body.includes(']:')) return [];
+export function pieceCuts(body: string, first = FIRST_PIECE_CHARS, size = PIECE_CHARS, minChars = PIECES_MIN_CHARS): number[] {
+  if (body.length <= minChars || body.charCodeAt(0) === 0xfeff || body.includes(']:')) return [];
   const cuts: number[] = [];
   const paired = pairedSpans(body);
   const ok = (at: number) => headingAfterBlank(body, at) && !paired.some(([s, e]) => s < at && at < e);

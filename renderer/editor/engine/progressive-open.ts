@@ -60,6 +60,22 @@ function parsePiece(core: MarkdownCore, body: string, from: number, to: number):
 export type Schedule = (task: () => void) => void;
 const nextTask: Schedule = (task) => void setTimeout(task, 0);
 
+/**
+ * Runs `task` once the first piece is painted: the task after the next frame. A task queued
+ * at once would run before that frame and hold the first paint back. A window that is not drawn
+ * (hidden, minimized) has no frames: the timer starts the task anyway.
+ */
+const afterPaint: Schedule = (task) => {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    task();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(start, 0));
+  setTimeout(start, 250);
+};
+
 export interface RestLoad {
   /** Stops reading (the post was closed): `done` is never called. */
   cancel(): void;
@@ -68,8 +84,8 @@ export interface RestLoad {
 }
 
 /**
- * Parses body.slice(restStart) piece by piece, one per task, then calls `done` once (unless
- * cancelled).
+ * Parses body.slice(restStart) piece by piece, one per task from the first paint on, then calls
+ * `done` once (unless cancelled).
  */
 export function loadRest(
   core: MarkdownCore,
@@ -77,6 +93,7 @@ export function loadRest(
   first: FirstPiece,
   done: (rest: ParsedRest) => void,
   schedule: Schedule = nextTask,
+  start: Schedule = afterPaint,
 ): RestLoad {
   let over = false;
   let next = 0;
@@ -108,7 +125,7 @@ export function loadRest(
   const tick = () => {
     if (!over && step()) schedule(tick);
   };
-  schedule(tick);
+  start(tick);
   return {
     cancel: () => {
       over = true;

@@ -8,7 +8,7 @@ import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { installDom } from '../../../renderer/editor/node/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import { loadRest, parseFirstPiece, type ParsedRest } from '../../../renderer/editor/engine/progressive-open';
-import { mayBeOpen, pieceCuts } from '../../../renderer/editor/engine/piece-cuts';
+import { FIRST_PIECE_CHARS, PIECES_MIN_CHARS, mayBeOpen, pieceCuts } from '../../../renderer/editor/engine/piece-cuts';
 import type { MarkdownCore } from '../../../renderer/editor/engine/markdown-core';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 import { recapBody } from '../../bench/ui/generate-posts';
@@ -31,7 +31,7 @@ const children = (doc: PmNode) => {
 function piecewise(core: MarkdownCore, body: string, cutAt: (b: string) => number[]) {
   const first = parseFirstPiece(core, body, cutAt);
   let rest: ParsedRest = { nodes: [], ranges: [], unsafeReason: null };
-  if (first.restStart < body.length) loadRest(core, body, first, (r) => (rest = r), (task) => task());
+  if (first.restStart < body.length) loadRest(core, body, first, (r) => (rest = r), (task) => task(), (task) => task());
   return {
     pieces: first.restStart < body.length,
     nodes: [...children(first.parsed.doc), ...rest.nodes],
@@ -56,7 +56,8 @@ describe('cutting a long post into pieces', () => {
     const cuts = pieceCuts(body);
     expect(cuts.length).toBeGreaterThan(3);
     for (const at of cuts) expect(body.slice(at - 2, at + 2)).toMatch(/^\n\n#{1,6}/);
-    expect(cuts[0]).toBeGreaterThanOrEqual(16_000);
+    expect(cuts[0]).toBeGreaterThanOrEqual(FIRST_PIECE_CHARS);
+    expect(pieceCuts(body.slice(0, PIECES_MIN_CHARS))).toEqual([]);
     expect(pieceCuts(`${body}\n[slides]: https://example.com/slides\n`)).toEqual([]);
     expect(pieceCuts(`\ufeff${body}`)).toEqual([]);
   });
@@ -173,6 +174,23 @@ describe('the post editor on a long post', () => {
     h.integration!.clearFind();
     expect(h.getBody()).toBe(body);
     expect(h.isDirty()).toBe(false);
+  });
+
+  it('reads the rest of a post that is not long at the first key, so the key acts on all of it', async () => {
+    const body = `Opening words of the recap.\n\n${recapBody(12_000, 4)}\nClosing words of the recap.\n`;
+    const { h } = await open(body);
+    expect(h.whenLoaded).toBeDefined();
+    expect(h.getText()).not.toContain('Closing words of the recap.');
+    const pm = dom.querySelector('.ProseMirror')!;
+    pm.dispatchEvent(new dom.defaultView!.KeyboardEvent('keydown', { key: 'End', ctrlKey: true, bubbles: true }));
+    expect(h.getText()).toContain('Closing words of the recap.');
+    await h.whenLoaded;
+    expect(h.getBody()).toBe(body);
+  });
+
+  it('opens a short post whole', async () => {
+    const { h } = await open(`Just a few lines.\n\n## A heading\n\n${'Words and more words. '.repeat(100)}\n`);
+    expect(h.whenLoaded).toBeUndefined();
   });
 
   it('edits the rest, once read, as any post: one changed line', async () => {
