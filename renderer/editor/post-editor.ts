@@ -51,10 +51,14 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   media.attach(view, core);
   ready = true;
 
-  /** The rest of a long post joins the document: one step, outside the undo history. */
+  // The rest could not be mapped to its source: it stays out of the editor, kept as on disk.
+  let restUnsafe = false;
+  /** The rest joins the document: one step, outside the undo history. */
   const addRest = (rest: ParsedRest) => {
     if (rest.unsafeReason) {
-      // The start stays as the writer left it; the rest is kept as it is on disk.
+      // Read-only from now on; an edit already made to the start is kept, and saved with the
+      // rest exactly as it was (the start's blocks were mapped, so its save is lossless).
+      restUnsafe = true;
       unsafeReason = rest.unsafeReason;
       view.setProps({ editable: () => false });
       opts.onChange?.();
@@ -96,12 +100,8 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   /** Find, replace and jumps work on the whole post: they read the rest in first. */
   const wholePost = () => load?.finish();
 
-  const getBody = (): string => {
-    if (unsafeReason && !view.state.doc.eq(pristineDoc)) return withRest(saveBody(snapshot, view.state.doc, core));
-    if (unsafeReason) return body;
-    return withRest(saveBody(snapshot, view.state.doc, core));
-  };
-  /** The part of a long post not yet in the editor, after the saved start, as it was. */
+  const getBody = (): string => (unsafeReason && !restUnsafe ? body : withRest(saveBody(snapshot, view.state.doc, core)));
+  /** The part of the post not (yet) in the editor, after the saved start, as it was. */
   const withRest = (start: string): string => {
     if (restStart === body.length) return start;
     const rest = body.slice(restStart);
