@@ -114,6 +114,9 @@ test('the selection is counted while it lasts, and typing draws no frame beyond 
   await app.keyboard.press('End');
   await app.keyboard.press('Shift+Home');
   await expect(app.getByLabel('Selection count')).toContainText('2 words');
+  // Shown whole, at 1,280 px with the side panel open: the post's path gives way first.
+  const counts = app.getByRole('status', { name: 'Word count' });
+  expect(await counts.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await app.keyboard.press('End');
   await expect(app.getByLabel('Selection count')).toBeHidden();
 
