@@ -86,13 +86,15 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   };
   const readRest = (from: FirstPiece) =>
     new Promise<void>((resolve) => {
-      // Busy (for assistive technology, and what tests wait for) until the rest is in.
-      view.setProps({ attributes: { ...BODY_ATTRIBUTES, 'aria-busy': 'true' } });
+      // Busy (for assistive technology, and what tests wait for) until the rest is in. On the
+      // editor's own element: a change of the view's attributes prop redraws the view (about
+      // 8 ms in a profile of the 12 KB open).
+      opts.root.setAttribute('aria-busy', 'true');
       opts.root.addEventListener('keydown', onKey, true);
       load = loadRest(core, body, from, (rest) => {
         opts.root.removeEventListener('keydown', onKey, true);
         addRest(rest);
-        view.setProps({ attributes: BODY_ATTRIBUTES });
+        opts.root.removeAttribute('aria-busy');
         resolve();
       });
     });

@@ -15,8 +15,11 @@ import { pairShortcodes } from '../../../shared/markdown/shortcode-scan';
 
 /** Posts up to this long are parsed whole: a piece would save less than the second step costs. */
 export const PIECES_MIN_CHARS = 8_000;
-/** The first piece: enough for the first screen of the post (about 45 lines of text). */
-export const FIRST_PIECE_CHARS = 4_000;
+/**
+ * The first piece: with the form above it, about the first screen of the post (25 lines or
+ * so; it ends at the next heading, usually further). The rest follows a frame later.
+ */
+export const FIRST_PIECE_CHARS = 2_000;
 /** The later pieces: each is parsed in one task, about 40 ms here, so typing is never held long. */
 export const PIECE_CHARS = 32_000;
 

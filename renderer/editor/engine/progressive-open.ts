@@ -1,9 +1,10 @@
-// Opening a long post piece by piece. Reading a 1 MB recap into the editor takes over a second,
-// almost all of it the Markdown parser; the writer should not wait for that to see and edit the
-// post's start. So the first piece (piece-cuts.ts) is parsed and shown at once, and the rest is
-// parsed one piece per task (typing and scrolling go on in between) and added to the document
-// in one step at the end. Until then, the rest is kept as its exact source (post-editor.ts
-// writes it back as it was), so saving during the load is as lossless as after it.
+// Opening a post piece by piece. micromark reads about 2.5 ms per KB here: a 1 MB recap takes
+// seconds and a 12 KB post a third of its open; the writer should not wait for that to see and
+// edit the post's start. So the first piece (piece-cuts.ts) is parsed and shown at once, and
+// after that first paint the rest is parsed one piece per task (typing and scrolling go on in
+// between) and added to the document in one step at the end. Until then, the rest is kept as
+// its exact source (post-editor.ts writes it back as it was), so a save meanwhile is as
+// lossless as after it.
 // Pieces parse to what a whole parse gives only at safe cuts; any doubt (a piece not ending
 // closed, not starting with its heading, or one the editor cannot map) makes the rest be
 // parsed whole, in one task.
