@@ -15,6 +15,7 @@ import { editorViews } from './views/editor-views';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
 import { blockWindowPlugin } from './engine/block-window';
+import { beyondEditor } from './engine/beyond-editor';
 import { LONG_POST_CHARS } from './long-post';
 import type { PostEditorHandle, PostEditorOptions } from './types';
 
@@ -25,6 +26,8 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const notify = () => {
     if (ready) opts.onChange?.();
   };
+  const beyond = beyondEditor(opts.body);
+  if (beyond) throw new Error(`${beyond}. Open it in a text editor to change its text; the fields above can still be edited.`);
   const long = opts.body.length > LONG_POST_CHARS;
   let first: FirstPiece | null = null;
   const views = editorViews(opts);
