@@ -51,7 +51,7 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
 
   const fields = parsed.fields;
   const editable = format === 'none' ? 'yaml' : format;
-  const { main, more } = layoutFields(fields, schema?.fields ?? []);
+  const { main, more } = layoutFields(fields, schema?.fields ?? null);
   const problems = validateFields(fields, schema?.fields ?? [], { takenSlugs, existingImages });
 
   const update = (key: string, value: unknown) => {

@@ -21,11 +21,16 @@ const USUAL = 0.5;
 /** Keys whose lists are people's names, shown as a names list. */
 export const NAME_KEYS = ['contributors', 'authors', 'author'];
 
-export function layoutFields(fields: Record<string, unknown>, schema: readonly FieldSchema[]): { main: FormField[]; more: FormField[] } {
+/**
+ * `schema` null: the section's schema has not arrived yet. The post's own fields are then shown
+ * up front, so the form has about its final height at once and the body below does not jump
+ * when the schema comes.
+ */
+export function layoutFields(fields: Record<string, unknown>, schema: readonly FieldSchema[] | null): { main: FormField[]; more: FormField[] } {
   const main: FormField[] = [];
   const more: FormField[] = [];
   const known = new Set<string>();
-  for (const f of schema) {
+  for (const f of schema ?? []) {
     known.add(f.key);
     if (f.hidden) continue;
     const present = f.key in fields;
@@ -37,7 +42,10 @@ export function layoutFields(fields: Record<string, unknown>, schema: readonly F
   }
   for (const key of Object.keys(fields)) {
     if (known.has(key)) continue;
-    more.push({ key, label: labelOf(key), type: inferValueType(fields[key]), required: false, taxonomy: false, present: true });
+    const type = inferValueType(fields[key]);
+    const item: FormField = { key, label: labelOf(key), type, required: false, taxonomy: false, present: true };
+    if (schema === null && type !== 'map' && type !== 'raw') main.push(item);
+    else more.push(item);
   }
   return { main, more };
 }

@@ -47,6 +47,15 @@ const byName = (name: string) => host.querySelector<HTMLInputElement>(`[aria-lab
 const changedLines = (a: string, b: string) => diffLines(a, b).filter((p) => p.added || p.removed).map((p) => (p.added ? '+' : '-') + p.value);
 
 describe('FrontMatterForm', () => {
+  it("shows the post's own fields up front before the section's schema arrives (the body does not jump)", () => {
+    render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={null} onChange={() => {}} />);
+    const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'));
+    for (const k of ['title', 'description', 'tags', 'date', 'draft']) expect(byName(k), k).not.toBeNull();
+    // Maps stay under "More fields", as with a schema.
+    expect(more?.textContent).toMatch(/^More fields \(\d+\)$/);
+    expect(byName('menu')).toBeNull();
+  });
+
   it('is a form named Front matter with a control per key, each change touching one line', () => {
     const out: string[] = [];
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} images={['images/blog/2025/driftwood/stage.png']} onChange={(t) => out.push(t)} />);
