@@ -48,7 +48,11 @@ export function createGitStatusStore(fetchStatus: () => Promise<GitStatus | null
     try {
       status = await fetchStatus();
     } catch {
-      status = null; // no site open, or the site went away: nothing to show
+      // No site open yet (nothing to show), or a read that raced a sync or a commit writing the
+      // repository: keep what was shown. Blanking it unmounted the History tab, and with it the
+      // sync's "choose between the versions" dialog (a browser test caught it once). Another
+      // site being opened clears it (reset).
+      status = snap.status;
     }
     if (gen === generation) set({ status: sameStatus(snap.status, status) ? snap.status : status });
   };

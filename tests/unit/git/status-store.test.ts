@@ -50,6 +50,19 @@ describe('git status store', () => {
     expect(store.get().status).toBeNull();
   });
 
+  it('keeps the status it has when a read fails (a read racing a sync), until another site is opened', async () => {
+    let fail = false;
+    const store = createGitStatusStore(() => (fail ? Promise.reject(new Error('index.lock exists')) : Promise.resolve(status(0))));
+    await store.refresh();
+    const shown = store.get().status;
+    expect(shown).not.toBeNull();
+    fail = true;
+    await store.refresh();
+    expect(store.get().status).toBe(shown);
+    store.reset();
+    expect(store.get().status).toBeNull();
+  });
+
   it('treats a failed read as "no status" and counts version changes and the setup flag', async () => {
     const store = createGitStatusStore(() => Promise.reject(new Error('no site')));
     await store.refresh();
