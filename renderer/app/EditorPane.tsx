@@ -1,7 +1,7 @@
 // The centre of the window: toolbar and post commands, banners about the post (changed on
 // disk, editing limits, garbled characters, find and replace), the front-matter form above the
 // body, and the status bar with the counts.
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useContext, useMemo, type ReactNode } from 'react';
 // The comforts one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
 import { CountsDisplay } from '../comforts/CountsDisplay';
@@ -12,12 +12,14 @@ import { useFrontMatterTools } from './front-matter-tools';
 import { formatOf } from './post-format';
 import type { PostSession } from './use-post-session';
 import type { LivePost } from './use-live-post';
-import type { FormData } from './use-form-data';
+import { useFormImages, type FormData } from './use-form-data';
+import { GalleryContext } from './post-images-context';
 import { DiskChangeBanner } from './DiskChangeBanner';
 import { PostBody } from './PostBody';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useWholePostLoaded } from './use-whole-post';
+import { api } from '../api';
 
 interface Props {
   session: PostSession;
@@ -53,6 +55,12 @@ export function EditorPane(props: Props) {
   const integration = editor?.integration;
   const noMatches = { count: 0, current: 0 };
   const wholePost = useWholePostLoaded(editor);
+  // The images the form offers, asked again whenever the gallery's are (imports, renames).
+  const galleryKey = useContext(GalleryContext)?.refreshKey ?? null;
+  const pics = useFormImages(post?.path ?? null, galleryKey);
+  // The slug field is checked against the site's other posts, as Rename does.
+  const postPath = post?.path ?? null;
+  const checkSlug = useCallback((slug: string) => (postPath ? api.checkSlug({ slug, path: postPath }).then((r) => r.unique) : Promise.resolve(true)), [postPath]);
 
   return (
     <main className="editor-pane" aria-label="Editor">
@@ -106,8 +114,9 @@ export function EditorPane(props: Props) {
                   frontMatter={session.frontMatter}
                   schema={formData.schema}
                   suggestions={formData.suggestions}
-                  images={formData.images}
-                  existingImages={formData.existingImages}
+                  images={pics.images}
+                  existingImages={pics.existingImages}
+                  checkSlug={checkSlug}
                   structureError={structureError}
                   onChange={onFrontMatterChange}
                 />

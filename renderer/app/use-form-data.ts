@@ -1,6 +1,7 @@
-// What the front-matter form needs besides the text: the section's schema, the site's
-// taxonomy values and names (suggestions), and the images the post can pick from (its bundle
-// and the gallery). Fetched per post; a failure leaves the form working with less help.
+// What the front-matter form needs besides the text: the section's schema and the site's
+// taxonomy values and names (suggestions), fetched per post; and the images the post can pick
+// from (its bundle and the gallery), fetched again after an import, a rename or a delete
+// (useFormImages). A failure leaves the form working with less help.
 import { useEffect, useState } from 'react';
 import type { SectionSchema } from '../../shared/frontmatter/schema';
 import type { Suggestions } from '../../shared/ipc/channels/frontmatter';
@@ -10,13 +11,17 @@ import { api } from '../api';
 export interface FormData {
   schema: SectionSchema | null;
   suggestions: Suggestions | null;
+}
+
+export interface FormImages {
   /** Image paths as a post writes them: bundle-relative, or "/…" for static files. */
   images: string[];
   /** The same without a leading "/" or "./", for the "image exists" check. */
   existingImages: ReadonlySet<string> | undefined;
 }
 
-const EMPTY: FormData = { schema: null, suggestions: null, images: [], existingImages: undefined };
+const EMPTY: FormData = { schema: null, suggestions: null };
+const NO_IMAGES: FormImages = { images: [], existingImages: undefined };
 
 /** The section of a content-relative path ("blog/x/index.md" → "blog"; top-level files → ""). */
 export function sectionOf(path: string): string {
@@ -50,15 +55,33 @@ export function useFormData(path: string | null, key: string | null): FormData {
     }
     let live = true;
     const soft = <T>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
-    void Promise.all([
-      soft(api.getSchema({ section: sectionOf(path) })),
-      soft(api.getTaxonomyValues({})),
-      soft(api.listGallery({ postPath: path })),
-    ]).then(([schema, suggestions, listing]) => {
-      if (!live) return;
-      const pics = listing ? imagePaths(listing) : null;
-      setData({ schema, suggestions, images: pics?.images ?? [], existingImages: pics?.existing });
+    void Promise.all([soft(api.getSchema({ section: sectionOf(path) })), soft(api.getTaxonomyValues({}))]).then(([schema, suggestions]) => {
+      if (live) setData({ schema, suggestions });
     });
+    return () => {
+      live = false;
+    };
+  }, [path, key]);
+  return data;
+}
+
+/** The post's pickable images; `key` changes when they may have changed (a save, an import). */
+export function useFormImages(path: string | null, key: unknown): FormImages {
+  const [data, setData] = useState<FormImages>(NO_IMAGES);
+  useEffect(() => {
+    if (!path) {
+      setData(NO_IMAGES);
+      return;
+    }
+    let live = true;
+    api.listGallery({ postPath: path }).then(
+      (listing) => {
+        if (!live) return;
+        const pics = imagePaths(listing);
+        setData({ images: pics.images, existingImages: pics.existing });
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

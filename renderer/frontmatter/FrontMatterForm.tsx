@@ -10,6 +10,7 @@ import { parseFrontMatter } from '../../shared/frontmatter/parse';
 import { setField, unsetField } from '../../shared/frontmatter/edit';
 import { validateFields, type FieldProblem } from '../../shared/frontmatter/validate';
 import { layoutFields, NAME_KEYS, type FormField } from './layout';
+import { useSlugTaken } from './use-slug-check';
 import { BrokenFrontMatter } from './BrokenFrontMatter';
 import { AddField } from './AddField';
 import { TextWidget, LongTextWidget, UrlWidget, IntegerWidget, ToggleWidget, OptionsWidget } from './widgets/SimpleWidgets';
@@ -30,6 +31,8 @@ export interface FrontMatterFormProps {
   images?: readonly string[];
   /** Slugs other posts use (lower-case), for the "slug unique" check. */
   takenSlugs?: ReadonlySet<string>;
+  /** Whether a slug is free for this post (asked when the writer pauses on the slug field). */
+  checkSlug?(slug: string): Promise<boolean>;
   /** Image paths that exist, to point out references to missing ones. */
   existingImages?: ReadonlySet<string>;
   /** A splitter-level problem (e.g. no closing delimiter) the text alone does not show. */
@@ -41,8 +44,10 @@ export interface FrontMatterFormProps {
 // Memoized: the editor pane re-renders in every pause in typing (counts, save state); the form
 // only when its own props change.
 export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterFormProps) {
-  const { format, frontMatter, schema, suggestions, images = [], takenSlugs, existingImages, structureError, readOnly, onChange } = props;
+  const { format, frontMatter, schema, suggestions, images = [], existingImages, structureError, readOnly, onChange } = props;
   const parsed = useMemo(() => (format === 'none' ? { fields: {}, error: null } : parseFrontMatter(format, frontMatter)), [format, frontMatter]);
+  const slugTaken = useSlugTaken(parsed.fields.slug, props.checkSlug);
+  const takenSlugs = props.takenSlugs ?? slugTaken;
   const [editError, setEditError] = useState<string | null>(null);
   const [showMore, setShowMore] = useState(false);
   const uid = useId();
@@ -53,6 +58,8 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
   const editable = format === 'none' ? 'yaml' : format;
   const { main, more } = layoutFields(fields, schema?.fields ?? null);
   const problems = validateFields(fields, schema?.fields ?? [], { takenSlugs, existingImages });
+  // An error is never hidden under "More fields" (a slug another post uses, a bad date).
+  const moreOpen = showMore || more.some((f) => problems.some((p) => p.key === f.key && p.level === 'error'));
 
   const update = (key: string, value: unknown) => {
     try {
@@ -138,10 +145,10 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
       <div className="fm-grid">{main.map((f) => row(f, widgetFor(f)))}</div>
       {more.length > 0 && (
         <div className="fm-more">
-          <button type="button" aria-expanded={showMore} aria-controls={`${uid}-more`} onClick={() => setShowMore((s) => !s)}>
+          <button type="button" aria-expanded={moreOpen} aria-controls={`${uid}-more`} onClick={() => setShowMore(!moreOpen)}>
             More fields ({more.length})
           </button>
-          {showMore && (
+          {moreOpen && (
             <div id={`${uid}-more`} className="fm-grid">
               {more.map((f) => row(f, f.type === 'map' || f.type === 'raw' ? <RawWidget key={f.key} name={f.key} id={`${uid}-${f.key}`} value={fields[f.key]} onValue={(v) => update(f.key, v)} readOnly={readOnly} /> : widgetFor(f)))}
             </div>

@@ -47,6 +47,24 @@ const byName = (name: string) => host.querySelector<HTMLInputElement>(`[aria-lab
 const changedLines = (a: string, b: string) => diffLines(a, b).filter((p) => p.added || p.removed).map((p) => (p.added ? '+' : '-') + p.value);
 
 describe('FrontMatterForm', () => {
+  it('says so when another post already uses the slug, once the writer pauses', async () => {
+    const asked: string[] = [];
+    const checkSlug = (slug: string) => {
+      asked.push(slug);
+      return Promise.resolve(slug !== 'driftwood-summit-2025-recap');
+    };
+    render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} checkSlug={checkSlug} onChange={() => {}} />);
+    expect(host.textContent).not.toContain('Another post already uses the slug');
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(asked).toEqual(['driftwood-summit-2025-recap']);
+    expect(host.textContent).toContain('Another post already uses the slug "driftwood-summit-2025-recap"');
+    // A free slug: no message.
+    act(() => root!.render(<FrontMatterForm format="yaml" frontMatter={SRC.replace('slug: driftwood-summit-2025-recap', 'slug: tide-notes')} schema={SCHEMA} checkSlug={checkSlug} onChange={() => {}} />));
+    await act(() => new Promise((r) => setTimeout(r, 400)));
+    expect(asked).toEqual(['driftwood-summit-2025-recap', 'tide-notes']);
+    expect(host.textContent).not.toContain('Another post already uses the slug');
+  });
+
   it("shows the post's own fields up front before the section's schema arrives (the body does not jump)", () => {
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={null} onChange={() => {}} />);
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'));
