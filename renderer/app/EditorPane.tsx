@@ -12,7 +12,7 @@ import { useFrontMatterTools } from './front-matter-tools';
 import { formatOf } from './post-format';
 import type { PostSession } from './use-post-session';
 import type { LivePost } from './use-live-post';
-import { useFormImages, type FormData } from './use-form-data';
+import { sectionOf, useFormImages, type FormData } from './use-form-data';
 import { GalleryContext } from './post-images-context';
 import { DiskChangeBanner } from './DiskChangeBanner';
 import { PostBody } from './PostBody';
@@ -58,9 +58,14 @@ export function EditorPane(props: Props) {
   // The images the form offers, asked again whenever the gallery's are (imports, renames).
   const galleryKey = useContext(GalleryContext)?.refreshKey ?? null;
   const pics = useFormImages(post?.path ?? null, galleryKey);
-  // The slug field is checked against the site's other posts, as Rename does.
+  // The slug field is checked against the other posts of its section (Hugo's addresses are
+  // section/slug by default), with the check Rename uses.
   const postPath = post?.path ?? null;
-  const checkSlug = useCallback((slug: string) => (postPath ? api.checkSlug({ slug, path: postPath }).then((r) => r.unique) : Promise.resolve(true)), [postPath]);
+  const checkSlug = useCallback(
+    (slug: string) =>
+      postPath ? api.checkSlug({ slug, path: postPath }).then((r) => r.unique || r.usedBy === null || sectionOf(r.usedBy) !== sectionOf(postPath)) : Promise.resolve(true),
+    [postPath],
+  );
 
   return (
     <main className="editor-pane" aria-label="Editor">

@@ -96,6 +96,18 @@ test('a nested key under "More fields" changes only its line', async ({ app, sit
   expect(change).toEqual({ removed: ['    weight: 3'], added: ['    weight: 4'] });
 });
 
+test("a slug another post of the section uses is pointed out as it is typed; nothing is written", async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, CFP);
+  await openPost(app, CFP);
+  const form = app.getByRole('form', { name: 'Front matter' });
+  const slug = form.getByRole('textbox', { name: 'slug' });
+  await slug.fill('travel-tips-port-alder');
+  await expect(form).toContainText('Another post already uses the slug "travel-tips-port-alder"');
+  await slug.fill('call-for-speakers-2026');
+  await expect(form).not.toContainText('Another post already uses the slug');
+  expect(readPostBytes(site.contentDir, CFP).equals(before)).toBe(true);
+});
+
 test('turning draft off shows the pre-publish checklist', async ({ app }) => {
   await openPost(app, /^Draft: A First Look/);
   await app.getByRole('form', { name: 'Front matter' }).getByRole('switch', { name: 'draft' }).uncheck();
