@@ -54,14 +54,12 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   media.attach(view, core);
   ready = true;
 
-  // The rest could not be mapped to its source: it stays out of the editor, kept as on disk.
-  let restUnsafe = false;
   /** The rest joins the document: one step, outside the undo history. */
   const addRest = (rest: ParsedRest) => {
     if (rest.unsafeReason) {
-      // Read-only from now on; an edit already made to the start is kept, and saved with the
-      // rest exactly as it was (the start's blocks were mapped, so its save is lossless).
-      restUnsafe = true;
+      // Read-only from now on, and the rest stays out of the editor (restStart stays where it
+      // is); an edit already made to the start is kept, and saved with the rest exactly as it
+      // was (the start's blocks were mapped, so its save is lossless).
       unsafeReason = rest.unsafeReason;
       view.setProps({ editable: () => false });
       opts.onChange?.();
@@ -105,7 +103,9 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   /** Find, replace and jumps work on the whole post: they read the rest in first. */
   const wholePost = () => load?.finish();
 
-  const getBody = (): string => (unsafeReason && !restUnsafe ? body : withRest(saveBody(snapshot, view.state.doc, core)));
+  // Unmappable with nothing left out (the post was parsed whole): the body as loaded. Only a
+  // rest found unmappable leaves part of the post out of the editor.
+  const getBody = (): string => (unsafeReason && restStart === body.length ? body : withRest(saveBody(snapshot, view.state.doc, core)));
   /** The part of the post not (yet) in the editor, after the saved start, as it was. */
   const withRest = (start: string): string => {
     if (restStart === body.length) return start;
