@@ -10,6 +10,12 @@ export interface BenchMetric {
   budget?: number;
   /** Name of the peer metric measured in the same run, for the ratio column. */
   peer?: string;
+  /**
+   * Name of a metric measured in the same run for the same task with no editor code at all (the
+   * browser alone): when it is itself over the budget, no editor can meet the budget on this
+   * machine, and the runner says so beside the miss.
+   */
+  floor?: string;
   unit?: string;
   note?: string;
 }

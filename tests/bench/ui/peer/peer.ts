@@ -9,6 +9,12 @@ export interface PeerApi {
   /** Fetches the markdown (not timed), then creates the editor; resolves with ms to the next paint. */
   open(url: string): Promise<number>;
   close(): Promise<void>;
+  /**
+   * The browser alone: the same post's HTML (as Milkdown renders it) in a plain contenteditable
+   * element with no editor code at all. Typing there costs what Chromium itself needs per key
+   * (input, text insertion, selection, style, layout, paint): the floor under any editor.
+   */
+  plain(url: string): Promise<void>;
 }
 
 let current: Editor | null = null;
@@ -43,6 +49,18 @@ const api: PeerApi = {
       .create();
     await nextPaint();
     return performance.now() - t0;
+  },
+  async plain(url) {
+    await api.open(url);
+    const html = document.querySelector('#root .ProseMirror')!.innerHTML;
+    await api.close();
+    const editable = document.createElement('div');
+    editable.className = 'ProseMirror';
+    editable.contentEditable = 'true';
+    for (const [k, v] of Object.entries({ role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Post body' })) editable.setAttribute(k, v);
+    editable.innerHTML = html;
+    document.getElementById('root')!.append(editable);
+    await nextPaint();
   },
   async close() {
     if (current) await current.destroy();
