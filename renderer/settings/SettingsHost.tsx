@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Settings, Theme } from '../../shared/ipc/channels/settings';
 import { api, isDesktop } from '../api';
 import { describeError } from '../app/describe-error';
+import { gitStatus } from '../app/git-status';
 import { runMenuCommand } from '../app/menu-commands';
 import { useMenuCommand } from '../app/use-menu-command';
 import { SettingsDialog } from './SettingsDialog';
@@ -83,6 +84,8 @@ export function SettingsHost({ onError }: Props) {
       setSaved(stored);
       setTheme(stored.theme);
       setEditing(null);
+      // The Author fields also sign versions: the History tab stops asking for a name at once.
+      void gitStatus.refresh();
       return null;
     } catch (e) {
       return `Your settings were not saved. ${describeError(e)}`;

@@ -282,3 +282,20 @@ base('a site without versions: the app offers to start them and asks name and em
   const again = await historyTab(app);
   await expect(again.getByRole('button', { name: 'Save version' })).toBeVisible();
 });
+
+test('the name and email entered in Settings sign the versions: History does not ask for them again', async ({ app, site }) => {
+  await app.getByRole('button', { name: 'Settings…' }).click();
+  const settings = app.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Name' }).fill(AUTHOR.name);
+  await settings.getByRole('textbox', { name: 'Email' }).fill(AUTHOR.email);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+
+  await openVolunteers(app);
+  await typeAtEndOf(app, LINE, SENTENCE);
+  const tab = await historyTab(app);
+  await expect(tab.getByRole('button', { name: 'Enter your name and email…' })).toHaveCount(0);
+  await saveVersion(app, 'Thank the caterers');
+  expect(git(site.root, 'log', '-1', '--format=%an <%ae>|%s')).toBe(`${AUTHOR.name} <${AUTHOR.email}>|Thank the caterers\n`);
+});
+

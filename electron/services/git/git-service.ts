@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import * as git from 'isomorphic-git';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import type { Conflict, GitAuthor, GitStatus, SavedVersion, SyncInfo, SyncResult, Version, VersionDiff } from '../../../shared/ipc/channels/git';
-import { GitAuthor as GitAuthorSchema } from '../../../shared/ipc/channels/git';
 import type { HostContext, SiteInfo } from '../context';
 import { resolveInside } from '../fs/safe-path';
 import { findRepo, postUnit, type Repo } from './repo';
@@ -22,6 +21,7 @@ import { sync as syncRepo, NEEDS_AUTHOR, OFFLINE_MESSAGE } from './sync';
 import { cancelMerge, listConflicts, resolveConflict } from './conflicts';
 import { loadPending } from './pending-merge';
 import { initRepository } from './init';
+import { readAuthor, writeAuthor } from './author';
 
 export interface GitService {
   status(paths?: string[]): Promise<GitStatus>;
@@ -43,7 +43,7 @@ export interface GitService {
   shutdown(): void;
 }
 
-export const AUTHOR_KEY = 'gitAuthor';
+export { AUTHOR_KEY } from './author';
 export const TOKEN_KEY = 'gitToken';
 export const USERNAME_KEY = 'gitUsername';
 
@@ -85,9 +85,9 @@ export class IsoGitService implements GitService {
   }
 
   private author(): GitAuthor {
-    const a = GitAuthorSchema.safeParse(this.host.settings.get(AUTHOR_KEY));
-    if (!a.success) throw new PostwrightError('git', NEEDS_AUTHOR, { problem: 'no-author' });
-    return a.data;
+    const a = readAuthor(this.host.settings);
+    if (!a) throw new PostwrightError('git', NEEDS_AUTHOR, { problem: 'no-author' });
+    return a;
   }
 
   /** Runs writes one after another, so two clicks never interleave commits. */
@@ -113,11 +113,11 @@ export class IsoGitService implements GitService {
 
   async status(paths?: string[]): Promise<GitStatus> {
     const repo = await this.repo();
-    const author = GitAuthorSchema.safeParse(this.host.settings.get(AUTHOR_KEY));
+    const author = readAuthor(this.host.settings);
     const hasToken = !!(await this.host.secrets.get(TOKEN_KEY));
     if (!repo) {
       return {
-        repository: false, branch: null, problem: null, author: author.success ? author.data : null, remoteUrl: null, hasToken,
+        repository: false, branch: null, problem: null, author, remoteUrl: null, hasToken,
         posts: {}, unsaved: 0, ahead: 0, behind: 0, conflicts: 0, sync: this.syncInfo,
       };
     }
@@ -128,7 +128,7 @@ export class IsoGitService implements GitService {
       repository: true,
       branch: s.branch,
       problem: s.problem,
-      author: author.success ? author.data : null,
+      author,
       remoteUrl: s.remoteUrl,
       hasToken,
       posts: s.posts,
@@ -150,9 +150,7 @@ export class IsoGitService implements GitService {
   }
 
   setAuthor(author: GitAuthor): GitAuthor {
-    const a = GitAuthorSchema.parse(author);
-    this.host.settings.set(AUTHOR_KEY, a);
-    return a;
+    return writeAuthor(this.host.settings, author);
   }
 
   async setToken(token: string | null): Promise<{ persistent: boolean }> {
@@ -239,11 +237,11 @@ export class IsoGitService implements GitService {
   private async syncOnce(): Promise<SyncResult> {
     this.clearRetry();
     const repo = await this.needRepo();
-    const author = GitAuthorSchema.safeParse(this.host.settings.get(AUTHOR_KEY));
+    const author = readAuthor(this.host.settings);
     this.syncInfo = { ...this.syncInfo, state: 'syncing', message: 'Syncing…', nextRetryAt: null };
     try {
       const result = await syncRepo(repo, {
-        author: author.success ? author.data : null,
+        author,
         token: await this.host.secrets.get(TOKEN_KEY),
         username: this.host.settings.get<string>(USERNAME_KEY) ?? 'x-access-token',
         progress: (done, total, label) => this.host.emit('progress', { task: 'sync', done, total, label }),

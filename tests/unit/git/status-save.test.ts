@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSite, makeHost, service, post, fsckClean, type TestSite } from './support';
+import { readSettings, writeSettings } from '../../../electron/services/settings/settings-service';
 
 let sites: TestSite[] = [];
 afterEach(() => {
@@ -119,5 +120,41 @@ describe('status and save version', () => {
     await expect(git.saveVersion('../hugo.toml')).rejects.toMatchObject({ code: 'outside-site' });
     expect(existsSync(join(s.root, '.git/index.lock'))).toBe(false);
     rmSync(join(s.root, 'content/a.md'));
+  });
+});
+
+describe('one name and email for the writer', () => {
+  it('signs versions with the Settings dialog\'s Author fields, without asking again in History', async () => {
+    const s = site({ 'content/a.md': post('Alpha', 'a') });
+    s.write('content/a.md', post('Alpha', 'b'));
+    const host = makeHost({ author: false });
+    const git = service(s, host);
+    expect((await git.status()).author).toBeNull();
+    writeSettings(host.settings, { authorName: 'Ori Vance', authorEmail: 'ori@lanternfish.example' });
+    expect((await git.status()).author).toEqual({ name: 'Ori Vance', email: 'ori@lanternfish.example' });
+    await git.saveVersion('a.md');
+    expect(s.git('log', '-1', '--format=%an <%ae>').trim()).toBe('Ori Vance <ori@lanternfish.example>');
+  });
+
+  it('fills the Settings dialog\'s Author fields from the name and email entered in History, and a later change in Settings wins', async () => {
+    const s = site({ 'content/a.md': post('Alpha', 'a') });
+    const host = makeHost({ author: false });
+    const git = service(s, host);
+    git.setAuthor({ name: 'Ori Vance', email: 'ori@lanternfish.example' });
+    expect(readSettings(host.settings)).toMatchObject({ authorName: 'Ori Vance', authorEmail: 'ori@lanternfish.example' });
+    writeSettings(host.settings, { authorName: 'Ori V. Vance' });
+    s.write('content/a.md', post('Alpha', 'c'));
+    await git.saveVersion('a.md');
+    expect(s.git('log', '-1', '--format=%an').trim()).toBe('Ori V. Vance');
+  });
+
+  it('keeps an email Settings would refuse for versions only, and an incomplete Settings author does not hide the stored one', async () => {
+    const s = site({ 'content/a.md': post('Alpha', 'a') });
+    const host = makeHost({ author: false });
+    const git = service(s, host);
+    git.setAuthor({ name: 'Ori Vance', email: 'ori@harbour' });
+    expect(readSettings(host.settings)).toMatchObject({ authorName: '', authorEmail: '' });
+    writeSettings(host.settings, { authorName: 'Someone Else' });
+    expect((await git.status()).author).toEqual({ name: 'Ori Vance', email: 'ori@harbour' });
   });
 });
