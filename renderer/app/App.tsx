@@ -385,7 +385,7 @@ export function App() {
       {dialog?.kind === 'rename' && session.post && (
         <RenamePostDialog path={session.post.path} currentSlug={slugOfPath(session.post.path)} onRename={renamePost} onCancel={() => setDialog(null)} />
       )}
-      {dialog?.kind === 'delete' && session.post && <DeletePostDialog title={title ?? session.post.path} onDelete={() => void deletePost()} onCancel={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && session.post && <DeletePostDialog title={title ?? session.post.path} onDelete={() => void deletePost(title ?? session.post?.path ?? '')} onCancel={() => setDialog(null)} />}
       {dialog?.kind === 'compare' && session.post && (
         <CompareDialog path={session.post.path} mine={currentText} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setDialog(null)} />
       )}

@@ -3,6 +3,7 @@
 import { useCallback, type MutableRefObject } from 'react';
 import { api } from '../api';
 import { describeError } from './describe-error';
+import { saveRemovalVersion, type DeletionVersion } from './version-of-delete';
 import type { NoticeState } from './Notice';
 import type { Recovery } from './use-recovery';
 import type { PostSession } from './use-post-session';
@@ -81,31 +82,49 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
     if (await mayLeave('renaming it')) setDialog({ kind: 'rename' });
   }, [mayLeave]);
 
-  const deletePost = useCallback(async () => {
-    const p = session.post;
-    setDialog(null);
-    if (!p) return;
-    try {
-      const res = await api.deletePost({ path: p.path });
-      recovery.forget(p.path);
-      session.close();
-      await site.reload();
-      setNotice({
-        message: res.message,
-        action: {
-          label: 'Undo',
-          run: () => {
-            api.undoDelete({ undoToken: res.undoToken }).then(
-              (back) => showPost(back.path),
-              (e: unknown) => setError(describeError(e)),
-            );
+  const deletePost = useCallback(
+    async (title: string) => {
+      const p = session.post;
+      setDialog(null);
+      if (!p) return;
+      try {
+        const res = await api.deletePost({ path: p.path });
+        recovery.forget(p.path);
+        session.close();
+        await site.reload();
+        const version = await saveRemovalVersion(p.path, `Delete ${title}`);
+        setNotice({
+          message: `${res.message}${deletionNote(version)}`,
+          action: {
+            label: 'Undo',
+            run: () => {
+              api.undoDelete({ undoToken: res.undoToken }).then(
+                async (back) => {
+                  // The deletion is a version: so is putting the post back.
+                  if (version.kind === 'saved') {
+                    const put = await saveRemovalVersion(back.path, `Put back ${title}`);
+                    if (put.kind === 'failed') setError(`The post is back, but it could not be saved as a version: ${put.message}`);
+                  }
+                  await showPost(back.path);
+                },
+                (e: unknown) => setError(describeError(e)),
+              );
+            },
           },
-        },
-      });
-    } catch (e) {
-      setError(describeError(e));
-    }
-  }, [recovery, session, showPost, site]);
+        });
+      } catch (e) {
+        setError(describeError(e));
+      }
+    },
+    [recovery, session, showPost, site],
+  );
 
   return { showPost, newPost, createPost, duplicatePost, renamePost, askRename, deletePost };
+}
+
+/** What the delete notice adds about versions. */
+function deletionNote(v: DeletionVersion): string {
+  if (v.kind === 'saved') return ' The deletion is saved as a version, so Sync removes it from the online copy too.';
+  if (v.kind === 'failed') return ` The deletion could not be saved as a version: ${v.message}`;
+  return '';
 }

@@ -299,3 +299,24 @@ test('the name and email entered in Settings sign the versions: History does not
   expect(git(site.root, 'log', '-1', '--format=%an <%ae>|%s')).toBe(`${AUTHOR.name} <${AUTHOR.email}>|Thank the caterers\n`);
 });
 
+
+test('deleting a post saves the deletion as a version, and Undo saves the post back', async ({ app, site }) => {
+  const original = readFileSync(join(site.root, REPO_PATH));
+  await openVolunteers(app);
+  await enterAuthor(app);
+  await app.getByRole('button', { name: 'Post actions' }).click();
+  await app.getByRole('menu', { name: 'Post actions' }).getByRole('menuitem', { name: 'Delete…' }).click();
+  await app.getByRole('alertdialog', { name: 'Delete post' }).getByRole('button', { name: 'Delete' }).click();
+  const notice = app.getByRole('region', { name: 'Notice' });
+  await expect(notice).toContainText('The deletion is saved as a version');
+  expect(git(site.root, 'log', '-1', '--format=%an|%s')).toBe(`${AUTHOR.name}|Delete Thank You, Driftwood Volunteers\n`);
+  expect(git(site.root, 'ls-tree', '-r', '--name-only', 'HEAD', BUNDLE)).toBe('');
+  expect(git(site.root, 'status', '--porcelain')).toBe('');
+
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.locator('.status-path')).toHaveText(VOLUNTEERS);
+  await expect.poll(() => git(site.root, 'log', '-1', '--format=%s')).toBe('Put back Thank You, Driftwood Volunteers\n');
+  expect(readFileSync(join(site.root, REPO_PATH)).equals(original)).toBe(true);
+  expect(git(site.root, 'status', '--porcelain')).toBe('');
+  expect(gitBytes(site.root, `HEAD:${REPO_PATH}`).equals(original)).toBe(true);
+});
