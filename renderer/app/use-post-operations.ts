@@ -3,7 +3,8 @@
 import { useCallback, type MutableRefObject } from 'react';
 import { api } from '../api';
 import { describeError } from './describe-error';
-import { saveRemovalVersion, type DeletionVersion } from './version-of-delete';
+import { gitStatus } from './git-status';
+import { saveRemovalVersion, saveRenameVersions, type DeletionVersion } from './versions-of-moves';
 import type { NoticeState } from './Notice';
 import type { Recovery } from './use-recovery';
 import type { PostSession } from './use-post-session';
@@ -65,11 +66,14 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
       const p = session.post;
       if (!p) return null;
       try {
+        const wasNew = gitStatus.get().status?.posts[p.path] === 'new';
         const moved = await api.renamePost({ path: p.path, slug });
         recovery.forget(p.path);
         setDialog(null);
         await showPost(moved.path);
-        setNotice({ message: `Renamed: the post is now ${moved.path}.` });
+        const version = await saveRenameVersions(p.path, moved.path, `Rename ${p.path} to ${moved.path}`, wasNew);
+        const note = version.kind === 'saved' ? ' The rename is saved as a version, so Sync moves it on the online copy too.' : version.kind === 'failed' ? ` The rename could not be saved as a version: ${version.message}` : '';
+        setNotice({ message: `Renamed: the post is now ${moved.path}.${note}` });
         return null;
       } catch (e) {
         return describeError(e);

@@ -320,3 +320,21 @@ test('deleting a post saves the deletion as a version, and Undo saves the post b
   expect(git(site.root, 'status', '--porcelain')).toBe('');
   expect(gitBytes(site.root, `HEAD:${REPO_PATH}`).equals(original)).toBe(true);
 });
+
+test('renaming a post saves the move as versions: the post at its new address, gone from its old one', async ({ app, site }) => {
+  const original = readFileSync(join(site.root, REPO_PATH));
+  await openVolunteers(app);
+  await enterAuthor(app);
+  await app.getByRole('button', { name: 'Post actions' }).click();
+  await app.getByRole('menu', { name: 'Post actions' }).getByRole('menuitem', { name: 'Rename slug…' }).click();
+  const rename = app.getByRole('dialog', { name: 'Rename slug' });
+  await rename.getByLabel('New slug').fill('volunteers-2026');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(app.getByRole('region', { name: 'Notice' })).toContainText('The rename is saved as a version');
+  const moved = 'content/blog/volunteers-2026/index.md';
+  expect(git(site.root, 'ls-tree', '-r', '--name-only', 'HEAD', BUNDLE)).toBe('');
+  expect(gitBytes(site.root, `HEAD:${moved}`).equals(readFileSync(join(site.root, moved)))).toBe(true);
+  expect(readFileSync(join(site.root, moved)).equals(original)).toBe(true);
+  expect(git(site.root, 'status', '--porcelain')).toBe('');
+  expect(git(site.root, 'log', '-2', '--format=%s')).toBe(`Rename ${VOLUNTEERS} to blog/volunteers-2026/index.md\n`.repeat(2));
+});
