@@ -3,8 +3,7 @@
 import { useCallback, type MutableRefObject } from 'react';
 import { api } from '../api';
 import { describeError } from './describe-error';
-import { gitStatus } from './git-status';
-import { saveRemovalVersion, saveRenameVersions, type DeletionVersion } from './versions-of-moves';
+import { neverVersioned, saveMoveVersion, saveRenameVersions, type MoveVersion } from './versions-of-moves';
 import type { NoticeState } from './Notice';
 import type { Recovery } from './use-recovery';
 import type { PostSession } from './use-post-session';
@@ -66,7 +65,7 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
       const p = session.post;
       if (!p) return null;
       try {
-        const wasNew = gitStatus.get().status?.posts[p.path] === 'new';
+        const wasNew = neverVersioned(p.path);
         const moved = await api.renamePost({ path: p.path, slug });
         recovery.forget(p.path);
         setDialog(null);
@@ -92,11 +91,12 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
       setDialog(null);
       if (!p) return;
       try {
+        const wasNew = neverVersioned(p.path);
         const res = await api.deletePost({ path: p.path });
         recovery.forget(p.path);
         session.close();
         await site.reload();
-        const version = await saveRemovalVersion(p.path, `Delete ${title}`);
+        const version = await saveMoveVersion(p.path, `Delete ${title}`, wasNew);
         setNotice({
           message: `${res.message}${deletionNote(version)}`,
           action: {
@@ -106,7 +106,7 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
                 async (back) => {
                   // The deletion is a version: so is putting the post back.
                   if (version.kind === 'saved') {
-                    const put = await saveRemovalVersion(back.path, `Put back ${title}`);
+                    const put = await saveMoveVersion(back.path, `Put back ${title}`);
                     if (put.kind === 'failed') setError(`The post is back, but it could not be saved as a version: ${put.message}`);
                   }
                   await showPost(back.path);
@@ -127,7 +127,7 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
 }
 
 /** What the delete notice adds about versions. */
-function deletionNote(v: DeletionVersion): string {
+function deletionNote(v: MoveVersion): string {
   if (v.kind === 'saved') return ' The deletion is saved as a version, so Sync removes it from the online copy too.';
   if (v.kind === 'failed') return ` The deletion could not be saved as a version: ${v.message}`;
   return '';

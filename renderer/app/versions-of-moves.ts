@@ -9,34 +9,42 @@ import { describeError } from './describe-error';
 import { gitStatus } from './git-status';
 
 /** What happened: saved as a version, nothing to save, or why it could not be saved. */
-export type DeletionVersion = { kind: 'saved' } | { kind: 'none' } | { kind: 'failed'; message: string };
+export type MoveVersion = { kind: 'saved' } | { kind: 'none' } | { kind: 'failed'; message: string };
 
-/** Saves the post's current state on disk (gone, or put back) as a version with `message`. */
-export async function saveRemovalVersion(path: string, message: string): Promise<DeletionVersion> {
+/**
+ * Saves the post at `path` as it is on disk now (gone, moved there, or put back) as a version.
+ * `wasNew`, read from the status before the move: the post was never saved in a version, so
+ * there is nothing to record (the status after the move cannot say: the file watcher may
+ * already have reported the new address as a new post).
+ */
+export async function saveMoveVersion(path: string, message: string, wasNew = false): Promise<MoveVersion> {
   const status = gitStatus.get().status;
-  // No versions, no name yet (History asks for it), or a post never saved in a version.
-  if (!status?.repository || !status.author || status.posts[path] === 'new') return { kind: 'none' };
+  // No versions, or no name yet (History asks for it first).
+  if (wasNew || !status?.repository || !status.author) return { kind: 'none' };
   try {
     const saved = await api.saveVersion({ path, message });
     gitStatus.versionsChanged();
     void gitStatus.refresh();
     return saved.version ? { kind: 'saved' } : { kind: 'none' };
   } catch (e) {
-    // Never in any version (the status was not read yet): nothing to record.
+    // Never in any version (the status was not read before the move): nothing to record.
     if (e instanceof ApiError && e.code === 'not-found') return { kind: 'none' };
     return { kind: 'failed', message: describeError(e) };
   }
 }
 
+/** Whether the status says the post was never saved in a version (read it before a move). */
+export function neverVersioned(path: string): boolean {
+  return gitStatus.get().status?.posts[path] === 'new';
+}
+
 /**
  * A rename as versions: the post at its new address first, then its old address removed (if
  * the second fails, the online copy has the post twice for a while, never not at all).
- * `wasNew`: the post was never saved in a version, so there is nothing to move.
  */
-export async function saveRenameVersions(from: string, to: string, message: string, wasNew: boolean): Promise<DeletionVersion> {
-  if (wasNew) return { kind: 'none' };
-  const added = await saveRemovalVersion(to, message);
-  if (added.kind === 'failed') return added;
-  const removed = await saveRemovalVersion(from, message);
-  return removed.kind === 'none' ? added : removed;
+export async function saveRenameVersions(from: string, to: string, message: string, wasNew: boolean): Promise<MoveVersion> {
+  const added = await saveMoveVersion(to, message, wasNew);
+  if (added.kind !== 'saved') return added;
+  const removed = await saveMoveVersion(from, message);
+  return removed.kind === 'failed' ? removed : added;
 }

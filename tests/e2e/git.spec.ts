@@ -85,6 +85,14 @@ async function enterSyncSettings(app: Page, url: string, token: string) {
   await expect(dialog).toBeHidden();
 }
 
+/** Opens the Volunteers post, enters the author, and picks `item` in its Post actions menu. */
+async function postActionOnVolunteers(app: Page, item: string) {
+  await openVolunteers(app);
+  await enterAuthor(app);
+  await app.getByRole('button', { name: 'Post actions' }).click();
+  await app.getByRole('menu', { name: 'Post actions' }).getByRole('menuitem', { name: item }).click();
+}
+
 async function saveVersion(app: Page, message?: string) {
   const form = app.getByRole('form', { name: 'Save version' });
   if (message !== undefined) await form.getByRole('textbox', { name: 'Version message' }).fill(message);
@@ -302,10 +310,7 @@ test('the name and email entered in Settings sign the versions: History does not
 
 test('deleting a post saves the deletion as a version, and Undo saves the post back', async ({ app, site }) => {
   const original = readFileSync(join(site.root, REPO_PATH));
-  await openVolunteers(app);
-  await enterAuthor(app);
-  await app.getByRole('button', { name: 'Post actions' }).click();
-  await app.getByRole('menu', { name: 'Post actions' }).getByRole('menuitem', { name: 'Delete…' }).click();
+  await postActionOnVolunteers(app, 'Delete…');
   await app.getByRole('alertdialog', { name: 'Delete post' }).getByRole('button', { name: 'Delete' }).click();
   const notice = app.getByRole('region', { name: 'Notice' });
   await expect(notice).toContainText('The deletion is saved as a version');
@@ -323,10 +328,7 @@ test('deleting a post saves the deletion as a version, and Undo saves the post b
 
 test('renaming a post saves the move as versions: the post at its new address, gone from its old one', async ({ app, site }) => {
   const original = readFileSync(join(site.root, REPO_PATH));
-  await openVolunteers(app);
-  await enterAuthor(app);
-  await app.getByRole('button', { name: 'Post actions' }).click();
-  await app.getByRole('menu', { name: 'Post actions' }).getByRole('menuitem', { name: 'Rename slug…' }).click();
+  await postActionOnVolunteers(app, 'Rename slug…');
   const rename = app.getByRole('dialog', { name: 'Rename slug' });
   await rename.getByLabel('New slug').fill('volunteers-2026');
   await rename.getByRole('button', { name: 'Rename' }).click();
