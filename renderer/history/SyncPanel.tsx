@@ -1,5 +1,5 @@
 // "Sync": a button, a progress bar fed by the main process's progress events, and the state in
-// plain words ("Will sync when online", "Choose between versions"…). When a sync needs the
+// plain words ("No connection", "That address does not answer", "The token was refused", "No such repository", "Choose between versions"…). When a sync needs the
 // writer to choose, the conflict view opens in a dialog (and can be reopened from here).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Api } from '../../shared/ipc/client';

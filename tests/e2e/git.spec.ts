@@ -185,7 +185,7 @@ test.describe('with an online copy on a loopback git server', () => {
     await enterSyncSettings(app, url, 'not-the-token');
     const sync = app.getByRole('region', { name: 'Sync' });
     await sync.getByRole('button', { name: 'Sync', exact: true }).click();
-    await expect(sync.getByRole('status')).toContainText('refused the access token');
+    await expect(sync.getByRole('status')).toContainText('The token was refused');
     expect(git(bare, 'rev-list', '--all')).toBe('');
 
     await enterSyncSettings(app, url, TOKEN);

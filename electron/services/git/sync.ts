@@ -14,7 +14,7 @@ import { commitTree, moveBranch, writeCommit } from './commits';
 import { mergeTrees } from './tree-merge';
 import { applyChanges, assertNoUnsavedWork, diffTrees } from './apply-tree';
 import { aheadBehind } from './ahead-behind';
-import { isOffline, syncError } from './errors';
+import { NO_CONNECTION, isOffline, offlineMessage, syncError } from './errors';
 import { loadPending, savePending } from './pending-merge';
 
 export interface SyncDeps {
@@ -26,7 +26,7 @@ export interface SyncDeps {
 }
 
 const STEPS = 4;
-export const OFFLINE_MESSAGE = 'Will sync when online. Your work is saved on this computer.';
+export const OFFLINE_MESSAGE = NO_CONNECTION;
 
 export const NEEDS_AUTHOR = 'Postwright needs your name and email once, to sign your versions. Enter them under Sync.';
 
@@ -67,7 +67,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
     });
     remoteOid = res.fetchHead ?? null;
   } catch (e) {
-    if (isOffline(e)) return result('offline', OFFLINE_MESSAGE);
+    if (isOffline(e)) return result('offline', offlineMessage(e, remote.url));
     if ((e as { code?: string }).code === 'NotFoundError') remoteOid = null; // the remote has no such branch yet
     else throw fail(e);
   }
@@ -124,7 +124,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
         onProgress: (p) => deps.progress(2, STEPS, `Sending your versions${p.total ? ` (${Math.round((100 * p.loaded) / p.total)}%)` : ''}`),
       });
     } catch (e) {
-      if (isOffline(e)) return result('offline', OFFLINE_MESSAGE, { received, backupRef });
+      if (isOffline(e)) return result('offline', offlineMessage(e, remote.url), { received, backupRef });
       throw fail(e);
     }
   }

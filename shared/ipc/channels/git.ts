@@ -15,7 +15,7 @@ export type SyncState = z.infer<typeof SyncState>;
 
 export const SyncInfo = z.object({
   state: SyncState,
-  /** Plain words for the state, e.g. "Will sync when online". */
+  /** Plain words for the state, e.g. "No connection. Postwright will sync by itself when you are online…". */
   message: z.string(),
   lastSyncedAt: z.number().nullable(),
   /** When Postwright will try again by itself (offline), ms since epoch. */

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { startGitHttpServer, type GitHttpServer } from './http-server';
 import { makeSite, makeHost, service, post, fsckClean, gitIn } from './support';
 
@@ -20,6 +21,15 @@ afterEach(() => {
 });
 
 const TOKEN = 'lanternfish-token';
+
+/** A loopback port nothing listens on: opened by us, then closed. */
+async function closedPort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
 // Commands that talk to the in-process server must not block the event loop that serves them.
 const runAsync = promisify(execFile);
 const gitNet = (dir: string, ...args: string[]) =>
@@ -162,11 +172,40 @@ describe('sync with a real git server on loopback', () => {
   it('wrong or missing token: plain auth errors', async () => {
     const { a, url } = await setup('auth');
     const wrong = service(a, makeHost({ token: 'not-the-token', username: server.user }));
-    await expect(wrong.sync()).rejects.toMatchObject({ code: 'auth', message: expect.stringMatching(/refused the access token/) });
+    await expect(wrong.sync()).rejects.toMatchObject({ code: 'auth', message: expect.stringMatching(/^The token was refused: .*refused the access token/) });
+    expect((await wrong.status()).sync).toMatchObject({ state: 'error', nextRetryAt: null });
     const none = service(a, makeHost());
     await expect(none.sync()).rejects.toMatchObject({ code: 'auth', message: expect.stringMatching(/needs a personal access token/) });
     expect(url).toBeTruthy();
     expect(fsckClean(a.root)).toBe(true);
+  });
+
+  it('a repository the server does not have: "No such repository", not retried', async () => {
+    const a = makeSite({ 'content/a.md': post('Alpha', 'a') });
+    cleanup.push(() => a.remove());
+    const git = service(a, makeHost({ token: TOKEN, username: server.user }), [150]);
+    cleanup.push(() => git.shutdown());
+    await git.setRemote(`${server.url}/no-such-site.git`); // the real server, right token, no such repository
+    const head = a.git('rev-parse', 'HEAD');
+    await expect(git.sync()).rejects.toMatchObject({ code: 'git', message: expect.stringMatching(/^No such repository: .*no-such-site\.git/) });
+    expect((await git.status()).sync).toMatchObject({ state: 'error', nextRetryAt: null });
+    expect(a.git('rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('an address where nothing listens: "That address does not answer", not "offline", not retried', async () => {
+    const a = makeSite({ 'content/a.md': post('Alpha', 'a') });
+    cleanup.push(() => a.remove());
+    const git = service(a, makeHost({ token: TOKEN, username: server.user }), [150]);
+    cleanup.push(() => git.shutdown());
+    // A port that was just open and is now closed: the machine answers "nothing listens here".
+    const closed = await closedPort();
+    await git.setRemote(`http://127.0.0.1:${closed}/site.git`);
+    const head = a.git('rev-parse', 'HEAD');
+    await expect(git.sync()).rejects.toMatchObject({ code: 'git', message: expect.stringMatching(/^That address does not answer: nothing at 127\.0\.0\.1:\d+/) });
+    const st = await git.status();
+    expect(st.sync).toMatchObject({ state: 'error', nextRetryAt: null });
+    expect(st.sync.message).not.toMatch(/No connection|when online/);
+    expect(a.git('rev-parse', 'HEAD')).toBe(head);
   });
 
   it('a push the server refuses: plain message, local versions kept', async () => {
@@ -182,16 +221,19 @@ describe('sync with a real git server on loopback', () => {
     expect(fsckClean(a.root)).toBe(true);
   });
 
-  it('offline: "will sync when online", nothing changed, retried later', async () => {
+  it('offline (no server name can be looked up): "No connection", nothing changed, retried later', async () => {
     const a = makeSite({ 'content/a.md': post('Alpha', 'a') });
     cleanup.push(() => a.remove());
     const git = service(a, makeHost({ token: TOKEN, username: server.user }), [150]);
     cleanup.push(() => git.shutdown());
-    await git.setRemote('http://127.0.0.1:9/nowhere.git'); // the discard port: nothing listens
+    // What being offline looks like to the app, without needing a network: the server's name
+    // cannot be looked up (.invalid never resolves, RFC 2606).
+    await git.setRemote('https://postwright-offline.invalid/nowhere.git');
     const head = a.git('rev-parse', 'HEAD');
     const r = await git.sync();
     expect(r.state).toBe('offline');
-    expect(r.message).toMatch(/Will sync when online/);
+    expect(r.message).toMatch(/^No connection\. Postwright will sync by itself when you are online/);
+    expect(r.message).toMatch(/check the sync address: postwright-offline\.invalid was not found/);
     const st = await git.status();
     expect(st.sync.state).toBe('offline');
     expect(st.sync.nextRetryAt).toBeGreaterThan(Date.now() - 1000);
