@@ -20,7 +20,7 @@ import { RenamePostDialog } from './RenamePostDialog';
 import { SidePanel } from './SidePanel';
 import { sidePanelTabs, type SidePanelTabId } from './SidePanelTabs';
 import { sectionOf, useFormData } from './use-form-data';
-import { useLivePost } from './use-live-post';
+import { useLivePost, type LivePost } from './use-live-post';
 import { usePostOperations, type PostDialog } from './use-post-operations';
 import { useRecovery } from './use-recovery';
 import './workspace.css';
@@ -61,12 +61,16 @@ export function App() {
   const [panel, setPanel] = useState<{ open: boolean; tab: SidePanelTabId }>({ open: true, tab: 'outline' });
   const [dialog, setDialog] = useState<PostDialog>(null);
 
-  const { live, bodyChanged: liveBodyChanged } = useLivePost(session);
+  // Each edited text goes to the recovery journal as soon as it is taken (see use-recovery).
+  const journalText = useRef<(l: LivePost) => void>(() => {});
+  const toJournal = useCallback((l: LivePost) => journalText.current(l), []);
+  const { live, bodyChanged: liveBodyChanged } = useLivePost(session, toJournal);
   // Site-wide reads that take a while on a large site (the recovery journal, the git status of
   // every post, the broken-image scan) and the editor's code wait for the first post list, so
   // they never delay its first paint at start.
   const listedRoot = site.loading ? null : (site.site?.root ?? null);
-  const recovery = useRecovery(listedRoot, live, session.isDirty, session.post?.hash ?? null);
+  const recovery = useRecovery(listedRoot, session.isDirty, session.post?.hash ?? null);
+  journalText.current = recovery.textChanged;
   // Post states (new / changed / saved) and the site's counts, read again as files change.
   useGitStatusFeed(listedRoot, session.post?.hash ?? null);
   const formData = useFormData(session.post?.path ?? null, session.post ? `${session.post.generation}:${session.post.hash}` : null);

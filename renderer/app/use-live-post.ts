@@ -1,10 +1,14 @@
 // The open post's whole text as the writer has it now (front matter + editor body), refreshed
 // when they pause, for what looks at the text rather than the file: garbled characters, the
 // outline, counts, the checklist, the preview and the recovery journal. Writing the body out
-// costs a walk of the document, so it happens once per pause, never per keystroke.
+// costs a walk of the document, so it happens once per pause, never per keystroke; a writer who
+// types on without pausing gets it at most MAX_WAIT_MS after an edit (see pause-timer.ts).
+// The recovery journal is handed each edited text at once, outside React's rendering: its
+// promise (words more than 1 s old survive a kill) must not wait for a low-priority render.
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { PostSession } from './use-post-session';
 import { composePost } from './compose-raw';
+import { PauseTimer } from './pause-timer';
 
 export interface LivePost {
   path: string;
@@ -18,13 +22,19 @@ export interface LivePost {
 
 /** Pause after the last keystroke before the text is taken again. */
 const PAUSE_MS = 500;
+/**
+ * Longest an edit waits to be taken while the writer types on. With the journal's write (tens
+ * of ms) this keeps every word older than 1 s on disk, with room for a busy machine.
+ */
+export const MAX_WAIT_MS = 600;
 
-export function useLivePost(session: PostSession): { live: LivePost | null; bodyChanged(): void } {
+export function useLivePost(session: PostSession, onEdited?: (live: LivePost) => void): { live: LivePost | null; bodyChanged(): void } {
   const { post, editor, frontMatter } = session;
   const [live, setLive] = useState<LivePost | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(session);
   latest.current = session;
+  const onEditedRef = useRef(onEdited);
+  onEditedRef.current = onEdited;
 
   const take = useCallback((edited: boolean) => {
     const s = latest.current;
@@ -32,6 +42,7 @@ export function useLivePost(session: PostSession): { live: LivePost | null; body
     if (!p) return setLive(null);
     const body = s.editor ? s.editor.getBody() : (p.editorBody ?? p.parts.body);
     const raw = composePost({ ...p.parts, frontMatter: s.frontMatter, body });
+    if (edited) onEditedRef.current?.({ path: p.path, raw, body, edited: true });
     // A transition: what reads the text (outline, counts, checks) renders after the post is
     // painted, not in the task that shows it.
     startTransition(() =>
@@ -39,10 +50,9 @@ export function useLivePost(session: PostSession): { live: LivePost | null; body
     );
   }, []);
 
-  const later = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => take(true), PAUSE_MS);
-  }, [take]);
+  const timer = useRef<PauseTimer | null>(null);
+  timer.current ??= new PauseTimer(() => take(true), PAUSE_MS, MAX_WAIT_MS);
+  const later = useCallback(() => timer.current?.poke(), []);
 
   // A post opened or reloaded (new generation), or its editor came up: take the text now.
   const generation = post ? `${post.path}#${post.generation}` : null;
@@ -60,9 +70,7 @@ export function useLivePost(session: PostSession): { live: LivePost | null; body
     later();
   }, [frontMatter, later]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(() => () => timer.current?.cancel(), []);
 
   return { live: live && post && live.path === post.path ? live : null, bodyChanged: later };
 }

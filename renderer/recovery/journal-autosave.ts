@@ -1,6 +1,7 @@
-// Keeps the recovery journal up to date while the writer types: each post's text is sent at
-// most `delayMs` after its last change (the promise is ≤ 2 s), and forgotten once saved. The
-// app shell calls `changed` on every edit, `saved` after a save, and `flush` before closing.
+// Keeps the recovery journal up to date while the writer types: each post's text is sent
+// `delayMs` after its last change (the app passes texts already taken once per pause, so it
+// uses 0), one write at a time per post, and forgotten once saved. The app shell calls
+// `changed` with each new text, `saved` after a save, and `flush` before closing.
 import type { Api } from '../../shared/ipc/client';
 
 interface Pending {
