@@ -5,6 +5,9 @@ import type { AppServices } from '../services/app-services';
 import { PostwrightError } from '../../shared/ipc/errors';
 import { PostLister } from '../services/site/list-posts';
 
+/** The open site's lister, whose stat cache makes a second listing cheap. */
+const lister = (app: AppServices) => app.perSite('postLister', (site) => new PostLister(site.contentDir));
+
 export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels> {
   return {
     getSite: async () => app.currentSite(),
@@ -16,6 +19,7 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
       const dir = await app.host.desktop.chooseFolder();
       return dir ? app.openSite(dir) : null;
     },
-    listPosts: async () => app.perSite('postLister', (site) => new PostLister(site.contentDir)).list(),
+    listPosts: async () => lister(app).list(),
+    postSummary: async ({ path }) => lister(app).one(path),
   };
 }

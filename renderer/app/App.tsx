@@ -46,6 +46,7 @@ import { useSite } from './use-site';
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const site = useSite(setError);
+  const refreshPost = site.refreshPost;
   const session = usePostSession(setError);
   const leave = useLeavePrompt();
   const [askingForFolder, setAskingForFolder] = useState(false);
@@ -88,9 +89,13 @@ export function App() {
       return false;
     }
     const ok = await s.save(siteRoot.current);
-    if (ok && p) recovery.forget(p.path);
+    if (ok && p) {
+      recovery.forget(p.path);
+      // The list shows what was just saved (a new title, date, draft state, tags, a fixed error).
+      void refreshPost(p.path);
+    }
     return ok;
-  }, [recovery]);
+  }, [recovery, refreshPost]);
 
   // The History tab saves the editor's text before a version, restore or sync, and reloads the
   // post after they wrote it (unless the writer typed meanwhile: then the disk-change banner asks).
@@ -317,7 +322,11 @@ export function App() {
   useMainEvents({
     siteOpened: (e) => void siteChanged(e.root, e.openPath),
     postsChanged: () => void site.reload(),
-    postChangedOnDisk: (e) => session.noteDiskChange(e),
+    postChangedOnDisk: (e) => {
+      session.noteDiskChange(e);
+      // Another program changed the post: its entry in the list follows (a removal also brings postsChanged).
+      if (!e.deleted) void refreshPost(e.path);
+    },
     // Menu commands are listed in shared/ipc/preload-api.ts; panels handle their own.
     menuCommand: (e) => {
       if (e.command === 'save') void save();

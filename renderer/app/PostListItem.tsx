@@ -1,8 +1,9 @@
 // One post in the list: title, date, draft badge, section, tags and, when its front matter
-// cannot be read, a marker with the reason; a badge when images it uses are missing.
+// cannot be read, a marker with the reason in plain words; a badge when images it uses are
+// missing, and one when its title or other fields hold garbled characters.
 import { memo, useContext } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
-import { postLabel, shortDate } from './post-label';
+import { FRONT_MATTER_PROBLEM, postLabel, shortDate } from './post-label';
 import { BrokenImagesContext } from './post-images-context';
 import { PostStateBadge } from '../history/PostStateBadge';
 import { usePostGitState } from './git-status';
@@ -40,6 +41,11 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
           {post.kind === 'branch-bundle' && <span className="badge">Section</span>}
           {post.draft && <span className="badge badge-draft">Draft</span>}
           {missingText && <span className="badge badge-missing">{missingText}</span>}
+          {post.garbled && (
+            <span className="badge badge-garbled" title="Some characters look garbled (e.g. â€™ for ’). Open the post to fix them.">
+              Garbled text
+            </span>
+          )}
           <PostStateBadge state={gitState} />
           {post.section && <span className="post-section">{post.section}</span>}
         </span>
@@ -55,7 +61,7 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
         {post.frontMatterError && (
           <span className="post-problem">
             <span aria-hidden="true">⚠ </span>
-            {post.frontMatterError}
+            {FRONT_MATTER_PROBLEM} {post.frontMatterError}
           </span>
         )}
       </button>

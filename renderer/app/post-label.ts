@@ -9,6 +9,9 @@ export function shortDate(date: string | null): string | null {
   return m ? m[1] : date;
 }
 
+/** Said before a front-matter error, in the list and its accessible name. */
+export const FRONT_MATTER_PROBLEM = "The post's settings at the top cannot be read.";
+
 export function postLabel(p: PostSummary): string {
   const parts = [p.title || p.path];
   const date = shortDate(p.date);
@@ -17,6 +20,7 @@ export function postLabel(p: PostSummary): string {
   if (p.kind === 'branch-bundle') parts.push('section page');
   if (p.section) parts.push(`in ${p.section}`);
   if (p.tags.length) parts.push(`tags: ${p.tags.join(', ')}`);
-  if (p.frontMatterError) parts.push(`front matter problem: ${p.frontMatterError}`);
+  if (p.garbled) parts.push('garbled text');
+  if (p.frontMatterError) parts.push(`${FRONT_MATTER_PROBLEM} ${p.frontMatterError}`);
   return parts.join(', ');
 }

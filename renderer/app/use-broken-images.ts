@@ -1,5 +1,6 @@
 // Which posts of the site use images that are missing, for the post list's badges. Asked again
-// when the site's posts change (files added, removed, renamed: postsChanged) and when `key`
+// when the site's posts change (files added, removed, renamed: postsChanged; a post changed by
+// another program: postChangedOnDisk; the scan re-reads only files whose stat changed) and when `key`
 // changes (after a save or an import). The counts map keeps its identity when nothing changed,
 // so the memoized list does not re-render.
 import { useEffect, useRef, useState } from 'react';
@@ -18,7 +19,12 @@ export function useBrokenImages(siteRoot: string | null, key: unknown): Readonly
   const [changes, setChanges] = useState(0);
   const asked = useRef(0);
 
-  useEffect(() => api.on('postsChanged', () => setChanges((n) => n + 1)), []);
+  useEffect(() => {
+    const again = () => setChanges((n) => n + 1);
+    // A post another program changed may now use (or stop using) a missing image.
+    const offs = [api.on('postsChanged', again), api.on('postChangedOnDisk', again)];
+    return () => offs.forEach((off) => off());
+  }, []);
 
   useEffect(() => {
     if (!siteRoot) {

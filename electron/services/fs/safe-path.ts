@@ -18,6 +18,10 @@ export function checkRelativePath(rel: string): string {
   if (posix.startsWith('/') || /^[a-zA-Z]:/.test(posix)) throw outside(rel);
   const parts = posix.split('/');
   if (parts.some((p) => p === '..')) throw outside(rel);
+  // No file system takes a name over 255 bytes: say so instead of failing inside a write.
+  if (parts.some((p) => Buffer.byteLength(p, 'utf8') > 255)) {
+    throw new PostwrightError('unsupported', `"${rel.slice(0, 80)}…" has a file or folder name that is too long (over 255 bytes).`);
+  }
   return parts.filter((p) => p !== '' && p !== '.').join(sep);
 }
 

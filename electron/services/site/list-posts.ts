@@ -2,12 +2,18 @@
 // (_index.md, shown as sections) and single files, newest first. Other Markdown files inside a
 // leaf bundle are page resources, not posts. Results are cached by file stat so that listing
 // again after one change only re-reads that file.
-import { readdirSync, openSync, fstatSync, readSync, closeSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { PostSummary } from '../../../shared/ipc/channels/site';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
 import { dateToMs } from '../../../shared/post/date-ms';
+import { sortNewestFirst } from '../../../shared/post/sort-posts';
+import { plainFrontMatterError } from '../../../shared/post/plain-front-matter-error';
+import { hasMojibake } from '../../../shared/mojibake';
+import { checkRelativePath } from '../fs/safe-path';
+
+export { sortNewestFirst };
 
 const MD_RE = /\.(md|markdown)$/i;
 const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
@@ -45,6 +51,32 @@ export class PostLister {
     return sortNewestFirst(out);
   }
 
+  /**
+   * One post's entry, read again only when its file changed (stat): after a save or a change by
+   * another program, the list updates that entry instead of listing the whole site. Null when
+   * the path is not a post the list would show (gone, not Markdown, a resource of a bundle).
+   */
+  one(path: string): PostSummary | null {
+    const rel = checkRelativePath(path).split(sep).join('/');
+    if (!MD_RE.test(rel)) return null;
+    const abs = join(this.contentDir, ...rel.split('/'));
+    const name = rel.split('/').pop() ?? rel;
+    // As the walk does: nothing reached through a symlink (it may point outside the site).
+    if (!reachedWithoutLinks(this.contentDir, rel)) return null;
+    // A Markdown file beside a bundle's index.md is a resource of that page, not a post.
+    if (!LEAF_RE.test(name) && rel.includes('/')) {
+      const dir = abs.slice(0, abs.length - name.length);
+      try {
+        if (readdirSync(dir).some((n) => LEAF_RE.test(n))) return null;
+      } catch {
+        return null;
+      }
+    }
+    const summary = this.summaryOf(abs, rel);
+    if (!summary) this.cache.delete(rel);
+    return summary;
+  }
+
   private summaryOf(abs: string, rel: string): PostSummary | null {
     let fd: number;
     try {
@@ -63,10 +95,6 @@ export class PostLister {
       closeSync(fd);
     }
   }
-}
-
-export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
-  return posts.sort((a, b) => (b.dateMs ?? -Infinity) - (a.dateMs ?? -Infinity) || a.path.localeCompare(b.path));
 }
 
 /** Walks the content folder; skips hidden folders and the resources of leaf bundles. */
@@ -116,10 +144,15 @@ export function summarize(rel: string, text: string): PostSummary {
   const split = splitFrontMatter(text);
   let fields: Record<string, unknown> = {};
   let error = split.error;
+  let garbled = false;
   if (!error && split.format !== 'none') {
-    const parsed = parseFieldsFast(split.format, text.slice(split.fmStart, split.fmEnd));
+    const fm = text.slice(split.fmStart, split.fmEnd);
+    const parsed = parseFieldsFast(split.format, fm);
     fields = parsed.fields;
-    error = parsed.error;
+    // The parser counts lines from the front matter's first line; the writer counts the file's.
+    error = parsed.error && plainFrontMatterError(parsed.error, lineAt(text, split.fmStart));
+    // Only non-ASCII text can be garbled: most front matter skips the detector entirely.
+    garbled = /[^\u0020-\u007e\s]/.test(fm) && hasMojibake(fm);
   }
   if (text.includes('\0')) error = 'This file holds binary data, not text.';
   const fallbackTitle = kind === 'single' ? name.replace(MD_RE, '') : segments[segments.length - 2] ?? name;
@@ -134,5 +167,27 @@ export function summarize(rel: string, text: string): PostSummary {
     section,
     kind,
     frontMatterError: error,
+    garbled,
   };
+}
+
+/** True when every step from `dir` down to `rel` is a plain folder or file, never a symlink. */
+function reachedWithoutLinks(dir: string, rel: string): boolean {
+  let cur = dir;
+  for (const part of rel.split('/')) {
+    cur = join(cur, part);
+    try {
+      if (lstatSync(cur).isSymbolicLink()) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -26,8 +26,10 @@ export const PostSummary = z.object({
   tags: z.array(z.string()),
   section: z.string(),
   kind: z.enum(['leaf-bundle', 'branch-bundle', 'single']),
-  /** Why the front matter could not be read, when it could not. */
+  /** Why the front matter could not be read, when it could not, in plain words. */
   frontMatterError: z.string().nullable(),
+  /** True when the front matter (title, description…) holds garbled characters (e.g. `â€™` for `’`). */
+  garbled: z.boolean().optional(),
 });
 export type PostSummary = z.infer<typeof PostSummary>;
 
@@ -37,4 +39,9 @@ export const siteChannels = defineChannels({
   /** Shows the OS folder picker (Electron only) and opens the chosen site. */
   chooseSite: { request: z.object({}), response: SiteInfo.nullable() },
   listPosts: { request: z.object({}), response: z.array(PostSummary) },
+  /**
+   * One post's list entry, read again (after a save, or a change by another program), so the
+   * list keeps up without listing the whole site. Null when the path is no longer a post.
+   */
+  postSummary: { request: z.object({ path: z.string().min(1).max(4096) }), response: PostSummary.nullable() },
 });

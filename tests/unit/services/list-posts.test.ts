@@ -46,3 +46,53 @@ describe('PostLister', () => {
     expect((await lister.list())[0].title).toBe('Second title');
   });
 });
+
+describe('PostLister.one: one entry read again, for a list that keeps up without listing the site', () => {
+  it('reads a changed post again, says null for one that is gone, and never reads through a symlink', async () => {
+    const { writeFileSync, symlinkSync, mkdtempSync, rmSync, unlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    site = makeTempSite({
+      'content/blog/tide/index.md': '---\ntitle: Tide Tables\ndate: 2025-01-02\n---\nBody\n',
+      'content/blog/tide/notes.md': '---\ntitle: A resource of the bundle\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const lister = new PostLister(info.contentDir);
+    await lister.list();
+    expect(lister.one('blog/tide/index.md')).toMatchObject({ title: 'Tide Tables', draft: false, garbled: false, frontMatterError: null });
+    // Changed by a save: same size would hide it from a stat cache only if mtime also stayed.
+    writeFileSync(join(site.root, 'content/blog/tide/index.md'), '---\ntitle: Low Tide at Noon\ndate: 2025-02-03\ndraft: true\ntags: [harbor]\n---\nBody\n');
+    expect(lister.one('blog/tide/index.md')).toMatchObject({ title: 'Low Tide at Noon', date: '2025-02-03', draft: true, tags: ['harbor'] });
+    expect(lister.one('blog/tide/notes.md')).toBeNull(); // a page resource, not a post
+    expect(lister.one('blog/tide/missing.md')).toBeNull();
+    expect(() => lister.one('../outside.md')).toThrow();
+    expect(() => lister.one(`${'x'.repeat(300)}.md`)).toThrow(/too long/); // a plain refusal, not ENAMETOOLONG
+    // A link to a file outside the site is not followed.
+    const outside = mkdtempSync(join(tmpdir(), 'pw-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.md'), '---\ntitle: Secret outside the site\n---\n');
+      symlinkSync(join(outside, 'secret.md'), join(site.root, 'content/linked.md'));
+      expect(lister.one('linked.md')).toBeNull();
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    unlinkSync(join(site.root, 'content/blog/tide/index.md'));
+    expect(lister.one('blog/tide/index.md')).toBeNull();
+  });
+
+  it('marks garbled titles, and says a front-matter error in plain words with the file line', async () => {
+    site = makeTempSite({
+      'content/garbled.md': '---\ntitle: "Donâ€™t Miss the Ferry"\n---\n',
+      'content/fine.md': '---\ntitle: "Don’t Miss the Ferry — or the café"\n---\n',
+      'content/indent.md': '---\ntitle: Ferry\ndate: 2025-01-02\n  tags: x\n---\n',
+      'content/quote.md': '---\ntitle: "Ferry\ndate: 2025-01-02\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const lister = new PostLister(info.contentDir);
+    expect(lister.one('garbled.md')).toMatchObject({ garbled: true });
+    expect(lister.one('fine.md')).toMatchObject({ garbled: false });
+    expect(lister.one('indent.md')!.frontMatterError).toMatch(/^Line 4: a line is indented differently/);
+    expect(lister.one('quote.md')!.frontMatterError).toBe('A text that opens with a double quote (") is not closed: it is still open at line 4.');
+    for (const p of ['indent.md', 'quote.md']) expect(lister.one(p)!.frontMatterError).not.toMatch(/scalar|mapping|stream|YAML/i);
+  });
+});
