@@ -30,7 +30,7 @@ const SKIP = new Set([
 ]);
 /**
  * Known today to freeze the renderer: none. (3,000 nested lists and a 5 MB line get a plain
- * message instead of the editor: renderer/editor/engine/beyond-editor.ts; 10,000 nested quotes
+ * message instead of the editor: engine/beyond-editor.ts; 10,000 nested quotes
  * and 10,000 shortcodes open in about 2 and 8 s.) A case added here stays visible as fixme;
  * PW_HOSTILE_ALL=1 runs it anyway.
  */

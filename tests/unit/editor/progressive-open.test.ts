@@ -1,15 +1,15 @@
-// A long post opens piece by piece (renderer/editor/engine/progressive-open.ts). The pieces must
+// A long post opens piece by piece (engine/progressive-open.ts). The pieces must
 // give exactly the document and block offsets of a whole parse, or the post is parsed whole; a
 // save before the rest is read writes the rest back as it was; an edit made meanwhile is kept.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
-import { installDom } from '../../../renderer/editor/node/install-dom';
+import { installDom } from '../../../electron/cli/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
-import { loadRest, parseFirstPiece, type ParsedRest } from '../../../renderer/editor/engine/progressive-open';
-import { FIRST_PIECE_CHARS, PIECES_MIN_CHARS, mayBeOpen, pieceCuts } from '../../../renderer/editor/engine/piece-cuts';
-import type { MarkdownCore } from '../../../renderer/editor/engine/markdown-core';
+import { loadRest, parseFirstPiece, type ParsedRest } from '../../../engine/progressive-open';
+import { FIRST_PIECE_CHARS, PIECES_MIN_CHARS, mayBeOpen, pieceCuts } from '../../../engine/piece-cuts';
+import type { MarkdownCore } from '../../../engine/markdown-core';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 import { recapBody } from '../../bench/ui/generate-posts';
 import { changedLines, engine, fixturesDir } from './helpers';
