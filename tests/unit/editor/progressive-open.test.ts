@@ -204,10 +204,20 @@ describe('the post editor on a long post', () => {
   });
 
   it('stops reading when the post is closed before the rest is in', async () => {
-    const { h } = await open(longBody());
+    const body = longBody();
+    const { h } = await open(body);
+    const root = dom.body.lastElementChild!;
+    let read = false;
+    void h.whenLoaded!.then(() => (read = true));
+    expect(root.getAttribute('aria-busy')).toBe('true');
     h.destroy();
     handle = null;
-    await new Promise((r) => setTimeout(r, 300));
+    // The same post opened again after the first was closed reads its rest on the same timers,
+    // piece for piece: once its rest is in, the first one's would be too had it not stopped.
+    const { h: again } = await open(body);
+    await again.whenLoaded;
+    expect(read).toBe(false);
+    expect(root.getAttribute('aria-busy')).toBe('true');
   });
 });
 
