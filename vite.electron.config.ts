@@ -4,8 +4,8 @@
 // preload can require only `electron`, so it must be one self-contained file and cannot share
 // chunks with main. Main bundles the pure-JS dependencies (ESM-only ones such as
 // electron-store included, so CommonJS output just works) and leaves electron, Node's
-// built-ins and native or file-loading packages (sharp, jsdom; electron-updater, loaded lazily) to be required at run time from
-// the packaged node_modules.
+// built-ins and the packages below to be required at run time from the packaged node_modules:
+// those are exactly package.json's "dependencies" (tests/unit/packaging/pack.test.ts checks).
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,11 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outDir = here('./dist/electron');
 
 /**
- * Required at run time, never bundled. electron-updater too: the shell loads it lazily, only
- * once the writer turns update checks on, and its fs-extra/graceful-fs would otherwise run
- * (and patch `fs`) at every start.
+ * Required at run time, never bundled: sharp loads native libvips files; electron-updater is
+ * loaded lazily, only once the writer turns update checks on, and its fs-extra/graceful-fs
+ * would otherwise run (and patch `fs`) at every start.
  */
-const RUNTIME_EXTERNAL = ['electron', 'sharp', 'jsdom', 'fsevents', 'electron-updater'];
+const RUNTIME_EXTERNAL = ['electron', 'sharp', 'fsevents', 'electron-updater'];
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 function isExternal(id: string): boolean {

@@ -3,6 +3,7 @@
 // asset://site/. Both are "standard, secure" schemes registered before the app is ready.
 import { extname, join, normalize, sep } from 'node:path';
 import { APP_FILE_TYPES, IMAGE_TYPES } from '../services/fs/content-types';
+import { CSP } from '../../shared/security/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'postwright';
@@ -13,25 +14,8 @@ export const ASSET_SCHEME = 'asset';
 export const ASSET_HOST = 'site';
 export const ASSET_BASE = `${ASSET_SCHEME}://${ASSET_HOST}/`;
 
-/**
- * The policy for every page the app serves. The renderer's index.html carries the same one in
- * a meta tag (both apply); frames may show a local Hugo preview only.
- */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${ASSET_SCHEME}:`,
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "worker-src 'self' blob:",
-  "frame-src 'self' http://127.0.0.1:*",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The policy for every page the app serves (shared/security/csp.ts: the one copy). */
+export const APP_CSP = CSP;
 
 export const APP_TYPES = APP_FILE_TYPES;
 

@@ -20,11 +20,14 @@ import { installApplicationMenu, setAboutPanel } from './menu';
 import { openMarkdownFile, openSiteDir, type OpenResult } from './open-requests';
 import { handleAppProtocols, registerPrivilegedSchemes } from './protocols';
 import { hardenAllWebContents, hardenSession, openExternalSafely } from './security';
+import { runSmokeTest } from './smoke-test';
 import { applySpellCheckLanguage } from './spellcheck';
 import { createDesktopUpdater, type DesktopUpdater } from './updater';
 import { createMainWindow } from './window';
 
 const launch = parseLaunchArgs(process.argv, process.cwd());
+/** The release workflow's one launch of each built app (see smoke-test.ts). */
+const smokeTest = process.argv.includes('--smoke-test');
 if (launch.data) app.setPath('userData', launch.data);
 
 // Before ready: our schemes, sandbox for every renderer, hardening for every web contents.
@@ -176,6 +179,7 @@ async function start(): Promise<void> {
   w.webContents.once('did-finish-load', () => {
     if (first) host.emit('siteOpened', first);
   });
+  if (smokeTest) runSmokeTest(w);
   await w.loadURL(APP_START_URL);
   updater.refresh();
 

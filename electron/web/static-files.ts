@@ -1,24 +1,12 @@
 // Serves the built renderer and the open site's images to the browser, with the same strict
-// content security policy the Electron window uses.
+// content security policy the Electron window uses (shared/security/csp.ts).
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { APP_FILE_TYPES, IMAGE_TYPES } from '../services/fs/content-types';
+import { CSP } from '../../shared/security/csp';
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "frame-src 'self' http://127.0.0.1:*",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CSP };
 
 export { IMAGE_TYPES };
 

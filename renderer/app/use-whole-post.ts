@@ -1,5 +1,5 @@
 // Whether the open post is all in the editor yet. A long post opens with its start and reads the
-// rest in the background (renderer/editor/engine/progressive-open.ts): the status bar says so.
+// rest in the background (engine/progressive-open.ts): the status bar says so.
 import { useEffect, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 

@@ -3,7 +3,7 @@
 // (from the gallery or after an import) as real nodes.
 import type { MilkdownPlugin } from '@milkdown/kit/ctx';
 import type { EditorView } from '@milkdown/kit/prose/view';
-import type { MarkdownCore } from './engine/markdown-core';
+import type { MarkdownCore } from '../../engine/markdown-core';
 import { attachFileDrop } from './file-drop';
 import { imageView } from './image-view';
 import { insertMarkdownAt } from './insert-markdown';

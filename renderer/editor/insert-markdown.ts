@@ -6,7 +6,7 @@
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { NodeSelection, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
-import { isEmptyDoc, type MarkdownCore } from './engine/markdown-core';
+import { isEmptyDoc, type MarkdownCore } from '../../engine/markdown-core';
 
 export type InsertAt = number | 'cursor';
 

@@ -54,7 +54,7 @@ export interface PostEditorHandle {
   readonly unsafeReason: string | null;
   /**
    * Settles once the whole post is in the editor, when a long post opened with its start and
-   * reads the rest in the background (renderer/editor/engine/progressive-open.ts); undefined
+   * reads the rest in the background (engine/progressive-open.ts); undefined
    * when the whole post was there from the start.
    */
   readonly whenLoaded?: Promise<void>;

@@ -7,7 +7,7 @@
 // own habits: `_` for `*`, a dropped closing `##`, an escape, a break written differently) the
 // merge goes on word by word, so the edited line keeps the file's style around the edit. On
 // conflict the edit wins: the writer's change must land. Callers check the result reads back as
-// the edited block (see renderer/editor/engine/block-check.ts) and fall back to `theirs`.
+// the edited block (see engine/block-check.ts) and fall back to `theirs`.
 import { diff3Merge } from 'node-diff3';
 
 export interface MergeOptions {

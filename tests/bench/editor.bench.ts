@@ -10,8 +10,8 @@ import { gfm } from '@milkdown/kit/preset/gfm';
 import { Transform } from '@milkdown/kit/prose/transform';
 import type { BenchContext, BenchMetric } from './types';
 import { summarize } from './types';
-import { headlessEngine, installDom } from '../../renderer/editor/node/install-dom';
-import { roundtripText } from '../../renderer/editor/node/roundtrip-text';
+import { headlessEngine, installDom } from '../../electron/cli/install-dom';
+import { roundtripText } from '../../engine/roundtrip-text';
 
 function corpusTexts(dir: string): string[] {
   const out: string[] = [];

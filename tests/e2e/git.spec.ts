@@ -113,7 +113,7 @@ test('save a version, see it in History, restore an older version', async ({ app
   await expect(postButton(app)).toHaveAccessibleName(/version: changed$/);
   const summary = app.getByRole('group', { name: 'Versions of this site' });
   await expect(summary).toContainText('1 post not saved as a version');
-  await app.screenshot({ path: '/tmp/hist-1-changed.png' });
+  await app.screenshot({ path: test.info().outputPath('hist-1-changed.png') });
 
   // Save version with the default message.
   const message = app.getByRole('textbox', { name: 'Version message' });
@@ -149,7 +149,7 @@ test('save a version, see it in History, restore an older version', async ({ app
   await versions.getByRole('listitem').last().getByRole('button').click();
   const diff = tab.getByLabel('Text changes');
   await expect(diff.locator('ins')).toContainText(['caterers']);
-  await app.screenshot({ path: '/tmp/hist-2-history.png' });
+  await app.screenshot({ path: test.info().outputPath('hist-2-history.png') });
 
   await tab.getByRole('button', { name: 'Restore this version' }).click();
   await expect(tab.getByText('Restored. Save a version to keep it.')).toBeVisible();
@@ -160,7 +160,7 @@ test('save a version, see it in History, restore an older version', async ({ app
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
   await expect(postButton(app)).toHaveAccessibleName(/version: changed$/);
   expect(git(site.root, 'log', '--format=%s').trim().split('\n')).toHaveLength(3);
-  await app.screenshot({ path: '/tmp/hist-3-restored.png' });
+  await app.screenshot({ path: test.info().outputPath('hist-3-restored.png') });
   execFileSync('git', ['fsck', '--full', '--strict'], { cwd: site.root, stdio: 'pipe' });
 });
 
@@ -201,7 +201,7 @@ test.describe('with an online copy on a loopback git server', () => {
     await expect(sync.getByRole('status')).toHaveText('Synced: 0 version(s) received, 2 sent.');
     expect(await app.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
     await expect(sync).toContainText('0 to send · 0 to receive');
-    await app.screenshot({ path: '/tmp/hist-4-synced.png' });
+    await app.screenshot({ path: test.info().outputPath('hist-4-synced.png') });
 
     expect(git(bare, 'log', '--format=%s', 'main').trim().split('\n')).toEqual(['Thank the caterers', 'Initial site']);
     expect(git(bare, 'rev-parse', 'main')).toBe(git(site.root, 'rev-parse', 'HEAD'));
@@ -238,7 +238,7 @@ test.describe('with an online copy on a loopback git server', () => {
       await expect(dialog.getByLabel('My version')).toContainText(`${LINE}${SENTENCE}`);
       await expect(dialog.getByLabel('Their version')).toContainText('in no particular order');
       await expect(dialog.getByLabel('Edited text')).toHaveValue(mine);
-      await app.screenshot({ path: '/tmp/hist-5-conflict.png' });
+      await app.screenshot({ path: test.info().outputPath('hist-5-conflict.png') });
       // Nothing on disk changes until the writer chooses.
       expect(readFileSync(join(site.contentDir, VOLUNTEERS), 'utf8')).toBe(mine);
 
@@ -273,7 +273,7 @@ base('a site without versions: the app offers to start them and asks name and em
   const dialog = app.getByRole('dialog', { name: 'Versions and sync settings' });
   await dialog.getByLabel('Your name', { exact: true }).fill(AUTHOR.name);
   await dialog.getByLabel('Your email').fill(AUTHOR.email);
-  await app.screenshot({ path: '/tmp/hist-6-setup.png' });
+  await app.screenshot({ path: test.info().outputPath('hist-6-setup.png') });
   await dialog.getByRole('button', { name: 'Start keeping versions' }).click();
   await expect(dialog.getByRole('status')).toHaveText('This site now keeps versions.');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -24,18 +24,17 @@ const SKIP = new Set([
   'dotdot-path-to-outside',
   'absolute-path-to-outside',
   'folder-named-md',
-  // Blocks the web host for ~2 minutes in getSchema (see KNOWN_SLOW in the unit test), which
-  // would stall every other case; reported to the front-matter owner.
-  'yaml-10000-keys',
 ]);
 /**
- * Known today to freeze the renderer: none. (3,000 nested lists and a 5 MB line get a plain
- * message instead of the editor: renderer/editor/engine/beyond-editor.ts; 10,000 nested quotes
- * and 10,000 shortcodes open in about 2 and 8 s.) A case added here stays visible as fixme;
- * PW_HOSTILE_ALL=1 runs it anyway.
+ * Known bugs, left out of the site (each would stall every other case) and reported as fixme
+ * tests with the reason, so they stay visible until fixed. (3,000 nested lists and a 5 MB line
+ * get a plain message instead of the editor: engine/beyond-editor.ts; 10,000 nested quotes and
+ * 10,000 shortcodes open in about 2 and 8 s.)
  */
-const KNOWN_FREEZE = new Set((process.env.PW_HOSTILE_ALL ? '' : '').split(',').filter(Boolean));
-const cases = hostileCases().filter((c) => !SKIP.has(c.name));
+const KNOWN_SLOW: Record<string, string> = {
+  'yaml-10000-keys': 'getSchema on a post with 10,000 front-matter fields blocks the web host for about 2 minutes (issue 19: schema inference moves off the main thread and must take under 1 s)',
+};
+const cases = hostileCases().filter((c) => !SKIP.has(c.name) && !(c.name in KNOWN_SLOW));
 
 
 let source: TempSite;
@@ -98,9 +97,12 @@ function cssString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
 }
 
+for (const [name, reason] of Object.entries(KNOWN_SLOW)) {
+  test.fixme(`opening ${name} runs nothing and fetches nothing`, { annotation: { type: 'known bug', description: reason } }, () => {});
+}
+
 for (const c of cases) {
   test(`opening ${c.name} runs nothing and fetches nothing`, async () => {
-    test.fixme(KNOWN_FREEZE.has(c.name), 'freezes the editor (see KNOWN_FREEZE)');
     test.setTimeout(45_000);
     const item = page.locator(`button[data-path=${cssString(c.path)}]`);
     await expect(item, `${c.path} is listed`).toHaveCount(1);

@@ -1,7 +1,7 @@
 // Recovery end to end: the writer types, the host is killed (SIGKILL, nothing flushed) after
 // the autosave window, and the next start with the same data folder offers the post back;
 // Restore brings the text back as unsaved changes and Ctrl+S writes exactly that line.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
@@ -11,6 +11,13 @@ import { launchWebHost, type LaunchedHost } from './support/web-host';
 
 const VOLUNTEERS = 'blog/volunteer-thank-you/index.md';
 const SENTENCE = ' The ferry crew brought coffee at dawn.';
+
+/** Whether the recovery journal in the app's data folder holds `text` yet, for any post. */
+function journalHolds(data: string, text: string): boolean {
+  const dir = join(data, 'recovery');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && readFileSync(join(e.parentPath, e.name), 'utf8').includes(text));
+}
 
 function guard(page: Page, problems: string[]) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -41,9 +48,9 @@ test('after a kill, the next start offers the unsaved post; Restore and Save wri
     await page.keyboard.press('End');
     await page.keyboard.type(SENTENCE);
     await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
-    // The journal's promise: words more than 1 s old survive a kill (recovery-kill.spec.ts
-    // holds it to that under continuous typing too).
-    await page.waitForTimeout(1_000);
+    // The journal promise is "words more than 1 s old survive a kill" (recovery-kill.spec.ts holds it to that under continuous typing): wait for the journal on disk
+    // to hold the sentence (with slack for a loaded machine), then kill.
+    await expect.poll(() => journalHolds(data, SENTENCE.trim()), { timeout: 4_000, message: 'the recovery journal holds the typed sentence' }).toBe(true);
     await host.kill();
     await page.close();
     expect(readFileSync(file, 'utf8')).toBe(before);

@@ -1,5 +1,5 @@
 // `npm run audit:electron`: runs Electronegativity on the Electron source (electron/ with the
-// renderer's index.html, which carries the CSP) and, when built, on dist/electron (with
+// renderer's index.html and the CSP meta tag the build writes into it) and, when built, on dist/electron (with
 // dist/renderer/index.html). Fails on any finding that electronegativity-allowlist.json does not
 // explain. Electronegativity only reads .js/.ts/.html files and its parser predates class
 // private fields, so the built .cjs bundles are staged as .js lowered to ES2019 syntax (same
@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import { z } from 'zod';
+import { withCspMeta } from '../../shared/security/csp';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(repo, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
@@ -64,7 +65,9 @@ function stage(target: 'source' | 'built', work: string): string | null {
   mkdirSync(dir, { recursive: true });
   if (target === 'source') {
     cpSync(join(repo, 'electron'), join(dir, 'electron'), { recursive: true });
-    cpSync(join(repo, 'renderer', 'index.html'), join(dir, 'renderer', 'index.html'));
+    // With the CSP meta tag the build writes into it (vite.config.ts).
+    mkdirSync(join(dir, 'renderer'));
+    writeFileSync(join(dir, 'renderer', 'index.html'), withCspMeta(readFileSync(join(repo, 'renderer', 'index.html'), 'utf8')));
     return dir;
   }
   const built = join(repo, 'dist', 'electron');

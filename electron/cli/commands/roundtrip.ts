@@ -36,8 +36,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write('Usage: postwright roundtrip <path>... [--json] [--write]\n');
     return 2;
   }
-  const { headlessEngine } = await import('../../../renderer/editor/node/install-dom');
-  const { roundtripText } = await import('../../../renderer/editor/node/roundtrip-text');
+  const { headlessEngine } = await import('../install-dom');
+  const { roundtripText } = await import('../../../engine/roundtrip-text');
   const engine = await headlessEngine();
   const files: string[] = [];
   const errors: Array<{ path: string; message: string }> = [];

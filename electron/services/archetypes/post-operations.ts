@@ -3,7 +3,6 @@
 // a delete keeps a copy in Postwright's data folder so it can be undone even after the
 // original went to the system trash.
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
@@ -81,7 +80,8 @@ export class PostOperations {
     if (!SECTION_RE.test(section)) throw new PostwrightError('invalid-request', `"${req.section}" cannot be a section name. Use letters, numbers and dashes.`);
     const sectionDir = await this.abs(section);
     const taken = this.fields.slugs();
-    const slug = uniqueSlug(slugify(title), (s) => taken.has(s) || siblingExists(sectionDir, s) || siblingExists(sectionDir, `${s}.md`));
+    const siblings = await siblingNames(sectionDir);
+    const slug = uniqueSlug(slugify(title), (s) => taken.has(s) || siblings.has(s) || siblings.has(`${s}.md`));
     const folder = join(sectionDir, slug);
     if (await exists(folder)) throw new PostwrightError('conflict', `A folder named "${slug}" already exists in ${section}.`);
     const archetype = await findArchetype(this.site.root, section);
@@ -124,7 +124,8 @@ export class PostOperations {
     const taken = this.fields.slugs();
     const parent = leaf ? dirname(dirname(abs)) : dirname(abs);
     const ext = leaf ? '' : basename(abs).slice(oldName.length);
-    const slug = uniqueSlug(`${slugify(oldName)}-copy`, (s) => taken.has(s) || siblingExists(parent, s + ext));
+    const siblings = await siblingNames(parent);
+    const slug = uniqueSlug(`${slugify(oldName)}-copy`, (s) => taken.has(s) || siblings.has(s + ext));
     const target = join(parent, slug + ext);
     if (leaf) await cp(dirname(abs), target, { recursive: true, errorOnExist: true, force: false });
     else await cp(abs, target, { errorOnExist: true, force: false });
@@ -200,6 +201,11 @@ export class PostOperations {
   }
 }
 
-function siblingExists(parent: string, name: string): boolean {
-  return existsSync(join(parent, name));
+/**
+ * The names in a folder, lower-cased: read once, so a free name is found without a disk call
+ * per try, and "Recap" counts as taken by "recap" as it does on the case-insensitive disks of
+ * macOS and Windows. Slugs are lower-case, so only those names ever match.
+ */
+async function siblingNames(parent: string): Promise<Set<string>> {
+  return new Set((await readdir(parent).catch(() => [] as string[])).map((n) => n.toLowerCase()));
 }

@@ -1,8 +1,7 @@
 // Runs the pre-publish checklist on posts of an open site: reads each post, answers the
 // questions the pure rules cannot (does this image file exist? does that linked post exist?)
 // and hands everything to shared/checks.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import { checkPost, findInternalLinks, postKeys, resolveLinkTarget, type CheckProblem, type PostIndex } from '../../../shared/checks';
@@ -40,7 +39,7 @@ export class PostChecker {
     for (const p of posts) {
       const raw = await readFile(join(this.site.contentDir, p.path), 'utf8').catch(() => null);
       if (raw === null) continue;
-      out.push(this.check(p.path, raw, index));
+      out.push(await this.check(p.path, raw, index));
     }
     return out;
   }
@@ -52,29 +51,42 @@ export class PostChecker {
     return this.check(path, text, await this.index());
   }
 
-  private check(path: string, rawWithBom: string, index: PostIndex): PostCheck {
+  private async check(path: string, rawWithBom: string, index: PostIndex): Promise<PostCheck> {
     const raw = rawWithBom.charCodeAt(0) === 0xfeff ? rawWithBom.slice(1) : rawWithBom;
     const summary = summarize(path, raw);
     const split = splitFrontMatter(raw);
     const fields = split.error || split.format === 'none' ? {} : parseFieldsFast(split.format, raw.slice(split.fmStart, split.fmEnd)).fields;
-    const exists = (sitePath: string) => existsSync(join(this.site.root, sitePath));
-    const images = findImageReferences(raw, path, this.layout)
-      .filter((r) => !r.inComment)
-      .map((r) => ({
-        src: r.src,
-        alt: r.alt,
-        line: r.line,
-        kind: r.kind,
-        exists: r.status === 'external' || r.status === 'data' ? null : !isBroken(r, exists),
-      }));
+    const refs = findImageReferences(raw, path, this.layout).filter((r) => !r.inComment);
+    const siteFiles = await existing(this.site.root, refs.flatMap((r) => (r.status === 'local' ? r.candidates : [])));
+    const exists = (sitePath: string) => siteFiles.has(sitePath);
+    const images = refs.map((r) => ({
+      src: r.src,
+      alt: r.alt,
+      line: r.line,
+      kind: r.kind,
+      exists: r.status === 'external' || r.status === 'data' ? null : !isBroken(r, exists),
+    }));
     const bodyStart = split.error ? 0 : split.bodyOffset;
     const linesBefore = raw.slice(0, bodyStart).split('\n').length - 1;
-    const hasContentFile = (rel: string) => existsSync(join(this.site.contentDir, rel));
-    const links = findInternalLinks(raw.slice(bodyStart), linesBefore).map((l) => ({
+    const found = findInternalLinks(raw.slice(bodyStart), linesBefore);
+    // The content files the links could name: asked for with every answer "no", which walks
+    // every candidate a link has, then looked up on disk at once.
+    const asked: string[] = [];
+    for (const l of found) resolveLinkTarget(l.kind, l.target, path, index, (rel) => (asked.push(rel), false));
+    const contentFiles = await existing(this.site.contentDir, asked);
+    const hasContentFile = (rel: string) => contentFiles.has(rel);
+    const links = found.map((l) => ({
       ...l,
       exists: resolveLinkTarget(l.kind, l.target, path, index, hasContentFile),
     }));
     const problems = checkPost({ raw, fields, frontMatterError: summary.frontMatterError, kind: summary.kind, images, links });
     return { path, title: summary.title, problems };
   }
+}
+
+/** Which of `paths` (relative to `base`) exist, asked of the disk without blocking. */
+async function existing(base: string, paths: string[]): Promise<Set<string>> {
+  const unique = [...new Set(paths)];
+  const there = await Promise.all(unique.map((p) => access(join(base, p)).then(() => true, () => false)));
+  return new Set(unique.filter((_, i) => there[i]));
 }

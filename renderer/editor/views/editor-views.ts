@@ -5,7 +5,7 @@ import type { MilkdownPlugin } from '@milkdown/kit/ctx';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import type { EditorView, NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $view } from '@milkdown/kit/utils';
-import { rawBlockNode, shortcodeBlockNode, shortcodeInlineNode } from '../schema/verbatim-nodes';
+import { rawBlockNode, shortcodeBlockNode, shortcodeInlineNode } from '../../../engine/schema/verbatim-nodes';
 import type { PostEditorOptions } from '../types';
 import { singleImgSrc, siteAssetPath } from './asset-src';
 import { createInsertMenu, shortcodeTemplate } from './insert-menu';

@@ -8,9 +8,9 @@ import { remarkCtx } from '@milkdown/kit/core';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { installDom } from '../../../renderer/editor/node/install-dom';
-import { createMilkdown } from '../../../renderer/editor/engine/create-milkdown';
-import { installFastAutolinkLiterals } from '../../../renderer/editor/engine/autolink-literals';
+import { installDom } from '../../../electron/cli/install-dom';
+import { createMilkdown } from '../../../engine/create-milkdown';
+import { installFastAutolinkLiterals } from '../../../engine/autolink-literals';
 import { remarkShortcodes } from '../../../shared/markdown/remark-shortcodes';
 
 const dom = installDom();

@@ -1,8 +1,8 @@
 // Hostile text the editor would freeze on gets a plain message before any parsing, and real
 // posts never do.
 import { describe, expect, it } from 'vitest';
-import { beyondEditor } from '../../../renderer/editor/engine/beyond-editor';
-import { installDom } from '../../../renderer/editor/node/install-dom';
+import { beyondEditor } from '../../../engine/beyond-editor';
+import { installDom } from '../../../electron/cli/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import { recapBody } from '../../bench/ui/generate-posts';
 import { fixture } from './helpers';

@@ -2,7 +2,7 @@
 // becomes real nodes (a figure card, an image) between blocks, so the saved body gains only the
 // inserted lines; missing images are flagged and never loaded until their file exists.
 import { afterEach, describe, expect, it } from 'vitest';
-import { installDom } from '../../../renderer/editor/node/install-dom';
+import { installDom } from '../../../electron/cli/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 

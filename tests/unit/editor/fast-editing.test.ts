@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { editorViewCtx } from '@milkdown/kit/core';
 import { TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
-import { installDom } from '../../../renderer/editor/node/install-dom';
-import { createMilkdown } from '../../../renderer/editor/engine/create-milkdown';
-import { changedRanges } from '../../../renderer/editor/engine/list-order-plugin';
+import { installDom } from '../../../electron/cli/install-dom';
+import { createMilkdown } from '../../../engine/create-milkdown';
+import { changedRanges } from '../../../engine/list-order-plugin';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import { LONG_POST_CHARS } from '../../../renderer/editor/long-post';
-import { topLevel } from '../../../renderer/editor/engine/block-window';
+import { topLevel } from '../../../engine/block-window';
 import { Decoration, DecorationSet } from '@milkdown/kit/prose/view';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { diffLines } from 'diff';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { Transform } from '@milkdown/kit/prose/transform';
-import { headlessEngine } from '../../../renderer/editor/node/install-dom';
+import { headlessEngine } from '../../../electron/cli/install-dom';
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'editor');
 export const fixture = (name: string) => readFileSync(join(fixturesDir, name), 'utf8');

@@ -5,7 +5,7 @@ import { EditMap } from 'micromark-util-edit-map';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { consumeFromFirstEdit, installLinearEditMap } from '../../../renderer/editor/engine/micromark-edit-map';
+import { consumeFromFirstEdit, installLinearEditMap } from '../../../engine/micromark-edit-map';
 
 const originalConsume = EditMap.prototype.consume;
 

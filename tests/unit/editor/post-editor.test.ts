@@ -1,7 +1,7 @@
 // The window editor under jsdom: accessible body, cheap change notifications, toolbar commands
 // with undo back to the exact original, shortcode cards and the parameter dialog, inert HTML.
 import { afterEach, describe, expect, it } from 'vitest';
-import { installDom } from '../../../renderer/editor/node/install-dom';
+import { installDom } from '../../../electron/cli/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 import { changedLines, fixture } from './helpers';

@@ -2,14 +2,14 @@
 // parser never does this on the corpus): the editor turns read-only with the reason, and an
 // edit made to the start before that is kept and written with the rest exactly as on disk.
 import { afterEach, expect, it, vi } from 'vitest';
-import { installDom } from '../../../renderer/editor/node/install-dom';
+import { installDom } from '../../../electron/cli/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 import { recapBody } from '../../bench/ui/generate-posts';
 import { changedLines } from './helpers';
 
-vi.mock('../../../renderer/editor/engine/progressive-open', async (original) => {
-  const real = await original<typeof import('../../../renderer/editor/engine/progressive-open')>();
+vi.mock('../../../engine/progressive-open', async (original) => {
+  const real = await original<typeof import('../../../engine/progressive-open')>();
   // The rest, once read, cannot be mapped to its source (as when the parser meets something the
   // editor's schema cannot hold): what loadRest then reports.
   const unmappable = { nodes: [], ranges: [], unsafeReason: 'The editor made 3 blocks out of the 4 in the file.' };

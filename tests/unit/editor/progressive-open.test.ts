@@ -1,15 +1,15 @@
-// A long post opens piece by piece (renderer/editor/engine/progressive-open.ts). The pieces must
+// A long post opens piece by piece (engine/progressive-open.ts). The pieces must
 // give exactly the document and block offsets of a whole parse, or the post is parsed whole; a
 // save before the rest is read writes the rest back as it was; an edit made meanwhile is kept.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
-import { installDom } from '../../../renderer/editor/node/install-dom';
+import { installDom } from '../../../electron/cli/install-dom';
 import { createPostEditor } from '../../../renderer/editor/post-editor';
-import { loadRest, parseFirstPiece, type ParsedRest } from '../../../renderer/editor/engine/progressive-open';
-import { FIRST_PIECE_CHARS, PIECES_MIN_CHARS, mayBeOpen, pieceCuts } from '../../../renderer/editor/engine/piece-cuts';
-import type { MarkdownCore } from '../../../renderer/editor/engine/markdown-core';
+import { loadRest, parseFirstPiece, type ParsedRest } from '../../../engine/progressive-open';
+import { FIRST_PIECE_CHARS, PIECES_MIN_CHARS, mayBeOpen, pieceCuts } from '../../../engine/piece-cuts';
+import type { MarkdownCore } from '../../../engine/markdown-core';
 import type { PostEditorHandle } from '../../../renderer/editor/types';
 import { recapBody } from '../../bench/ui/generate-posts';
 import { changedLines, engine, fixturesDir } from './helpers';
@@ -204,10 +204,20 @@ describe('the post editor on a long post', () => {
   });
 
   it('stops reading when the post is closed before the rest is in', async () => {
-    const { h } = await open(longBody());
+    const body = longBody();
+    const { h } = await open(body);
+    const root = dom.body.lastElementChild!;
+    let read = false;
+    void h.whenLoaded!.then(() => (read = true));
+    expect(root.getAttribute('aria-busy')).toBe('true');
     h.destroy();
     handle = null;
-    await new Promise((r) => setTimeout(r, 300));
+    // The same post opened again after the first was closed reads its rest on the same timers,
+    // piece for piece: once its rest is in, the first one's would be too had it not stopped.
+    const { h: again } = await open(body);
+    await again.whenLoaded;
+    expect(read).toBe(false);
+    expect(root.getAttribute('aria-busy')).toBe('true');
   });
 });
 

@@ -2,7 +2,7 @@
 // blocks 1:1 to its source (so edits stay lossless, not merely "untouched file → same text").
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { roundtripText } from '../../../renderer/editor/node/roundtrip-text';
+import { roundtripText } from '../../../engine/roundtrip-text';
 import { engine, fixture, fixturesDir } from './helpers';
 
 const files = readdirSync(fixturesDir).filter((f) => f.endsWith('.md'));

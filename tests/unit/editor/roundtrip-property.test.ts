@@ -2,7 +2,7 @@
 // block 1:1 (so the identity does not come from the "could not map, keep as is" fallback).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { roundtripText } from '../../../renderer/editor/node/roundtrip-text';
+import { roundtripText } from '../../../engine/roundtrip-text';
 import { engine } from './helpers';
 
 const word = fc.constantFrom('Driftwood', 'summit', 'Lanternfish', 'nets', 'tide', 'ferry', 'a&b', '50%', 'x_y', 'ünï', '🎉', 'שלום');

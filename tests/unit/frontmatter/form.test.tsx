@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The form in a DOM: named controls per key, and each change reported as the front-matter text
 // with only that field's line changed.
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { readFileSync } from 'node:fs';
@@ -49,19 +49,23 @@ const changedLines = (a: string, b: string) => diffLines(a, b).filter((p) => p.a
 describe('FrontMatterForm', () => {
   it('says so when another post already uses the slug, once the writer pauses', async () => {
     const asked: string[] = [];
+    const answers: Array<() => void> = [];
+    // The site's check, answered by the test (inside act, so React renders the answer).
     const checkSlug = (slug: string) => {
       asked.push(slug);
-      return Promise.resolve(slug !== 'driftwood-summit-2025-recap');
+      return new Promise<boolean>((resolve) => answers.push(() => resolve(slug !== 'driftwood-summit-2025-recap')));
     };
+    const answer = () => act(async () => answers.shift()!());
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} checkSlug={checkSlug} onChange={() => {}} />);
     expect(host.textContent).not.toContain('Another post already uses the slug');
-    await act(() => new Promise((r) => setTimeout(r, 400)));
-    expect(asked).toEqual(['driftwood-summit-2025-recap']);
+    expect(asked).toEqual([]); // not before the pause
+    await vi.waitFor(() => expect(asked).toEqual(['driftwood-summit-2025-recap']), { timeout: 5_000, interval: 20 });
+    await answer();
     expect(host.textContent).toContain('Another post already uses the slug "driftwood-summit-2025-recap"');
     // A free slug: no message.
     act(() => root!.render(<FrontMatterForm format="yaml" frontMatter={SRC.replace('slug: driftwood-summit-2025-recap', 'slug: tide-notes')} schema={SCHEMA} checkSlug={checkSlug} onChange={() => {}} />));
-    await act(() => new Promise((r) => setTimeout(r, 400)));
-    expect(asked).toEqual(['driftwood-summit-2025-recap', 'tide-notes']);
+    await vi.waitFor(() => expect(asked).toEqual(['driftwood-summit-2025-recap', 'tide-notes']), { timeout: 5_000, interval: 20 });
+    await answer();
     expect(host.textContent).not.toContain('Another post already uses the slug');
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
@@ -240,8 +240,8 @@ describe('sync with a real git server on loopback', () => {
     expect(a.git('rev-parse', 'HEAD')).toBe(head);
     // "Back online": point at the real server; the scheduled retry syncs by itself.
     await git.setRemote(server.createRepo('later'));
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await git.status()).sync.state).toBe('synced');
+    // The retry is due 150 ms after the failure: wait for the status it leaves, not for a time.
+    await vi.waitFor(async () => expect((await git.status()).sync.state).toBe('synced'), { timeout: 10_000, interval: 50 });
     expect(execFileSync('git', ['--git-dir', server.repoPath('later'), 'rev-parse', 'main'], { encoding: 'utf8' })).toBe(head);
   });
 

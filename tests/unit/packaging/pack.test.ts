@@ -48,6 +48,7 @@ const fakeElectron = join(work, 'electron-dist');
 /** A source map put next to the built shell, to prove maps stay out (removed afterwards). */
 const strayMap = join(repo, 'dist', 'electron', 'pack-test-stray.cjs.map');
 let files: string[] = [];
+let asarFile = '';
 let unpacked = '';
 let binary: Buffer = Buffer.alloc(0);
 let updateFeed: string | null = null;
@@ -77,7 +78,8 @@ beforeAll(async () => {
   if (r.status !== 0) throw new Error(`electron-builder failed:\n${r.stdout}\n${r.stderr}`);
   const resources = join(out, 'linux-unpacked', 'resources');
   const asar = require('@electron/asar') as { listPackage(p: string): string[] };
-  files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'));
+  asarFile = join(resources, 'app.asar');
+  files = asar.listPackage(asarFile).map((f) => f.replace(/\\/g, '/'));
   unpacked = join(resources, 'app.asar.unpacked');
   const feed = join(resources, 'app-update.yml');
   updateFeed = existsSync(feed) ? readFileSync(feed, 'utf8') : null;
@@ -109,7 +111,7 @@ describe.skipIf(reason !== null)('the packed app', () => {
 
   it('holds no dev dependencies and none of what Vite already bundled', () => {
     const packages = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2].startsWith('@') ? 4 : 3).join('/')));
-    for (const dev of ['electron', 'electron-builder', 'vitest', 'vite', 'typescript', 'eslint', '@playwright/test', 'tsx', 'esbuild', 'react', '@milkdown/core']) {
+    for (const dev of ['electron', 'electron-builder', 'vitest', 'vite', 'typescript', 'eslint', '@playwright/test', 'playwright', 'tsx', 'esbuild', 'jsdom', 'react', 'react-dom', '@milkdown/core', '@milkdown/kit', 'electron-store', 'gray-matter', 'isomorphic-git', 'zod', 'yaml']) {
       expect(packages.has(dev), dev).toBe(false);
     }
   });
@@ -125,22 +127,39 @@ describe.skipIf(reason !== null)('the packed app', () => {
       const there = files.includes(`/node_modules/${pkg}/package.json`) || existsSync(join(unpacked, 'node_modules', pkg, 'package.json'));
       expect(there, pkg).toBe(true);
     }
+    // package.json's "dependencies" are exactly what main loads at run time (electron-updater
+    // lazily, see below); everything Vite bundles is a devDependency.
+    const pkgJson = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const packages = new Set([...bare.map((id) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0])), 'electron-updater']);
+    expect(Object.keys(pkgJson.dependencies).sort()).toEqual([...packages].sort());
   });
 
   it('has electron-updater and everything it requires, loaded only lazily by main', () => {
     // The shell requires electron-updater only once the writer turns update checks on, so the
     // top-level check above does not see it: walk its production dependencies instead.
-    const seen = new Set<string>();
-    const visit = (pkg: string, from: string) => {
-      const manifest = findManifest(pkg, from);
-      if (seen.has(manifest)) return;
-      seen.add(manifest);
-      const inAsar = `/${manifest.slice(repo.length + 1).replace(/\\/g, '/')}`;
-      expect(files, pkg).toContain(inAsar);
-      const deps = (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
-      for (const dep of Object.keys(deps)) visit(dep, join(manifest, '..'));
+    // electron-builder may hoist a package differently from the repo's node_modules (with fewer
+    // production packages, a nested copy can move up), so each is looked up in the asar the way
+    // Node will, from the package that requires it, and must be the version the repo resolves.
+    const asar = require('@electron/asar') as { extractFile(archive: string, file: string): Buffer };
+    const findInAsar = (pkg: string, fromDir: string): string | null => {
+      for (let dir = fromDir; ; dir = dir.slice(0, dir.lastIndexOf('/')) || '/') {
+        const candidate = `${dir === '/' ? '' : dir}/node_modules/${pkg}/package.json`;
+        if (files.includes(candidate)) return candidate;
+        if (dir === '/') return null;
+      }
     };
-    visit('electron-updater', repo);
+    const seen = new Set<string>();
+    const visit = (pkg: string, fromRepo: string, fromAsar: string) => {
+      const manifest = findManifest(pkg, fromRepo);
+      const inAsar = findInAsar(pkg, fromAsar);
+      expect(inAsar, pkg).not.toBeNull();
+      if (seen.has(inAsar!)) return;
+      seen.add(inAsar!);
+      const { version, dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string; dependencies?: Record<string, string> };
+      expect((JSON.parse(asar.extractFile(asarFile, inAsar!.slice(1)).toString('utf8')) as { version: string }).version, pkg).toBe(version);
+      for (const dep of Object.keys(dependencies)) visit(dep, join(manifest, '..'), inAsar!.slice(0, -'/package.json'.length));
+    };
+    visit('electron-updater', repo, '/');
     // electron-builder writes the feed electron-updater reads from the publish config.
     expect(updateFeed).toMatch(/provider: github/);
     expect(updateFeed).toMatch(/owner: postwright/);

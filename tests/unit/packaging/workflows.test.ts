@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 const dir = resolve(__dirname, '..', '..', '..', '.github', 'workflows');
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { strategy: { matrix: { os?: string[]; include?: Array<{ os: string; args: string }> } }; steps: Array<{ run?: string; uses?: string }> }>;
+  jobs: Record<string, { env?: Record<string, string>; strategy: { matrix: { os?: string[]; include?: Array<{ os: string; args: string }> } }; steps: Array<{ run?: string; uses?: string; if?: string }> }>;
 }
 const load = (f: string) => parse(readFileSync(join(dir, f), 'utf8')) as Workflow;
 
@@ -18,6 +18,30 @@ describe('GitHub workflows', () => {
     expect(job.strategy.matrix.os).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
     expect(job.steps.some((s) => /\bnpm test\b/.test(s.run ?? ''))).toBe(true);
     expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+  });
+
+  it("CI fetches Electron's binary after npm ci and requires the Electron spec to run (under xvfb-run on Linux)", () => {
+    const job = load('ci.yml').jobs.test;
+    const runs = job.steps.map((s) => s.run ?? '');
+    const install = runs.findIndex((r) => /npm ci\b/.test(r));
+    const binary = runs.findIndex((r) => r.includes('node node_modules/electron/install.js'));
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(binary).toBeGreaterThan(install);
+    expect(job.env?.POSTWRIGHT_REQUIRE_ELECTRON).toBe('1');
+    const linux = job.steps.find((s) => s.if === "runner.os == 'Linux'" && /\bnpm test\b/.test(s.run ?? ''));
+    expect(linux?.run).toMatch(/^xvfb-run -a npm test/);
+    expect(job.steps.find((s) => s.if === "runner.os != 'Linux'" && /\bnpm test\b/.test(s.run ?? ''))).toBeDefined();
+  });
+
+  it('Release launches each built app once (--smoke-test) before uploading the installers', () => {
+    const steps = load('release.yml').jobs.installers.steps;
+    const build = steps.findIndex((s) => /electron-builder/.test(s.run ?? ''));
+    const smoke = steps.findIndex((s) => /--smoke-test/.test(s.run ?? ''));
+    const upload = steps.findIndex((s) => s.uses?.startsWith('actions/upload-artifact'));
+    expect(build).toBeGreaterThanOrEqual(0);
+    expect(smoke).toBeGreaterThan(build);
+    expect(upload).toBeGreaterThan(smoke);
+    for (const exe of ['linux-unpacked/postwright', 'Postwright.app/Contents/MacOS/Postwright', 'Postwright.exe']) expect(steps[smoke].run).toContain(exe);
   });
 
   it('Release builds each OS on a version tag and uploads the installers', () => {

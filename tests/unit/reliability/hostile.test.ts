@@ -141,4 +141,10 @@ describe('hostile and broken files', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  // The site-wide calls KNOWN_SLOW leaves out above, listed so that the report shows each one
+  // (as a todo) until it is fast enough to run.
+  for (const [name, channels] of Object.entries(KNOWN_SLOW)) {
+    for (const ch of channels) it.todo(`${name}: ${ch} answers within ${TIME_BOX_MS} ms (known slow, see KNOWN_SLOW)`);
+  }
 });

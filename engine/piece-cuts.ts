@@ -11,7 +11,7 @@
 //   block or an HTML block of kinds 1 to 5 (<pre>, <script>, comments, …) still open at the cut
 //   would have read on through the heading. A piece that does not is not cut there.
 // Pure functions on strings: tested under Node against whole-post parses of the corpus.
-import { pairShortcodes } from '../../../shared/markdown/shortcode-scan';
+import { pairShortcodes } from '../shared/markdown/shortcode-scan';
 
 /** Posts up to this long are parsed whole: a piece would save less than the second step costs. */
 export const PIECES_MIN_CHARS = 8_000;

@@ -3,9 +3,9 @@
 // saved source-preservingly. The saved document is a copy rebuilt from JSON, so the save goes
 // through the real alignment (equality, not object identity), as after an undo in the editor.
 import { Node as PmNode } from '@milkdown/kit/prose/model';
-import { splitFrontMatter } from '../../../shared/frontmatter/split';
-import type { HeadlessEngine } from '../headless';
-import { createBlockCheck } from '../engine/block-check';
+import { splitFrontMatter } from '../shared/frontmatter/split';
+import type { HeadlessEngine } from './headless';
+import { createBlockCheck } from './block-check';
 
 export interface RoundtripResult {
   output: string;

@@ -8,7 +8,7 @@ import { SerializerState } from '@milkdown/kit/transformer';
 import type { MarkdownNode } from '@milkdown/kit/transformer';
 import type { Root } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import type { MarkdownStyle } from '../../../shared/markdown/style';
+import type { MarkdownStyle } from '../shared/markdown/style';
 import { FastParserState } from './fast-parser-state';
 import { installLinearEditMap } from './micromark-edit-map';
 import { installFastAutolinkLiterals } from './autolink-literals';

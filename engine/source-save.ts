@@ -5,8 +5,8 @@
 // blocks are serialized and merged three-way with their original slice (minimal diff); new
 // blocks are serialized in the file's style and line ending.
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
-import { mergeBlock } from '../../../shared/markdown/merge-block';
-import { detectEol, detectStyle, toLf, withEol, type Eol, type MarkdownStyle } from '../../../shared/markdown/style';
+import { mergeBlock } from '../shared/markdown/merge-block';
+import { detectEol, detectStyle, toLf, withEol, type Eol, type MarkdownStyle } from '../shared/markdown/style';
 import { createBlockCheck, type BlockCheck } from './block-check';
 import type { MarkdownCore } from './markdown-core';
 

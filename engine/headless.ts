@@ -1,10 +1,10 @@
 // The editor engine without a window, for the CLI, tests and the bench: the same Milkdown setup,
 // created once on a jsdom document, whose parser and serializer are reused for many files.
-// Node-only callers install jsdom globals first with `installDom` (see electron/cli or tests).
+// Node-only callers install jsdom globals first with `installDom` (electron/cli/install-dom.ts).
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
-import { createMilkdown } from './engine/create-milkdown';
-import type { MarkdownCore, ParsedBody } from './engine/markdown-core';
-import { saveBody, takeSnapshot, type SourceSnapshot } from './engine/source-save';
+import { createMilkdown } from './create-milkdown';
+import type { MarkdownCore, ParsedBody } from './markdown-core';
+import { saveBody, takeSnapshot, type SourceSnapshot } from './source-save';
 
 export interface OpenedBody {
   parsed: ParsedBody;

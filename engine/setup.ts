@@ -23,9 +23,9 @@ import {
 } from '@milkdown/kit/preset/commonmark';
 import { gfm } from '@milkdown/kit/preset/gfm';
 import { $remark } from '@milkdown/kit/utils';
-import { remarkShortcodes } from '../../../shared/markdown/remark-shortcodes';
-import { remarkRawBlocks } from '../../../shared/markdown/remark-raw-blocks';
-import { verbatimNodes } from '../schema/verbatim-nodes';
+import { remarkShortcodes } from '../shared/markdown/remark-shortcodes';
+import { remarkRawBlocks } from '../shared/markdown/remark-raw-blocks';
+import { verbatimNodes } from './schema/verbatim-nodes';
 import { listOrderPlugin } from './list-order-plugin';
 import { typingPlugin } from './typing-plugin';
 

@@ -1,7 +1,7 @@
 // For Node callers only (CLI, tests, bench): a jsdom window installed as the globals that
 // ProseMirror and Milkdown expect. Never imported by the window build.
 import { JSDOM } from 'jsdom';
-import { createHeadlessEngine, type HeadlessEngine } from '../headless';
+import { createHeadlessEngine, type HeadlessEngine } from '../../engine/headless';
 
 const GLOBALS = [
   'window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Text', 'DocumentFragment',
