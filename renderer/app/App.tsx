@@ -308,7 +308,7 @@ export function App() {
     if (finding) document.querySelector<HTMLInputElement>('.pw-find input[type="search"]')?.focus();
     else setFinding(true);
     return true;
-  });
+  }, hasSite ? onNewPost : undefined);
 
   useMainEvents({
     siteOpened: (e) => void siteChanged(e.root, e.openPath),

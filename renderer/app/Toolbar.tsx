@@ -1,6 +1,6 @@
 // Formatting buttons wired to the editor's commands. Buttons keep the editor's focus and
 // selection (mousedown is not allowed to move focus); the toolbar is one Tab stop with arrows.
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { EditorCommands } from '../editor/types';
 import { LinkDialog } from './LinkDialog';
 import { moveFocus } from './roving-focus';
@@ -42,8 +42,25 @@ const LINK_ICON = (
 
 // Memoized (EditorPane passes a stable onAfterCommand): status updates do not re-render it.
 export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props) {
-  const [linking, setLinking] = useState(false);
+  const [linking, setLinking] = useState<{ text: string } | null>(null);
   const disabled = commands === null;
+  const commandsRef = useRef(commands);
+  commandsRef.current = commands;
+  const startLink = () => setLinking({ text: commandsRef.current?.selectedText?.() ?? '' });
+  const startLinkRef = useRef(startLink);
+  startLinkRef.current = startLink;
+  // Ctrl/Cmd+K, as the Link button's tooltip says, from anywhere in the post's text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return;
+      const target = e.target as Element | null;
+      if (!commandsRef.current || !target?.closest?.('.ProseMirror')) return;
+      e.preventDefault();
+      startLinkRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
   const button = (name: string, label: ReactNode, onClick: () => void, shortcut?: string, first = false) => (
     <button
       key={name}
@@ -68,20 +85,21 @@ export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props
   return (
     <div role="toolbar" aria-label="Formatting" className="toolbar" onKeyDown={(e) => moveFocus(e, 'button:not(:disabled)', { prev: 'ArrowLeft', next: 'ArrowRight' })}>
       {TOOLS.slice(0, 2).map((t, i) => button(t.name, t.label, run(t), t.shortcut, i === 0))}
-      {button('Link', LINK_ICON, () => setLinking(true), `${mod}K`)}
+      {button('Link', LINK_ICON, startLink, `${mod}K`)}
       {TOOLS.slice(2).map((t) => button(t.name, t.label, run(t), t.shortcut))}
       <span className="toolbar-gap" />
       {button('Undo', '↶', () => commands && (commands.undo(), onAfterCommand()), `${mod}Z`)}
       {button('Redo', '↷', () => commands && (commands.redo(), onAfterCommand()), isMac ? '⇧⌘Z' : 'Ctrl+Y')}
       {linking && (
         <LinkDialog
+          initialText={linking.text}
           onCancel={() => {
-            setLinking(false);
+            setLinking(null);
             onAfterCommand();
           }}
-          onInsert={(href) => {
-            setLinking(false);
-            commands?.insertLink(href);
+          onInsert={(href, text) => {
+            setLinking(null);
+            commands?.insertLink(href, text);
             onAfterCommand();
           }}
         />

@@ -147,13 +147,13 @@ test('broken front matter opens read-only with line and column; nothing is saved
   const broken = good.replace('description: "Ferries, trains', 'description: "Ferries", trains');
   writeFileSync(file, broken);
   await openPost(app, 'blog/travel-tips-port-alder/index.md');
-  const region = app.getByRole('region', { name: 'Broken front matter' });
+  const region = app.getByRole('region', { name: 'Post settings that cannot be read' });
   await expect(region).toBeVisible();
   await expect(region.getByRole('alert')).toContainText(/Line 3, column \d+/);
   await expect(app.getByRole('textbox', { name: 'Post body' })).toHaveAttribute('contenteditable', 'false');
 
   // A save now writes nothing and says why.
-  const raw = region.getByRole('textbox', { name: /Front matter text/ });
+  const raw = region.getByRole('textbox', { name: /^Post settings as text/ });
   await raw.fill((await raw.inputValue()).replace('"Ferries", trains', '"Ferries", more trains'));
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toBeVisible();
