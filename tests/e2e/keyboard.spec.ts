@@ -76,3 +76,25 @@ test('field labels are words a writer reads: "canonicalurl" is shown as Canonica
   await expect(form).toBeVisible();
   await expect(form.locator('label', { hasText: /^Canonical URL/ })).toBeVisible();
 });
+
+test('opening a post from the list puts the caret in its text; "Skip to post text" comes before the form', async ({ app, site }) => {
+  const list = app.getByRole('list', { name: 'Posts' });
+  await list.getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).focus();
+  await app.keyboard.press('Enter');
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toBeFocused();
+  await app.keyboard.type('Hello ');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const saved = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  expect(saved).toContain('Hello ');
+
+  // From the form's first field, Shift+Tab reaches the skip link; Enter takes the caret to the text.
+  const form = app.getByRole('form', { name: 'Front matter' });
+  await form.getByRole('textbox', { name: 'title', exact: true }).focus();
+  await app.keyboard.press('Shift+Tab');
+  const skip = app.getByRole('link', { name: 'Skip to post text' });
+  await expect(skip).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(body).toBeFocused();
+});
