@@ -206,3 +206,22 @@ test('post actions: duplicate, rename the slug, delete and undo', async ({ app, 
   await expect(app.locator('.status-path')).toHaveText('blog/booth-notes-second-day/index.md');
   expect(readPostBytes(site.contentDir, 'blog/booth-notes-second-day/index.md').equals(copy)).toBe(true);
 });
+
+test('"Add field" suggests the section\'s fields and Hugo\'s own, each with its control, and adds one line', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, CFP).toString('utf8');
+  await openPost(app, /^Call for Speakers/);
+  const form = app.getByRole('form', { name: 'Front matter' });
+  await form.getByRole('button', { name: 'Add field' }).click();
+  const suggested = form.getByRole('list', { name: 'Suggested fields' });
+  await expect(suggested.getByRole('button', { name: 'Aliases' })).toBeVisible();
+  await expect(suggested.getByRole('button', { name: 'Expiry date' })).toBeVisible();
+  // Fields this post already has are not offered again.
+  await expect(suggested.getByRole('button', { name: 'Title', exact: true })).toHaveCount(0);
+  await suggested.getByRole('button', { name: 'Publish date' }).click();
+  const row = form.locator('.fm-row', { has: app.locator('label', { hasText: /^Publish date/ }) });
+  await expect(row.locator('input[type="date"]')).toBeVisible();
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const { change } = await saveAndDiff(app, site.contentDir, CFP, before);
+  expect(change).toEqual({ removed: [], added: [`publishDate: "${today}"`] });
+});
