@@ -42,6 +42,7 @@ import { useSaveVersionCommand } from './use-save-version-command';
 import { useMainEvents } from './use-main-events';
 import { usePostSession } from './use-post-session';
 import { useSite } from './use-site';
+import { FullPreview } from './FullPreview';
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
@@ -57,6 +58,8 @@ export function App() {
 
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [finding, setFinding] = useState(false);
+  // Preview mode (FullPreview over the editor area); closing it gives the caret back to the text.
+  const [previewing, setPreviewing] = useState(false);
   const [selection, setSelection] = useState('');
   const [panel, setPanel] = useState<{ open: boolean; tab: SidePanelTabId }>({ open: true, tab: 'outline' });
   const [dialog, setDialog] = useState<PostDialog>(null);
@@ -238,6 +241,14 @@ export function App() {
     session.editor?.focus();
   }, [session.editor]);
 
+  const closePreview = useCallback(() => {
+    setPreviewing(false);
+    session.editor?.focus();
+  }, [session.editor]);
+  // Another post, or none: preview mode ends with the post it showed.
+  const previewedPath = session.post?.path;
+  useEffect(() => setPreviewing(false), [previewedPath]);
+
   const takeTheirs = useCallback(() => {
     const p = session.post;
     setDialog(null);
@@ -352,10 +363,11 @@ export function App() {
               onKeepMine={keepMine}
               onTakeTheirs={takeTheirs}
               onCompare={() => setDialog({ kind: 'compare' })}
+              overlay={previewing && session.post && live ? <FullPreview postPath={session.post.path} raw={live.raw} title={title ?? undefined} onClose={closePreview} /> : null}
               commands={
                 <div className="post-commands">
                   <PostActions disabled={!session.post} onDuplicate={() => void duplicatePost()} onRename={() => void askRename()} onDelete={() => setDialog({ kind: 'delete' })} />
-                  <button type="button" className="icon-button" aria-label="Preview" title="Preview the post as the site shows it" aria-pressed={panel.open && panel.tab === 'preview'} disabled={!session.post} onClick={() => setPanel({ open: true, tab: 'preview' })}>
+                  <button type="button" className="icon-button" aria-label="Preview" title="Preview the post as the site shows it, over the whole editor (Esc returns)" aria-pressed={previewing} disabled={!session.post} onClick={() => setPreviewing((p) => !p)}>
                     <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
                       <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z" />
                       <circle cx="8" cy="8" r="2" />

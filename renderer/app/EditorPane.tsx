@@ -37,6 +37,8 @@ interface Props {
   onKeepMine(): void;
   onTakeTheirs(): void;
   onCompare(): void;
+  /** Preview mode, drawn over the whole editor area while it is on. */
+  overlay?: ReactNode;
 }
 
 export function EditorPane(props: Props) {
@@ -80,6 +82,7 @@ export function EditorPane(props: Props) {
 
   return (
     <main className="editor-pane" aria-label="Editor">
+      {props.overlay}
       <div className="editor-top">
         <Toolbar commands={editor && !session.unsafeReason && !readOnly ? editor.commands : null} onAfterCommand={focusEditor} />
         {commands}
