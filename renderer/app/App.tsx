@@ -43,6 +43,7 @@ import { useMainEvents } from './use-main-events';
 import { usePostSession } from './use-post-session';
 import { useSite } from './use-site';
 import { FullPreview } from './FullPreview';
+import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
@@ -104,6 +105,13 @@ export function App() {
   );
   useSaveVersionCommand(session.post !== null, () => setPanel({ open: true, tab: 'history' }));
   useMenuCommand('toggleHistory', () => setPanel((p) => (p.open && p.tab === 'history' ? { ...p, open: false } : { open: true, tab: 'history' })));
+  useMenuCommand('toggleGallery', () => setPanel((p) => (p.open && p.tab === 'gallery' ? { ...p, open: false } : { open: true, tab: 'gallery' })));
+  // View → Post List and Front Matter (Ctrl+1, Ctrl+2): more room for the text.
+  const [hidden, setHidden] = useState({ postList: false, frontMatter: false });
+  useMenuCommand('togglePostList', () => setHidden((h) => ({ ...h, postList: !h.postList })));
+  useMenuCommand('toggleFrontMatter', () => setHidden((h) => ({ ...h, frontMatter: !h.frontMatter })));
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  useMenuCommand('showShortcuts', () => setShowingShortcuts(true));
 
   /** Asks before unsaved changes would be lost; true when the caller may go on. */
   const mayLeave = useCallback(
@@ -340,7 +348,7 @@ export function App() {
   }, [title, session.dirty]);
 
   return (
-    <div className="app">
+    <div className={`app${hidden.postList ? ' post-list-hidden' : ''}${hidden.frontMatter ? ' front-matter-hidden' : ''}`}>
       <TopBar site={site.site} onOpenSite={() => void openSite()} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
@@ -402,6 +410,7 @@ export function App() {
         <CompareDialog path={session.post.path} mine={currentText} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setDialog(null)} />
       )}
       {recovery.entries && site.site && <RecoveryDialog api={api} entries={recovery.entries} onRestore={(t) => void restore(t)} onClose={recovery.closeDialog} />}
+      {showingShortcuts && <KeyboardShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
       <SettingsHost onError={setError} />
     </div>
   );

@@ -81,7 +81,7 @@ export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props
     { name: 'Link', label: LINK_ICON, onClick: startLink, shortcut: `${mod}K` },
     ...TOOLS.slice(2).map((t) => ({ name: t.name, label: t.label, onClick: runTool(t), shortcut: t.shortcut })),
     { name: 'Undo', label: '↶', onClick: () => commands && (commands.undo(), onAfterCommand()), shortcut: `${mod}Z`, gapBefore: true },
-    { name: 'Redo', label: '↷', onClick: () => commands && (commands.redo(), onAfterCommand()), shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Y' },
+    { name: 'Redo', label: '↷', onClick: () => commands && (commands.redo(), onAfterCommand()), shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z' },
   ];
   const shown = useFittingCount(bar, entries.length);
   const button = (entry: Entry, i: number) => (

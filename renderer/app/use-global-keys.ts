@@ -3,6 +3,15 @@
 // menu's accelerator takes the key first; the web host's page gets it here), and closing or
 // reloading the window with unsaved changes asks first.
 import { useEffect, useRef } from 'react';
+import { isDesktop } from '../api';
+import { matchesShortcut, SHORTCUTS } from '../../shared/keyboard/shortcuts';
+import { runMenuCommand } from './menu-commands';
+
+// Keys this hook handles itself; the others with a menu command are dispatched as that command
+// in the web host (in Electron, the menu's accelerators send them, and a second dispatch here
+// would undo a toggle).
+const OWN = new Set(['save', 'find', 'newPost']);
+const MENU_KEYS = SHORTCUTS.filter((s) => s.command && !OWN.has(s.command));
 
 export function useGlobalKeys(onSave: () => void, isDirty: () => boolean, onFind?: () => boolean, onNewPost?: () => void): void {
   const latest = useRef({ onSave, isDirty, onFind, onNewPost });
@@ -18,6 +27,9 @@ export function useGlobalKeys(onSave: () => void, isDirty: () => boolean, onFind
       } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'n' && latest.current.onNewPost) {
         e.preventDefault();
         latest.current.onNewPost();
+      } else if (!isDesktop) {
+        const hit = MENU_KEYS.find((s) => matchesShortcut(s.keys, e));
+        if (hit?.command && runMenuCommand(hit.command)) e.preventDefault();
       }
     };
     const onBeforeUnload = (e: BeforeUnloadEvent) => {

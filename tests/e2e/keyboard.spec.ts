@@ -98,3 +98,29 @@ test('opening a post from the list puts the caret in its text; "Skip to post tex
   await app.keyboard.press('Enter');
   await expect(body).toBeFocused();
 });
+
+test('Ctrl+/ lists every shortcut, including each one a toolbar tooltip shows; Ctrl+1, Ctrl+2 and Ctrl+3 work', async ({ app }) => {
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Call for Speakers/ }).click();
+  await expect(app.getByRole('textbox', { name: 'Post body' })).toBeVisible();
+  await app.keyboard.press('Control+/');
+  const dialog = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  const listed = await dialog.locator('kbd').allTextContents();
+  const tips = await app.getByRole('toolbar', { name: 'Formatting' }).locator('button[title*="("]').evaluateAll((els) => els.map((e) => /\(([^)]+)\)$/.exec(e.getAttribute('title') ?? '')?.[1] ?? ''));
+  expect(tips.length).toBeGreaterThan(3);
+  for (const keys of tips) expect(listed, `${keys} is listed`).toContain(keys);
+  await expect(dialog.locator('.shortcut-row', { hasText: 'Link' })).toContainText('Ctrl+K');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await app.keyboard.press('Control+3');
+  await expect(app.getByRole('region', { name: 'Gallery' })).toBeVisible();
+  await app.keyboard.press('Control+1');
+  await expect(app.getByRole('navigation', { name: 'Posts of the site' })).toBeHidden();
+  await app.keyboard.press('Control+1');
+  await expect(app.getByRole('navigation', { name: 'Posts of the site' })).toBeVisible();
+  await app.keyboard.press('Control+2');
+  await expect(app.getByRole('form', { name: 'Front matter' })).toBeHidden();
+  await app.keyboard.press('Control+2');
+  await expect(app.getByRole('form', { name: 'Front matter' })).toBeVisible();
+});
