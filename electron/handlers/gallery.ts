@@ -37,6 +37,7 @@ export function galleryHandlers(app: AppServices): AreaHandlers<typeof galleryCh
       return gallery.importFiles(postPath, files);
     },
     renameImage: async (req) => (await galleryService(app)).rename(req),
+    replaceMissingImage: async (req) => (await galleryService(app)).replaceMissing(req),
     findImageUsages: async ({ sitePath }) => (await galleryService(app)).usages(sitePath),
     deleteImage: async ({ sitePath }) => (await galleryService(app)).delete(sitePath),
     listBrokenImages: async () => (await galleryService(app)).broken(),

@@ -149,7 +149,10 @@ function windowMenu(s: MenuState): MenuItemSpec {
 
 function helpMenu(s: MenuState): MenuItemSpec {
   const mac = s.platform === 'darwin';
-  const items: MenuItemSpec[] = [{ id: 'docs', label: `${s.appName} Help`, mainCommand: 'openDocs' }];
+  const items: MenuItemSpec[] = [
+    { id: 'docs', label: `${s.appName} Help`, mainCommand: 'openDocs' },
+    { id: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', command: 'showShortcuts' },
+  ];
   // One check on request (the click is the writer's consent even while automatic checks are off).
   if (!mac) items.push(sep, { id: 'check-updates', label: 'Check for Updates…', mainCommand: 'checkForUpdates' }, { id: 'about', label: `About ${s.appName}`, mainCommand: 'about' });
   return { role: 'help', label: mac ? 'Help' : '&Help', type: 'submenu', submenu: items };

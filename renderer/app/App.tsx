@@ -42,6 +42,8 @@ import { useSaveVersionCommand } from './use-save-version-command';
 import { useMainEvents } from './use-main-events';
 import { usePostSession } from './use-post-session';
 import { useSite } from './use-site';
+import { FullPreview } from './FullPreview';
+import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +60,8 @@ export function App() {
 
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [finding, setFinding] = useState(false);
+  // Preview mode (FullPreview over the editor area); closing it gives the caret back to the text.
+  const [previewing, setPreviewing] = useState(false);
   const [selection, setSelection] = useState('');
   const [panel, setPanel] = useState<{ open: boolean; tab: SidePanelTabId }>({ open: true, tab: 'outline' });
   const [dialog, setDialog] = useState<PostDialog>(null);
@@ -110,6 +114,13 @@ export function App() {
   );
   useSaveVersionCommand(session.post !== null, () => setPanel({ open: true, tab: 'history' }));
   useMenuCommand('toggleHistory', () => setPanel((p) => (p.open && p.tab === 'history' ? { ...p, open: false } : { open: true, tab: 'history' })));
+  useMenuCommand('toggleGallery', () => setPanel((p) => (p.open && p.tab === 'gallery' ? { ...p, open: false } : { open: true, tab: 'gallery' })));
+  // View → Post List and Front Matter (Ctrl+1, Ctrl+2): more room for the text.
+  const [hidden, setHidden] = useState({ postList: false, frontMatter: false });
+  useMenuCommand('togglePostList', () => setHidden((h) => ({ ...h, postList: !h.postList })));
+  useMenuCommand('toggleFrontMatter', () => setHidden((h) => ({ ...h, frontMatter: !h.frontMatter })));
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  useMenuCommand('showShortcuts', () => setShowingShortcuts(true));
 
   /** Asks before unsaved changes would be lost; true when the caller may go on. */
   const mayLeave = useCallback(
@@ -247,6 +258,14 @@ export function App() {
     session.editor?.focus();
   }, [session.editor]);
 
+  const closePreview = useCallback(() => {
+    setPreviewing(false);
+    session.editor?.focus();
+  }, [session.editor]);
+  // Another post, or none: preview mode ends with the post it showed.
+  const previewedPath = session.post?.path;
+  useEffect(() => setPreviewing(false), [previewedPath]);
+
   const takeTheirs = useCallback(() => {
     const p = session.post;
     setDialog(null);
@@ -317,7 +336,7 @@ export function App() {
     if (finding) document.querySelector<HTMLInputElement>('.pw-find input[type="search"]')?.focus();
     else setFinding(true);
     return true;
-  });
+  }, hasSite ? onNewPost : undefined);
 
   useMainEvents({
     siteOpened: (e) => void siteChanged(e.root, e.openPath),
@@ -342,7 +361,7 @@ export function App() {
   }, [title, session.dirty]);
 
   return (
-    <div className="app">
+    <div className={`app${hidden.postList ? ' post-list-hidden' : ''}${hidden.frontMatter ? ' front-matter-hidden' : ''}`}>
       <TopBar site={site.site} onOpenSite={() => void openSite()} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
@@ -365,10 +384,11 @@ export function App() {
               onKeepMine={keepMine}
               onTakeTheirs={takeTheirs}
               onCompare={() => setDialog({ kind: 'compare' })}
+              overlay={previewing && session.post && live ? <FullPreview postPath={session.post.path} raw={live.raw} title={title ?? undefined} onClose={closePreview} /> : null}
               commands={
                 <div className="post-commands">
                   <PostActions disabled={!session.post} onDuplicate={() => void duplicatePost()} onRename={() => void askRename()} onDelete={() => setDialog({ kind: 'delete' })} />
-                  <button type="button" className="icon-button" aria-label="Preview" title="Preview the post as the site shows it" aria-pressed={panel.open && panel.tab === 'preview'} disabled={!session.post} onClick={() => setPanel({ open: true, tab: 'preview' })}>
+                  <button type="button" className="icon-button" aria-label="Preview" title="Preview the post as the site shows it, over the whole editor (Esc returns)" aria-pressed={previewing} disabled={!session.post} onClick={() => setPreviewing((p) => !p)}>
                     <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
                       <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z" />
                       <circle cx="8" cy="8" r="2" />
@@ -403,6 +423,7 @@ export function App() {
         <CompareDialog path={session.post.path} mine={currentText} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setDialog(null)} />
       )}
       {recovery.entries && site.site && <RecoveryDialog api={api} entries={recovery.entries} onRestore={(t) => void restore(t)} onClose={recovery.closeDialog} />}
+      {showingShortcuts && <KeyboardShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
       <SettingsHost onError={setError} />
     </div>
   );

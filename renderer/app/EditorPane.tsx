@@ -37,12 +37,25 @@ interface Props {
   onKeepMine(): void;
   onTakeTheirs(): void;
   onCompare(): void;
+  /** Preview mode, drawn over the whole editor area while it is on. */
+  overlay?: ReactNode;
 }
 
 export function EditorPane(props: Props) {
   const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind } = props;
   const { post, editor } = session;
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
+  // A post opened from the list (or the search) takes the caret into its text, so the writer
+  // types at once; a caret already elsewhere (New post's Title, a dialog) is left where it is.
+  const sessionReady = session.editorReady;
+  const editorReady = useCallback(
+    (handle: Parameters<typeof sessionReady>[0]) => {
+      sessionReady(handle);
+      const active = document.activeElement;
+      if (!active || active === document.body || active.closest('.sidebar')) handle.focus();
+    },
+    [sessionReady],
+  );
   const tools = useFrontMatterTools();
   const format = post ? formatOf(post) : 'none';
   const problem = useMemo(() => (post && tools ? tools.frontMatterProblem(format, session.frontMatter, post.file.frontMatterError) : null), [tools, post, format, session.frontMatter]);
@@ -69,6 +82,7 @@ export function EditorPane(props: Props) {
 
   return (
     <main className="editor-pane" aria-label="Editor">
+      {props.overlay}
       <div className="editor-top">
         <Toolbar commands={editor && !session.unsafeReason && !readOnly ? editor.commands : null} onAfterCommand={focusEditor} />
         {commands}
@@ -102,6 +116,16 @@ export function EditorPane(props: Props) {
       <div className="editor-scroll">
         {post && tools ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
+            <a
+              className="skip-link"
+              href="#post-text"
+              onClick={(e) => {
+                e.preventDefault();
+                focusEditor();
+              }}
+            >
+              Skip to post text
+            </a>
             <div className="front-matter-card">
               {format === 'none' && !problem ? (
                 <p className="fm-note">This post has no front matter.</p>
@@ -132,7 +156,7 @@ export function EditorPane(props: Props) {
               body={post.editorBody ?? post.parts.body}
               postPath={post.path}
               readOnly={readOnly}
-              onReady={session.editorReady}
+              onReady={editorReady}
               onGone={session.editorGone}
               onChange={onBodyChanged}
             />

@@ -16,6 +16,9 @@ export function Modal({ title, onCancel, children, alert }: ModalProps) {
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
+    // showModal() focuses the first control; a dialog that wants another marks it (React's
+    // autoFocus runs before showModal and is undone by it).
+    d?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => d?.close();
   }, []);
   return (

@@ -33,7 +33,7 @@ export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen, onNew
       </div>
       {searching ? (
         <div className="sidebar-search">
-          <SearchPanel api={api} onOpen={(path) => onOpen(path)} />
+          <SearchPanel api={api} onOpen={(path) => onOpen(path)} autoFocus />
         </div>
       ) : (
         <>

@@ -1,6 +1,6 @@
 // Formatting buttons wired to the editor's commands. Buttons keep the editor's focus and
 // selection (mousedown is not allowed to move focus); the toolbar is one Tab stop with arrows.
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { EditorCommands } from '../editor/types';
 import { LinkDialog } from './LinkDialog';
 import { moveFocus } from './roving-focus';
@@ -40,48 +40,81 @@ const LINK_ICON = (
   </svg>
 );
 
+interface Entry {
+  name: string;
+  label: ReactNode;
+  onClick(): void;
+  shortcut?: string;
+  /** A thin rule before it (between the formatting and the undo group). */
+  gapBefore?: boolean;
+}
+
 // Memoized (EditorPane passes a stable onAfterCommand): status updates do not re-render it.
 export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props) {
-  const [linking, setLinking] = useState(false);
+  const [linking, setLinking] = useState<{ text: string } | null>(null);
+  const bar = useRef<HTMLDivElement>(null);
   const disabled = commands === null;
-  const button = (name: string, label: ReactNode, onClick: () => void, shortcut?: string, first = false) => (
-    <button
-      key={name}
-      type="button"
-      className={`tool tool-${name.toLowerCase().replace(/\s+/g, '-')}`}
-      aria-label={name}
-      title={shortcut ? `${name} (${shortcut})` : name}
-      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+')}
-      disabled={disabled}
-      tabIndex={first ? 0 : -1}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onClick}
-    >
-      <span aria-hidden="true">{label}</span>
-    </button>
-  );
-  const run = (tool: Tool) => () => {
+  const commandsRef = useRef(commands);
+  commandsRef.current = commands;
+  const startLink = () => setLinking({ text: commandsRef.current?.selectedText?.() ?? '' });
+  const startLinkRef = useRef(startLink);
+  startLinkRef.current = startLink;
+  // Ctrl/Cmd+K, as the Link button's tooltip says, from anywhere in the post's text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return;
+      const target = e.target as Element | null;
+      if (!commandsRef.current || !target?.closest?.('.ProseMirror')) return;
+      e.preventDefault();
+      startLinkRef.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+  const runTool = (tool: Tool) => () => {
     if (!commands) return;
     tool.run(commands);
     onAfterCommand();
   };
+  const entries: Entry[] = [
+    ...TOOLS.slice(0, 2).map((t) => ({ name: t.name, label: t.label, onClick: runTool(t), shortcut: t.shortcut })),
+    { name: 'Link', label: LINK_ICON, onClick: startLink, shortcut: `${mod}K` },
+    ...TOOLS.slice(2).map((t) => ({ name: t.name, label: t.label, onClick: runTool(t), shortcut: t.shortcut })),
+    { name: 'Undo', label: '↶', onClick: () => commands && (commands.undo(), onAfterCommand()), shortcut: `${mod}Z`, gapBefore: true },
+    { name: 'Redo', label: '↷', onClick: () => commands && (commands.redo(), onAfterCommand()), shortcut: isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z' },
+  ];
+  const shown = useFittingCount(bar, entries.length);
+  const button = (entry: Entry, i: number) => (
+    <button
+      key={entry.name}
+      type="button"
+      className={`tool tool-${entry.name.toLowerCase().replace(/\s+/g, '-')}`}
+      aria-label={entry.name}
+      title={entry.shortcut ? `${entry.name} (${entry.shortcut})` : entry.name}
+      aria-keyshortcuts={entry.shortcut?.replace('⌘', 'Meta+').replace('Ctrl+', 'Control+')}
+      disabled={disabled}
+      hidden={i >= shown}
+      tabIndex={i === 0 ? 0 : -1}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={entry.onClick}
+    >
+      <span aria-hidden="true">{entry.label}</span>
+    </button>
+  );
   return (
-    <div role="toolbar" aria-label="Formatting" className="toolbar" onKeyDown={(e) => moveFocus(e, 'button:not(:disabled)', { prev: 'ArrowLeft', next: 'ArrowRight' })}>
-      {TOOLS.slice(0, 2).map((t, i) => button(t.name, t.label, run(t), t.shortcut, i === 0))}
-      {button('Link', LINK_ICON, () => setLinking(true), `${mod}K`)}
-      {TOOLS.slice(2).map((t) => button(t.name, t.label, run(t), t.shortcut))}
-      <span className="toolbar-gap" />
-      {button('Undo', '↶', () => commands && (commands.undo(), onAfterCommand()), `${mod}Z`)}
-      {button('Redo', '↷', () => commands && (commands.redo(), onAfterCommand()), isMac ? '⇧⌘Z' : 'Ctrl+Y')}
+    <div ref={bar} role="toolbar" aria-label="Formatting" className="toolbar" onKeyDown={(e) => moveFocus(e, 'button:not(:disabled):not([hidden])', { prev: 'ArrowLeft', next: 'ArrowRight' })}>
+      {entries.map((entry, i) => [entry.gapBefore && i < shown ? <span key={`${entry.name}-gap`} className="toolbar-gap" /> : null, button(entry, i)])}
+      {shown < entries.length && <OverflowMenu entries={entries.slice(shown)} disabled={disabled} />}
       {linking && (
         <LinkDialog
+          initialText={linking.text}
           onCancel={() => {
-            setLinking(false);
+            setLinking(null);
             onAfterCommand();
           }}
-          onInsert={(href) => {
-            setLinking(false);
-            commands?.insertLink(href);
+          onInsert={(href, text) => {
+            setLinking(null);
+            commands?.insertLink(href, text);
             onAfterCommand();
           }}
         />
@@ -89,3 +122,106 @@ export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props
     </div>
   );
 });
+
+/** Width kept for the "More formatting" button when some tools do not fit. */
+const MORE_WIDTH = 40;
+
+/**
+ * How many of the toolbar's buttons fit in its width (all of them on a wide window). Each
+ * button's width is measured once while shown and remembered, so hiding one never changes
+ * the sum; a ResizeObserver asks again when the window or a panel changes the room.
+ */
+function useFittingCount(bar: React.RefObject<HTMLDivElement | null>, count: number): number {
+  const [shown, setShown] = useState(count);
+  const widths = useRef<number[]>([]);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const measure = () => {
+      const buttons = Array.from(el.querySelectorAll<HTMLElement>(':scope > button.tool'));
+      buttons.forEach((b, i) => {
+        if (!b.hidden && b.offsetWidth) widths.current[i] = b.offsetWidth + 2;
+      });
+      const room = el.clientWidth;
+      const all = widths.current.slice(0, count).reduce((a, w) => a + (w ?? 34), 0) + 14;
+      if (all <= room) return setShown(count);
+      let used = MORE_WIDTH;
+      let n = 0;
+      while (n < count && used + (widths.current[n] ?? 34) <= room) used += widths.current[n++] ?? 34;
+      setShown(n);
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [bar, count]);
+  return shown;
+}
+
+/** The tools that did not fit, as a menu: arrows move, Enter runs, Escape closes. */
+function OverflowMenu({ entries, disabled }: { entries: Entry[]; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: MouseEvent) => {
+      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('mousedown', away);
+    return () => document.removeEventListener('mousedown', away);
+  }, [open]);
+  return (
+    <div className="menu-wrap toolbar-more">
+      <button
+        ref={button}
+        type="button"
+        className="tool"
+        aria-label="More formatting"
+        title="More formatting"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={disabled}
+        tabIndex={-1}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">»</span>
+      </button>
+      {open && (
+        <div
+          ref={menu}
+          role="menu"
+          aria-label="More formatting"
+          className="menu"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' || e.key === 'Tab') {
+              e.preventDefault();
+              setOpen(false);
+              button.current?.focus();
+            } else moveFocus(e, '[role="menuitem"]', { prev: 'ArrowUp', next: 'ArrowDown' });
+          }}
+        >
+          {entries.map((entry) => (
+            <button
+              key={entry.name}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="menu-item"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                setOpen(false);
+                entry.onClick();
+              }}
+            >
+              {entry.name}
+              {entry.shortcut && <span className="menu-shortcut"> {entry.shortcut}</span>}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

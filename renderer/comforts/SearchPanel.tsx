@@ -12,11 +12,13 @@ interface Props {
   onOpen(path: string, terms: string[]): void;
   /** Milliseconds to wait after a keystroke before asking (default 80). */
   debounceMs?: number;
+  /** Put the caret in the search box when the panel appears (the Search button asked for it). */
+  autoFocus?: boolean;
 }
 
 type DraftFilter = 'all' | 'drafts' | 'published';
 
-export function SearchPanel({ api, onOpen, debounceMs = 80 }: Props) {
+export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }: Props) {
   const [query, setQuery] = useState('');
   const [section, setSection] = useState('');
   const [tag, setTag] = useState('');
@@ -55,7 +57,7 @@ export function SearchPanel({ api, onOpen, debounceMs = 80 }: Props) {
   const hits = result?.hits ?? [];
   return (
     <section className="pw-comforts pw-search" aria-label="Search posts">
-      <input type="search" aria-label="Search all posts" placeholder="Search all posts" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input type="search" aria-label="Search all posts" autoFocus={autoFocus} placeholder="Search all posts" value={query} onChange={(e) => setQuery(e.target.value)} />
       <fieldset className="pw-search-filters">
         <legend className="pw-visually-hidden">Filters</legend>
         <label>

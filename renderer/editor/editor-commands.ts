@@ -1,6 +1,6 @@
 // Toolbar commands, as the app shell's EditorCommands interface, run through Milkdown's
 // command manager so they behave exactly like the keyboard shortcuts.
-import type { CmdKey, Editor } from '@milkdown/kit/core';
+import { editorViewCtx, type CmdKey, type Editor } from '@milkdown/kit/core';
 import {
   createCodeBlockCommand,
   toggleEmphasisCommand,
@@ -31,7 +31,26 @@ export function editorCommands(editor: Editor): EditorCommands {
     toggleOrderedList: () => run(wrapInOrderedListCommand.key),
     toggleBlockquote: () => run(wrapInBlockquoteCommand.key),
     insertCodeBlock: () => run(createCodeBlockCommand.key),
-    insertLink: (href) => run(toggleLinkCommand.key, { href }),
+    insertLink: (href, text) => {
+      if (text === undefined) return run(toggleLinkCommand.key, { href });
+      // With text: the selection becomes that text, linked (one undo step). When the text is the
+      // selection's own, only the mark is added, so the words' other marks stay as they were.
+      editor.action((ctx) => {
+        const view = ctx.get(editorViewCtx);
+        const { state } = view;
+        const linkType = state.schema.marks.link;
+        if (!linkType) return;
+        const mark = linkType.create({ href });
+        const { from, to } = state.selection;
+        const tr = state.doc.textBetween(from, to) === text && from !== to ? state.tr.addMark(from, to, mark) : state.tr.replaceWith(from, to, state.schema.text(text, [mark]));
+        view.dispatch(tr.scrollIntoView());
+        view.focus();
+      });
+    },
+    selectedText: () => editor.action((ctx) => {
+      const { state } = ctx.get(editorViewCtx);
+      return state.doc.textBetween(state.selection.from, state.selection.to, ' ');
+    }),
     undo: () => run(undoCommand.key),
     redo: () => run(redoCommand.key),
   };

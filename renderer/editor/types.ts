@@ -10,7 +10,10 @@ export interface EditorCommands {
   toggleOrderedList(): void;
   toggleBlockquote(): void;
   insertCodeBlock(): void;
-  insertLink(href: string): void;
+  /** Links the selection; with `text`, the selection is replaced by that text, linked. */
+  insertLink(href: string, text?: string): void;
+  /** The selected text ('' for a caret), to start the link dialog with. */
+  selectedText?(): string;
   /** Inserts a shortcode (figure, youtube or a site shortcode) after the current block and opens its dialog. */
   insertShortcode?(name: string): void;
   undo(): void;

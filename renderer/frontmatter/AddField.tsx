@@ -1,8 +1,24 @@
-// "Add field": a name and a first value (written as YAML: `true`, `3`, `[a, b]` or text).
+// "Add field": one click on a suggested field (the fields other posts of the section use, then
+// Hugo's own), which comes with its control; or a name and a first value (written as YAML:
+// `true`, `3`, `[a, b]` or text).
 import { useId, useState } from 'react';
 import { parseDocument } from 'yaml';
+import type { FieldType } from '../../shared/frontmatter/schema';
+import { startingValue } from '../../shared/frontmatter/hugo-fields';
 
-export function AddField({ existing, onAdd }: { existing: readonly string[]; onAdd(key: string, value: unknown): void }) {
+export interface FieldSuggestion {
+  key: string;
+  label: string;
+  type: FieldType;
+}
+
+interface Props {
+  existing: readonly string[];
+  suggestions?: readonly FieldSuggestion[];
+  onAdd(key: string, value: unknown): void;
+}
+
+export function AddField({ existing, suggestions = [], onAdd }: Props) {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -27,9 +43,27 @@ export function AddField({ existing, onAdd }: { existing: readonly string[]; onA
     setProblem(null);
     setOpen(false);
   };
+  const offered = suggestions.filter((f) => !existing.includes(f.key));
   return (
     <div className="fm-add" role="group" aria-label="Add field">
-      <label htmlFor={`${id}-k`}>Field name</label>
+      {offered.length > 0 && (
+        <ul className="fm-suggestions" aria-label="Suggested fields">
+          {offered.map((f) => (
+            <li key={f.key}>
+              <button
+                type="button"
+                onClick={() => {
+                  onAdd(f.key, startingValue(f.type));
+                  setOpen(false);
+                }}
+              >
+                {f.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label htmlFor={`${id}-k`}>{offered.length ? 'Or another field name' : 'Field name'}</label>
       <input id={`${id}-k`} value={key} onChange={(e) => setKey(e.target.value)} autoFocus />
       <label htmlFor={`${id}-v`}>Value</label>
       <input id={`${id}-v`} value={value} onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), submit())} />

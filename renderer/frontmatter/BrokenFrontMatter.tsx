@@ -13,7 +13,7 @@ export function BrokenFrontMatter({ text, problem, format, onChange }: { text: s
   const id = useId();
   const lines = text.split('\n');
   return (
-    <section className="fm-broken" aria-label="Broken front matter">
+    <section className="fm-broken" aria-label="Post settings that cannot be read">
       <div role="alert" className="fm-problem" id={`${id}-msg`}>
         <strong>The fields at the top of this post cannot be read, so the post is read-only.</strong>
         <p>
@@ -21,7 +21,7 @@ export function BrokenFrontMatter({ text, problem, format, onChange }: { text: s
         </p>
         <p>Fix the text below. Nothing is saved until it reads correctly again.</p>
       </div>
-      <label htmlFor={`${id}-raw`}>Front matter text ({format.toUpperCase()})</label>
+      <label htmlFor={`${id}-raw`}>Post settings as text ({format.toUpperCase()})</label>
       <textarea
         id={`${id}-raw`}
         className="fm-mono"

@@ -12,7 +12,9 @@ import { validateFields, type FieldProblem } from '../../shared/frontmatter/vali
 import { layoutFields, NAME_KEYS, type FormField } from './layout';
 import { useSlugTaken } from './use-slug-check';
 import { BrokenFrontMatter } from './BrokenFrontMatter';
-import { AddField } from './AddField';
+import { AddField, type FieldSuggestion } from './AddField';
+import { HUGO_STANDARD_FIELDS } from '../../shared/frontmatter/hugo-fields';
+import { labelOf } from '../../shared/frontmatter/schema';
 import { TextWidget, LongTextWidget, UrlWidget, IntegerWidget, ToggleWidget, OptionsWidget } from './widgets/SimpleWidgets';
 import { DateWidget } from './widgets/DateWidget';
 import { ChipsWidget } from './widgets/ChipsWidget';
@@ -155,10 +157,27 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
           )}
         </div>
       )}
-      {!readOnly && <AddField existing={Object.keys(fields)} onAdd={update} />}
+      {!readOnly && <AddField existing={Object.keys(fields)} suggestions={suggestFields(schema)} onAdd={update} />}
     </form>
   );
 });
+
+/** What "Add field" offers: the section's own fields (from its other posts), then Hugo's. */
+function suggestFields(schema: SectionSchema | null): FieldSuggestion[] {
+  const out: FieldSuggestion[] = [];
+  const seen = new Set<string>();
+  for (const f of schema?.fields ?? []) {
+    if (f.hidden || f.type === 'map' || f.type === 'raw' || seen.has(f.key.toLowerCase())) continue;
+    seen.add(f.key.toLowerCase());
+    out.push({ key: f.key, label: f.label, type: f.type });
+  }
+  for (const f of HUGO_STANDARD_FIELDS) {
+    if (seen.has(f.key.toLowerCase())) continue;
+    seen.add(f.key.toLowerCase());
+    out.push({ key: f.key, label: labelOf(f.key), type: f.type });
+  }
+  return out;
+}
 
 function Notes({ id, help, problems }: { id: string; help?: string; problems: FieldProblem[] }) {
   return (

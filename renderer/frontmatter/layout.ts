@@ -3,6 +3,7 @@
 // else this post holds. Pure, so it can be tested without a browser.
 import type { FieldSchema, FieldType } from '../../shared/frontmatter/schema';
 import { inferValueType, labelOf } from '../../shared/frontmatter/schema';
+import { isStandardField, standardTypeWhileEmpty } from '../../shared/frontmatter/hugo-fields';
 
 export interface FormField {
   key: string;
@@ -42,9 +43,12 @@ export function layoutFields(fields: Record<string, unknown>, schema: readonly F
   }
   for (const key of Object.keys(fields)) {
     if (known.has(key)) continue;
-    const type = inferValueType(fields[key]);
+    // A Hugo field just added from "Add field" keeps its own control while it is still empty.
+    const type = standardTypeWhileEmpty(key, fields[key]) ?? inferValueType(fields[key]);
     const item: FormField = { key, label: labelOf(key), type, required: false, taxonomy: false, present: true };
-    if (schema === null && type !== 'map' && type !== 'raw') main.push(item);
+    // Shown up front while the schema is on its way; Hugo's own fields always (one just added
+    // from "Add field" is what the writer is about to fill in).
+    if ((schema === null || isStandardField(key)) && type !== 'map' && type !== 'raw') main.push(item);
     else more.push(item);
   }
   return { main, more };

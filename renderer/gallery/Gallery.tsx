@@ -2,13 +2,14 @@
 // with previews, sizes, where each is used, broken and alt-less ones flagged. Photos are
 // imported by the "Import images" button, by dropping files on the panel or by pasting; they
 // are then inserted with the alt text the writer gives.
-import { useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { GalleryImage, ImportedImage, SiteUsage } from '../../shared/ipc/channels/gallery';
 import { imageSnippet } from '../../shared/images/snippet';
 import { ImageCard } from './ImageCard';
 import { AltTextDialog } from './AltTextDialog';
 import { RenameDialog } from './RenameDialog';
+import { ReplaceDialog } from './ReplaceDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { frontMatterSrcFor, isUnused, srcFor } from './format';
 import { useGallery } from './use-gallery';
@@ -38,16 +39,29 @@ export interface GalleryProps {
 type Dialog =
   | { kind: 'alt'; name: string; src: string; alt: string; queue: ImportedImage[] }
   | { kind: 'rename'; image: GalleryImage }
+  | { kind: 'replace'; image: GalleryImage }
   | { kind: 'delete'; image: GalleryImage; usages: SiteUsage[] | null };
 
 export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, beforePostRewrite, onPostRewritten, onImagesChanged }: GalleryProps) {
   const { listing, previews, error, setError, progress, reload, importFiles } = useGallery(api, postPath, refreshKey);
+  // The listing as of the last answer, for handlers that run after an await.
+  const listingRef = useRef(listing);
+  listingRef.current = listing;
   const [onlyUnused, setOnlyUnused] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [refused, setRefused] = useState<Array<{ original: string; message: string }>>([]);
   const [dragging, setDragging] = useState(false);
   const [status, setStatus] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  // Set while the file picker was opened by Replace's "Import a file…": the imported file then
+  // replaces that missing image instead of being offered for insertion.
+  const replacing = useRef<GalleryImage | null>(null);
+  useEffect(() => {
+    const input = fileInput.current;
+    const forget = () => (replacing.current = null);
+    input?.addEventListener('cancel', forget);
+    return () => input?.removeEventListener('cancel', forget);
+  }, []);
 
   const images = useMemo(() => {
     const all = listing?.images ?? [];
@@ -55,10 +69,16 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
     // Missing ones first: they are what a writer must fix before publishing.
     return [...shown].sort((a, b) => Number(b.missing) - Number(a.missing) || a.name.localeCompare(b.name));
   }, [listing, onlyUnused]);
-  const missingCount = listing?.images.filter((i) => i.missing && i.usages.some((u) => !u.inComment)).length ?? 0;
+  // Counted as the post list counts them (shared/images missingImageKeys): each missing file once,
+  // and each address that leaves the site once.
+  const missingCount =
+    (listing?.images.filter((i) => i.missing && i.usages.some((u) => !u.inComment)).length ?? 0) +
+    new Set(listing?.others.filter((o) => o.status === 'outside' && !o.inComment).map((o) => o.src.trim()) ?? []).size;
   const style = listing?.insertStyle ?? 'markdown';
 
   const startImport = async (files: File[]) => {
+    const target = replacing.current;
+    replacing.current = null;
     if (!files.length) return;
     setRefused([]);
     const result = await importFiles(files);
@@ -66,8 +86,33 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
     onImagesChanged?.();
     setRefused(result.refused);
     setStatus(`${result.imported.length} of ${files.length} image${files.length === 1 ? '' : 's'} imported.`);
-    const [first, ...rest] = result.imported;
+    if (target) {
+      const first = result.imported[0];
+      if (first) await replace(target, first.src);
+      return;
+    }
+    // A file that fills a name the post already uses repairs a missing image by itself: it is
+    // not offered for insertion again (that dialog popped up unasked).
+    const used = new Set(result.imported.filter((i) => listingRef.current?.images.some((g) => g.sitePath === i.sitePath && g.usages.some((u) => !u.inComment))).map((i) => i.sitePath));
+    const queue = result.imported.filter((i) => !used.has(i.sitePath));
+    if (used.size) setStatus(`${[...used].map((p) => p.split('/').pop()).join(', ')} ${used.size === 1 ? 'fills a missing image' : 'fill missing images'} of this post.`);
+    const [first, ...rest] = queue;
     if (first) setDialog({ kind: 'alt', name: first.name, src: first.src, alt: '', queue: rest });
+  };
+
+  const replace = async (missing: GalleryImage, src: string) => {
+    setDialog(null);
+    try {
+      await beforePostRewrite?.();
+      const expectedHash = beforePostRewrite ? (await api.listGallery({ postPath })).postHash : listingRef.current?.postHash;
+      const res = await api.replaceMissingImage({ postPath, sitePath: missing.sitePath, src, expectedHash });
+      setStatus(`${missing.name} replaced.`);
+      onPostRewritten?.({ postHash: res.postHash });
+      onImagesChanged?.();
+      await reload();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
 
   const nextAlt = (queue: ImportedImage[]) => {
@@ -216,6 +261,7 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
               onSetPostImage={onSetPostImage ? () => onSetPostImage(frontMatterSrcFor(img, listing.bundleDir, listing.staticDir)) : null}
               onRename={() => setDialog({ kind: 'rename', image: img })}
               onDelete={() => void askDelete(img)}
+              onReplace={() => setDialog({ kind: 'replace', image: img })}
             />
           ))}
       </ul>
@@ -242,6 +288,19 @@ export function Gallery({ api, postPath, refreshKey, onInsert, onSetPostImage, b
             nextAlt(dialog.queue);
           }}
           onCancel={() => nextAlt(dialog.queue)}
+        />
+      )}
+      {dialog?.kind === 'replace' && listing && (
+        <ReplaceDialog
+          missing={dialog.image}
+          choices={listing.images.filter((i) => !i.missing)}
+          onReplace={(img) => void replace(dialog.image, srcFor(img, listing.bundleDir, listing.staticDir))}
+          onImport={() => {
+            replacing.current = dialog.image;
+            setDialog(null);
+            fileInput.current?.click();
+          }}
+          onCancel={() => setDialog(null)}
         />
       )}
       {dialog?.kind === 'rename' && (

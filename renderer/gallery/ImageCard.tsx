@@ -12,9 +12,11 @@ interface Props {
   onSetPostImage: (() => void) | null;
   onRename(): void;
   onDelete(): void;
+  /** Repairs a missing image (pick another or import a file); only missing cards show it. */
+  onReplace?(): void;
 }
 
-export function ImageCard({ image, preview, previewMessage, onInsert, onSetPostImage, onRename, onDelete }: Props) {
+export function ImageCard({ image, preview, previewMessage, onInsert, onSetPostImage, onRename, onDelete, onReplace }: Props) {
   const noAlt = image.usages.some(lacksAlt);
   const dims = image.width && image.height ? `${image.width} × ${image.height}` : '';
   return (
@@ -52,6 +54,13 @@ export function ImageCard({ image, preview, previewMessage, onInsert, onSetPostI
             <span className="pw-gallery-unused">Not used in this post</span>
           )}
         </div>
+        {image.missing && onReplace && (
+          <div className="pw-gallery-actions">
+            <button type="button" className="primary" onClick={onReplace}>
+              Replace
+            </button>
+          </div>
+        )}
         {!image.missing && (
           <div className="pw-gallery-actions">
             <button type="button" className="primary" onClick={onInsert}>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { Version, VersionDiff } from '../../shared/ipc/channels/git';
 import { VersionDiffView } from './VersionDiffView';
+import { VersionCompareDialog } from './VersionCompareDialog';
 import { messageOf } from './errors';
 
 export interface HistoryPanelProps {
@@ -61,6 +62,7 @@ export function HistoryPanel({ api, postPath, refreshKey = 0, beforeRestore, onR
     };
   }, [api, postPath, selected, refreshKey]);
 
+  const [wide, setWide] = useState(false);
   const restore = async () => {
     if (!selected) return;
     setBusy(true);
@@ -116,7 +118,22 @@ export function HistoryPanel({ api, postPath, refreshKey = 0, beforeRestore, onR
               <button type="button" onClick={() => void restore()} disabled={busy || diff.identical}>
                 Restore this version
               </button>
+              <button type="button" onClick={() => setWide(true)} disabled={diff.identical}>
+                Compare in a wide window
+              </button>
             </>
+          )}
+          {diff && wide && (
+            <VersionCompareDialog
+              title={`Changes since “${versions?.find((v) => v.id === selected)?.message ?? 'this version'}”`}
+              diff={diff}
+              busy={busy}
+              onRestore={() => {
+                setWide(false);
+                void restore();
+              }}
+              onClose={() => setWide(false)}
+            />
           )}
           {note && (
             <p role="status" className="pw-hist-note">

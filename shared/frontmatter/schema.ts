@@ -139,8 +139,35 @@ function field(key: string, type: FieldType, frequency: number, position: number
   return { key, label: labelOf(key), type, required: key === 'title', hidden: false, frequency, position, declared: false, taxonomy: taxonomies.includes(key) };
 }
 
+// Labels a writer reads: Hugo's own keys are often written in one lower-case word
+// ("canonicalurl", "publishdate", "lastmod"), so known ones get their words back; the rest are
+// split at camelCase, "_" and "-", with common abbreviations in capitals ("Canonical URL").
+const KNOWN_LABELS: Record<string, string> = {
+  lastmod: 'Last modified',
+  publishdate: 'Publish date',
+  expirydate: 'Expiry date',
+  linktitle: 'Link title',
+  canonicalurl: 'Canonical URL',
+  featuredimage: 'Featured image',
+  toc: 'Table of contents',
+  showtoc: 'Show table of contents',
+  tocopen: 'Table of contents open',
+  seotitle: 'SEO title',
+  ogimage: 'Social image',
+  headless: 'Headless bundle',
+};
+const ABBREVIATIONS = new Set(['url', 'urls', 'id', 'seo', 'rss', 'api', 'html', 'css', 'pdf', 'faq', 'og', 'cta', 'utc', 'ui', 'ux', 'ics']);
+
 export function labelOf(key: string): string {
-  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
+  const known = KNOWN_LABELS[key.toLowerCase().replace(/[_-]+/g, '')];
+  if (known) return known;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((w) => (ABBREVIATIONS.has(w.toLowerCase()) ? w.toUpperCase() : w.toLowerCase()));
+  const spaced = words.join(' ');
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 

@@ -54,9 +54,23 @@ export function isBroken(ref: ImageReference, exists: (sitePath: string) => bool
 }
 
 /**
- * Number of broken image references in a post: cheap enough for the post list (one scan of
- * the text; `exists` is usually a Set of the site's files built once).
+ * The missing images of a post, each once: a file used twice is one missing image, as the
+ * gallery shows it (the list said "2 missing images" where the gallery showed one card). A
+ * local reference is keyed by the file it names; one that points outside the site by its text.
+ */
+export function missingImageKeys(refs: readonly ImageReference[], exists: (sitePath: string) => boolean): Set<string> {
+  const keys = new Set<string>();
+  for (const r of refs) {
+    if (!isBroken(r, exists)) continue;
+    keys.add(r.status === 'local' && r.candidates.length ? r.candidates[0] : `outside:${r.src.trim()}`);
+  }
+  return keys;
+}
+
+/**
+ * Number of missing images of a post (see missingImageKeys): cheap enough for the post list
+ * (one scan of the text; `exists` is usually a Set of the site's files built once).
  */
 export function countMissingImages(raw: string, postPath: string, layout: SiteLayout, exists: (sitePath: string) => boolean): number {
-  return findImageReferences(raw, postPath, layout).filter((r) => isBroken(r, exists)).length;
+  return missingImageKeys(findImageReferences(raw, postPath, layout), exists).size;
 }

@@ -1,7 +1,7 @@
 // Pure image logic shared by main and the renderer: finding references, renaming them,
 // the text to insert, clean names.
 export * from './types';
-export { findImageReferences, countMissingImages, isBroken, targetOf } from './find-references';
+export { findImageReferences, countMissingImages, missingImageKeys, isBroken, targetOf } from './find-references';
 export { renameImageReferences, withFileName, type RenameResult } from './rename-references';
 export { imageSnippet, type InsertStyle } from './snippet';
 export { countImageStyles, preferredStyle, type StyleCounts } from './style-counts';

@@ -20,6 +20,34 @@ export function renameImageReferences(
   exists: (sitePath: string) => boolean = () => true,
 ): RenameResult {
   if (!newFileName || /[/\\\s"'<>()[\]`]/.test(newFileName)) throw new Error(`"${newFileName}" is not a usable file name.`);
+  return rewriteImageReferences(raw, postPath, layout, fromSitePath, (src) => withFileName(src, newFileName), exists);
+}
+
+/**
+ * Replaces every src that names `fromSitePath` (a missing image, say) with `newSrc`, in place:
+ * only the lines holding those references change. `newSrc` must be a plain path, as the
+ * gallery writes them (no spaces, quotes or brackets that would need escaping in Markdown).
+ */
+export function replaceImageReferences(
+  raw: string,
+  postPath: string,
+  layout: SiteLayout,
+  fromSitePath: string,
+  newSrc: string,
+  exists: (sitePath: string) => boolean = () => true,
+): RenameResult {
+  if (!newSrc || /[\\\s"'<>()[\]`]/.test(newSrc)) throw new Error(`"${newSrc}" is not an image address Postwright can write.`);
+  return rewriteImageReferences(raw, postPath, layout, fromSitePath, () => newSrc, exists);
+}
+
+function rewriteImageReferences(
+  raw: string,
+  postPath: string,
+  layout: SiteLayout,
+  fromSitePath: string,
+  rewrite: (src: string) => string,
+  exists: (sitePath: string) => boolean,
+): RenameResult {
   const refs = findImageReferences(raw, postPath, layout).filter((r) => {
     if (r.status !== 'local') return false;
     const target = targetOf(r, (p) => p === fromSitePath || exists(p));
@@ -31,7 +59,7 @@ export function renameImageReferences(
   for (const r of refs) if (r.srcStart >= 0) spans.set(r.srcStart, r);
   let text = raw;
   for (const r of [...spans.values()].sort((a, b) => b.srcStart - a.srcStart)) {
-    text = text.slice(0, r.srcStart) + withFileName(r.src, newFileName) + text.slice(r.srcEnd);
+    text = text.slice(0, r.srcStart) + rewrite(r.src) + text.slice(r.srcEnd);
   }
   return { text, changed: spans.size, unlocated };
 }

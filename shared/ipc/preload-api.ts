@@ -57,5 +57,6 @@ export const MENU_COMMANDS = [
   'toggleHistory',
   'openSettings',
   'theme',
+  'showShortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -147,13 +147,13 @@ test('broken front matter opens read-only with line and column; nothing is saved
   const broken = good.replace('description: "Ferries, trains', 'description: "Ferries", trains');
   writeFileSync(file, broken);
   await openPost(app, 'blog/travel-tips-port-alder/index.md');
-  const region = app.getByRole('region', { name: 'Broken front matter' });
+  const region = app.getByRole('region', { name: 'Post settings that cannot be read' });
   await expect(region).toBeVisible();
   await expect(region.getByRole('alert')).toContainText(/Line 3, column \d+/);
   await expect(app.getByRole('textbox', { name: 'Post body' })).toHaveAttribute('contenteditable', 'false');
 
   // A save now writes nothing and says why.
-  const raw = region.getByRole('textbox', { name: /Front matter text/ });
+  const raw = region.getByRole('textbox', { name: /^Post settings as text/ });
   await raw.fill((await raw.inputValue()).replace('"Ferries", trains', '"Ferries", more trains'));
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toBeVisible();
@@ -205,4 +205,23 @@ test('post actions: duplicate, rename the slug, delete and undo', async ({ app, 
   await app.getByRole('region', { name: 'Notice' }).getByRole('button', { name: 'Undo' }).click();
   await expect(app.locator('.status-path')).toHaveText('blog/booth-notes-second-day/index.md');
   expect(readPostBytes(site.contentDir, 'blog/booth-notes-second-day/index.md').equals(copy)).toBe(true);
+});
+
+test('"Add field" suggests the section\'s fields and Hugo\'s own, each with its control, and adds one line', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, CFP).toString('utf8');
+  await openPost(app, /^Call for Speakers/);
+  const form = app.getByRole('form', { name: 'Front matter' });
+  await form.getByRole('button', { name: 'Add field' }).click();
+  const suggested = form.getByRole('list', { name: 'Suggested fields' });
+  await expect(suggested.getByRole('button', { name: 'Aliases' })).toBeVisible();
+  await expect(suggested.getByRole('button', { name: 'Expiry date' })).toBeVisible();
+  // Fields this post already has are not offered again.
+  await expect(suggested.getByRole('button', { name: 'Title', exact: true })).toHaveCount(0);
+  await suggested.getByRole('button', { name: 'Publish date' }).click();
+  const row = form.locator('.fm-row', { has: app.locator('label', { hasText: /^Publish date/ }) });
+  await expect(row.locator('input[type="date"]')).toBeVisible();
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const { change } = await saveAndDiff(app, site.contentDir, CFP, before);
+  expect(change).toEqual({ removed: [], added: [`publishDate: "${today}"`] });
 });

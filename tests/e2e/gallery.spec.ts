@@ -208,8 +208,9 @@ test('"Import images" in the gallery imports several photos, inserts them at the
 test('missing images are flagged in the post list, the editor and the gallery, and clear once the file is added', async ({ app, site }) => {
   const list = app.getByRole('list', { name: 'Posts' });
   const item = list.getByRole('listitem', { name: /^Notes from the booth/ });
-  await expect(item.locator('.badge-missing')).toHaveText('2 missing images');
-  await expect(item).toHaveAccessibleName(/, 2 missing images(,|$)/);
+  // One file used twice is one missing image, in the list as in the gallery.
+  await expect(item.locator('.badge-missing')).toHaveText('1 missing image');
+  await expect(item).toHaveAccessibleName(/, 1 missing image(,|$)/);
   await expect(list.locator('.badge-missing')).toHaveCount(1);
 
   const body = await openPost(app, BOOTH);
@@ -227,11 +228,14 @@ test('missing images are flagged in the post list, the editor and the gallery, a
   const gallery = app.getByRole('region', { name: 'Gallery' });
   const card = gallery.getByRole('article', { name: 'banner-missing.png' });
   await expect(card).toContainText('missing');
+  await expect(gallery).toContainText('1 image this post uses is missing.');
   await app.screenshot({ path: `${SHOTS}/missing.png` });
 
   // The photo finally made it off the phone: dropped on the gallery under its referenced name.
+  // It fills the missing image by itself: no dialog offers to insert it again.
   await dropFiles(gallery, [payload('banner-missing.png', 'image/png', await pngImage(400, 300, '#f4a261'))]);
-  await app.getByRole('dialog', { name: 'Insert banner-missing.png' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(gallery.getByRole('status')).toHaveText('banner-missing.png fills a missing image of this post.');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
   await expect(gallery.getByRole('article', { name: 'banner-missing.png' })).not.toContainText('This image is missing');
   await expect(body.locator('.pw-missing-flag')).toHaveCount(0);
   await expect(body.locator('img[data-deferred-src]')).toHaveCount(0);
@@ -239,6 +243,43 @@ test('missing images are flagged in the post list, the editor and the gallery, a
   // Nothing was written to the post.
   expect(readPostBytes(site.contentDir, BOOTH).equals(before)).toBe(true);
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
+});
+
+test('Replace on a missing image points its references at a chosen image: only those lines change', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, BOOTH).toString('utf8');
+  const body = await openPost(app, BOOTH);
+  await app.getByRole('tab', { name: 'Gallery' }).click();
+  const gallery = app.getByRole('region', { name: 'Gallery' });
+  await gallery.getByRole('article', { name: 'banner-missing.png' }).getByRole('button', { name: 'Replace' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Replace banner-missing.png' });
+  await dialog.getByRole('radio', { name: 'crowd.jpg' }).check();
+  await dialog.getByRole('button', { name: 'Replace image' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(gallery.getByRole('article', { name: 'banner-missing.png' })).toHaveCount(0);
+  await expect(body.locator('.pw-missing-flag')).toHaveCount(0);
+  await expect(app.getByRole('list', { name: 'Posts' }).locator('.badge-missing')).toHaveCount(0);
+  expect(lineChange(before, readPostBytes(site.contentDir, BOOTH).toString('utf8'))).toEqual({
+    removed: ['{{<figure src="banner-missing.png" alt="The lantern banner before it fell over">}}', '![The banner, again](banner-missing.png)'],
+    added: ['{{<figure src="crowd.jpg" alt="The lantern banner before it fell over">}}', '![The banner, again](crowd.jpg)'],
+  });
+});
+
+test('Replace can import a file for a missing image', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, BOOTH).toString('utf8');
+  await openPost(app, BOOTH);
+  await app.getByRole('tab', { name: 'Gallery' }).click();
+  const gallery = app.getByRole('region', { name: 'Gallery' });
+  await gallery.getByRole('article', { name: 'banner-missing.png' }).getByRole('button', { name: 'Replace' }).click();
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('dialog', { name: 'Replace banner-missing.png' }).getByRole('button', { name: 'Import a file…' }).click();
+  await (await chooser).setFiles({ name: 'Lantern Banner.png', mimeType: 'image/png', buffer: await pngImage(300, 200, '#2a9d8f') });
+  await expect(gallery.getByRole('article', { name: 'banner-missing.png' })).toHaveCount(0);
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  expect(lineChange(before, readPostBytes(site.contentDir, BOOTH).toString('utf8'))).toEqual({
+    removed: ['{{<figure src="banner-missing.png" alt="The lantern banner before it fell over">}}', '![The banner, again](banner-missing.png)'],
+    added: ['{{<figure src="lantern-banner.png" alt="The lantern banner before it fell over">}}', '![The banner, again](lantern-banner.png)'],
+  });
+  expect(existsSync(join(site.contentDir, 'blog/booth-notes/lantern-banner.png'))).toBe(true);
 });
 
 test('renaming an image with unsaved changes saves them first, then only its references change and the editor reloads', async ({ app, site }) => {

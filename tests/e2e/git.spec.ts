@@ -151,6 +151,14 @@ test('save a version, see it in History, restore an older version', async ({ app
   await expect(diff.locator('ins')).toContainText(['caterers']);
   await app.screenshot({ path: test.info().outputPath('hist-2-history.png') });
 
+  // The same changes in a wide window: the side panel is too narrow to read a long post's.
+  await tab.getByRole('button', { name: 'Compare in a wide window' }).click();
+  const wide = app.getByRole('dialog', { name: /^Changes since “Initial site”/ });
+  await expect(wide.getByLabel('Text changes').locator('ins')).toContainText(['caterers']);
+  expect((await wide.boundingBox())!.width).toBeGreaterThan(800);
+  await app.keyboard.press('Escape');
+  await expect(wide).toBeHidden();
+
   await tab.getByRole('button', { name: 'Restore this version' }).click();
   await expect(tab.getByText('Restored. Save a version to keep it.')).toBeVisible();
   expect(readFileSync(join(site.contentDir, VOLUNTEERS)).equals(gitBytes(site.root, `${initial}:${REPO_PATH}`))).toBe(true);

@@ -16,8 +16,8 @@ import type {
 } from '../../../shared/ipc/channels/gallery';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import { PostwrightError } from '../../../shared/ipc/errors';
-import { findImageReferences, isBroken, targetOf } from '../../../shared/images/find-references';
-import { renameImageReferences } from '../../../shared/images/rename-references';
+import { findImageReferences, missingImageKeys, targetOf } from '../../../shared/images/find-references';
+import { renameImageReferences, replaceImageReferences } from '../../../shared/images/rename-references';
 import type { InsertStyle } from '../../../shared/images/snippet';
 import { preferredStyle } from '../../../shared/images/style-counts';
 import { sanitizeImageName, uniqueName } from '../../../shared/images/file-names';
@@ -396,12 +396,46 @@ export class GalleryService {
     return { trash: 'app', usages };
   }
 
+  /**
+   * Repairs a missing image in place: every reference in the post to the missing file is
+   * rewritten to `src` (an image of the site, as the gallery writes it), so the post's diff shows
+   * those lines only. Refused, with nothing written, when the post changed since it was opened,
+   * when the image is not missing, or when `src` does not name an image that exists.
+   */
+  async replaceMissing(req: { postPath: string; sitePath: string; src: string; expectedHash?: string }) {
+    const post = await this.posts.peek(req.postPath);
+    if (req.expectedHash && req.expectedHash !== post.hash) {
+      throw new PostwrightError('changed-on-disk', 'The post changed since it was opened. Save or reload it, then replace the image again.');
+    }
+    const refs = findImageReferences(post.raw, req.postPath, this.layout);
+    const exists = await this.existing(refs, []);
+    if (exists.has(req.sitePath)) throw new PostwrightError('conflict', `"${basenamePosix(req.sitePath)}" is not missing any more, so there is nothing to replace.`);
+    let result;
+    try {
+      result = replaceImageReferences(post.raw, req.postPath, this.layout, req.sitePath, req.src, (p) => exists.has(p));
+    } catch (e) {
+      throw new PostwrightError('invalid-request', (e as Error).message);
+    }
+    if (result.unlocated.length) {
+      const lines = result.unlocated.map((r) => r.line).join(', ');
+      throw new PostwrightError('unsupported', `The reference on line ${lines} is written in a way Postwright cannot update, so nothing was replaced.`);
+    }
+    if (result.changed === 0) throw new PostwrightError('not-found', `This post does not use "${basenamePosix(req.sitePath)}".`);
+    // The new address must name an image that is there: check it as the published site would.
+    const probe = findImageReferences(`![](${req.src})\n`, req.postPath, this.layout)[0];
+    const target = probe && probe.status === 'local' ? probe.candidates : [];
+    const found = await Promise.all(target.map((c) => this.inside(c).then((abs) => stat(abs).then((st) => st.isFile(), () => false), () => false)));
+    if (!found.some(Boolean)) throw new PostwrightError('not-found', `"${req.src}" is not an image of this site, so nothing was replaced.`);
+    const postHash = (await this.posts.save({ path: req.postPath, raw: result.text, bom: post.bom, expectedHash: post.hash })).hash;
+    return { changedReferences: result.changed, postHash };
+  }
+
   // ---- broken references ---------------------------------------------------------------------
 
   async broken(): Promise<{ posts: Array<{ postPath: string; missing: number }>; total: number }> {
     const scan = await this.index.scan();
     const posts = scan.posts
-      .map((p) => ({ postPath: p.postPath, missing: p.refs.filter((r) => isBroken(r, (x) => scan.files.has(x))).length }))
+      .map((p) => ({ postPath: p.postPath, missing: missingImageKeys(p.refs, (x) => scan.files.has(x)).size }))
       .filter((p) => p.missing > 0);
     return { posts, total: posts.reduce((n, p) => n + p.missing, 0) };
   }

@@ -114,6 +114,18 @@ export const galleryChannels = defineChannels({
     }),
     response: z.object({ sitePath: z.string(), name: z.string(), changedReferences: z.number(), postHash: z.string() }),
   },
+  /** Points every reference to a missing image at another image of the site (one line each). */
+  replaceMissingImage: {
+    request: z.object({
+      postPath: z.string().min(1),
+      /** The missing file, as the gallery lists it. */
+      sitePath: z.string().min(1),
+      /** The src to write instead, as the gallery writes an image of the site. */
+      src: z.string().min(1).max(2000),
+      expectedHash: z.string().optional(),
+    }),
+    response: z.object({ changedReferences: z.number(), postHash: z.string() }),
+  },
   /** Every post of the site that uses an image (shown before deleting it). */
   findImageUsages: { request: z.object({ sitePath: z.string().min(1) }), response: z.array(SiteUsage) },
   deleteImage: {

@@ -110,7 +110,7 @@ describe('schema inference', () => {
 
 describe('validation', () => {
   const schema = [
-    { key: 'canonicalurl', label: 'Canonicalurl', type: 'url' as const, required: false, hidden: false, frequency: 1, position: 0, declared: false, taxonomy: false },
+    { key: 'canonicalurl', label: 'Canonical URL', type: 'url' as const, required: false, hidden: false, frequency: 1, position: 0, declared: false, taxonomy: false },
     { key: 'images', label: 'Images', type: 'image-list' as const, required: false, hidden: false, frequency: 1, position: 0, declared: false, taxonomy: false },
   ];
   it('explains problems in plain words', () => {

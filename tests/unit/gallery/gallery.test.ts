@@ -118,6 +118,34 @@ describe('the gallery of a post', () => {
   });
 });
 
+describe('replacing a missing image', () => {
+  it('points every reference to the missing file at another image, changing only those lines', async () => {
+    t = await driftwood();
+    const g = await t.api.listGallery({ postPath: POST });
+    const res = await t.api.replaceMissingImage({ postPath: POST, sitePath: 'content/blog/driftwood/missing-one.png', src: 'unused.png', expectedHash: g.postHash });
+    expect(res.changedReferences).toBe(1);
+    expect(readFileSync(join(t.site.root, 'content', POST), 'utf8')).toBe(POST_TEXT.replace('![Gone](missing-one.png)', '![Gone](unused.png)'));
+    const after = await t.api.listGallery({ postPath: POST });
+    expect(after.images.find((i) => i.name === 'missing-one.png')).toBeUndefined();
+    expect(after.images.find((i) => i.name === 'unused.png')?.usages).toHaveLength(1);
+    expect((await t.api.listBrokenImages({})).posts).toEqual([{ postPath: POST, missing: 1 }]); // the path leaving the site
+  });
+
+  it('refuses, writing nothing, an address that is no image of the site, a stale post, or an image that is there', async () => {
+    t = await driftwood();
+    const file = join(t.site.root, 'content', POST);
+    const g = await t.api.listGallery({ postPath: POST });
+    const missing = 'content/blog/driftwood/missing-one.png';
+    await expect(t.api.replaceMissingImage({ postPath: POST, sitePath: missing, src: 'nowhere.png' })).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('not an image of this site') });
+    await expect(t.api.replaceMissingImage({ postPath: POST, sitePath: missing, src: '../../../../etc/passwd' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(t.api.replaceMissingImage({ postPath: POST, sitePath: missing, src: 'a b.png' })).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(t.api.replaceMissingImage({ postPath: POST, sitePath: 'content/blog/driftwood/stage.png', src: 'unused.png' })).rejects.toMatchObject({ code: 'conflict' });
+    writeFileSync(file, POST_TEXT + 'More.\n');
+    await expect(t.api.replaceMissingImage({ postPath: POST, sitePath: missing, src: 'unused.png', expectedHash: g.postHash })).rejects.toMatchObject({ code: 'changed-on-disk' });
+    expect(readFileSync(file, 'utf8')).toBe(POST_TEXT + 'More.\n');
+  });
+});
+
 describe('renaming and deleting', () => {
   it('renames the file and rewrites only the lines that use it, atomically', async () => {
     t = await driftwood();

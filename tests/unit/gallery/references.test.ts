@@ -101,6 +101,11 @@ describe('finding the images a post references', () => {
     expect(countMissingImages(recap, POST, layout, (p) => present.has(p))).toBe(4);
   });
 
+  it('counts a missing file used twice as one missing image, as the gallery shows it', () => {
+    const twice = '![a](gone.png)\n\nAgain: ![b](gone.png)\n\n{{< figure src="gone.png" >}}\n\n![c](also-gone.png)\n';
+    expect(countMissingImages(twice, POST, layout, () => false)).toBe(2);
+  });
+
   it('works out the layout of a Windows site', () => {
     expect(siteLayoutOf({ root: 'C:\\Sites\\drift', contentDir: 'C:\\Sites\\drift\\posts' })).toEqual({ contentDir: 'posts', staticDir: 'static' });
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, flattenMenu, recentLabel, type MenuItemSpec, type MenuState, type Platform } from '../../../electron/menu/menu-template';
 import { MENU_COMMANDS } from '../../../shared/ipc/preload-api';
+import { acceleratorOf, SHORTCUTS } from '../../../shared/keyboard/shortcuts';
 
 const base: MenuState = { platform: 'linux', appName: 'Postwright', recentSites: [], theme: 'system', hasSite: true, developer: false };
 const build = (over: Partial<MenuState>) => buildMenuTemplate({ ...base, ...over });
@@ -44,6 +45,16 @@ describe.each<Platform>(['darwin', 'win32', 'linux'])('menu on %s', (platform) =
     expect(help?.submenu?.some((i) => i.mainCommand === 'openDocs')).toBe(true);
     const aboutInHelp = help?.submenu?.some((i) => i.mainCommand === 'about') ?? false;
     expect(aboutInHelp).toBe(platform !== 'darwin');
+  });
+
+  it('gives every menu command the shortcut the Keyboard Shortcuts list shows', () => {
+    const items = flattenMenu(t);
+    for (const sc of SHORTCUTS.filter((x) => x.command)) {
+      const item = items.find((i) => i.command === sc.command);
+      expect(item, `${sc.action} is in the menus`).toBeDefined();
+      expect(item?.accelerator, sc.action).toBe(acceleratorOf(sc.keys));
+    }
+    expect(byId(t, 'shortcuts')?.command).toBe('showShortcuts');
   });
 
   it('sends only commands the renderer knows, and every accelerator is unique', () => {
