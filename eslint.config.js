@@ -157,7 +157,7 @@ export default tseslint.config(
           'electron/services/images/site-image-index.ts': ['findPostFilesSync'],
           'electron/services/search/read-doc.ts': ['closeSync', 'fstatSync', 'openSync', 'readFileSync'],
           'electron/services/search/search-service.ts': ['existsSync', 'findPostFilesSync'],
-          'electron/services/site/list-posts.ts': ['readdirSync', 'openSync', 'fstatSync', 'readSync', 'closeSync'],
+          'electron/services/site/list-posts.ts': ['readdirSync', 'openSync', 'fstatSync', 'readSync', 'closeSync', 'lstatSync'],
         },
       }],
     },
