@@ -50,6 +50,11 @@ async function ask(body: unknown, secret: string | null): Promise<SessionResult>
 
 /** Opens the session: with the start code in the address, else with the secret this tab kept. */
 export async function openWebSession(): Promise<SessionResult> {
+  // A new start address pasted into this tab changes only the "#…" part, which reloads nothing:
+  // load the page again so it trades the new code.
+  window.addEventListener('hashchange', () => {
+    if (window.location.hash.startsWith('#start=')) window.location.reload();
+  });
   const code = takeStartCode();
   const secret = stored();
   let result: SessionResult | null = null;
