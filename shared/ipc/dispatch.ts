@@ -39,6 +39,9 @@ export function createDispatch(
       return { ok: true, value: checked.data };
     } catch (e) {
       if (e instanceof PostwrightError) return fail(e.toShape());
+      // A file that vanished between two steps (another program moved it) is not a bug: say
+      // so plainly, with the code the renderer handles, and keep the log for real failures.
+      if ((e as { code?: unknown } | null)?.code === 'ENOENT') return fail({ code: 'not-found', message: plainMessage(e) });
       onInternalError(channel, e);
       return fail({ code: 'internal', message: plainMessage(e) });
     }

@@ -11,6 +11,7 @@ import type { HostContext } from '../context';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import { resolveInside } from '../fs/safe-path';
 import { slugify, uniqueSlug } from '../../../shared/frontmatter/slug';
+import { unportableReason } from '../../../shared/paths/portable-name';
 import { editPostFrontMatter } from '../../../shared/frontmatter/post-edit';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFrontMatter } from '../../../shared/frontmatter/parse';
@@ -79,6 +80,8 @@ export class PostOperations {
     if (!title) throw new PostwrightError('invalid-request', 'A new post needs a title.');
     const section = req.section.trim();
     if (!SECTION_RE.test(section)) throw new PostwrightError('invalid-request', `"${req.section}" cannot be a section name. Use letters, numbers and dashes.`);
+    const unportable = unportableReason(section);
+    if (unportable) throw new PostwrightError('invalid-request', `${unportable} Choose another section name.`);
     const sectionDir = await this.abs(section);
     const taken = this.fields.slugs();
     const slug = uniqueSlug(slugify(title), (s) => taken.has(s) || siblingExists(sectionDir, s) || siblingExists(sectionDir, `${s}.md`));

@@ -21,6 +21,8 @@ import { renameImageReferences } from '../../../shared/images/rename-references'
 import type { InsertStyle } from '../../../shared/images/snippet';
 import { preferredStyle } from '../../../shared/images/style-counts';
 import { sanitizeImageName, uniqueName } from '../../../shared/images/file-names';
+import { portableStem } from '../../../shared/paths/portable-name';
+import { assertPostExists } from '../posts/missing-post';
 import { basenamePosix, bundleDirOf, dirnamePosix, isLeafBundle, siteLayoutOf } from '../../../shared/images/site-paths';
 import type { ImageReference, SiteLayout } from '../../../shared/images/types';
 import type { HostContext } from '../context';
@@ -187,7 +189,7 @@ export class GalleryService {
     const name = basenamePosix(postPath);
     if (isLeafBundle(postPath) || /^_index\./i.test(name)) return bundleDirOf(postPath, this.layout);
     const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    return `${this.layout.staticDir}/images/${stem || 'post'}`;
+    return `${this.layout.staticDir}/images/${portableStem(stem || 'post', '-images')}`;
   }
 
   private srcFor(importDir: string, name: string): string {
@@ -201,7 +203,8 @@ export class GalleryService {
   }
 
   async importFiles(postPath: string, files: IncomingFile[]): Promise<ImportResult> {
-    await this.posts.locate(postPath);
+    // Only into a post that exists: no folder is ever made for one that does not.
+    await assertPostExists(await this.posts.locate(postPath), postPath);
     const dirRel = this.importDirOf(postPath);
     const dirAbs = await this.inside(dirRel);
     const existing = await this.folderHashes(dirAbs);
