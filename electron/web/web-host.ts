@@ -6,7 +6,7 @@
 // are served to any request from its own origin: they hold no secret.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../services/app-services';
 import { bootAppServices } from '../services/boot';
@@ -18,6 +18,7 @@ import { resolveInside } from '../services/fs/safe-path';
 import { WebSessions, START_CODE_TTL_MS } from './web-sessions';
 import { BodyBudget, BodyTooLarge, HostBusy } from './body-budget';
 import { decodePath } from './decode-path';
+import { UploadStore } from './upload-store';
 
 export interface WebHostOptions {
   site?: string;
@@ -28,6 +29,8 @@ export interface WebHostOptions {
   maxBodyBytes?: number;
   /** Bytes of request bodies the host holds at once, all requests together (default 384 MB): beyond it, 503. */
   maxInFlightBytes?: number;
+  /** Bytes of uploaded photos waiting on disk for their import, all together (default 2 GB): beyond it, 503. */
+  maxUploadBytes?: number;
   /** How long an unused start code works (default 15 minutes). */
   startCodeTtlMs?: number;
 }
@@ -52,6 +55,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const sessions = new WebSessions(Date.now, opts.startCodeTtlMs ?? START_CODE_TTL_MS);
   const budget = new BodyBudget(opts.maxBodyBytes ?? 256 * 1024 * 1024, opts.maxInFlightBytes ?? 384 * 1024 * 1024);
   const host = createWebHostContext(opts.dataDir);
+  const uploads = new UploadStore(join(opts.dataDir, 'uploads'), budget.maxBody, opts.maxUploadBytes ?? 2 * 1024 * 1024 * 1024);
+  host.uploads = uploads;
   const app = bootAppServices(host);
   const dispatch = createDispatch(createHandlerTable(app), (channel, e) => {
     process.stderr.write(`[postwright] ${channel}: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -87,6 +92,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         req.once('end', () => clearTimeout(cut));
         return;
       }
+      if (req.destroyed && (e as { code?: string }).code === 'ECONNRESET') return; // the client went away
       process.stderr.write(`[postwright] ${String(e)}\n`);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
@@ -143,6 +149,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         }
         const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload);
         return sendJson(res, envelope);
+      }
+      if (rawPath === '/api/upload') {
+        // A photo for importImages, streamed to disk as it arrives (upload-store.ts).
+        if (req.method !== 'POST') return deny(res, 405, 'Use POST.');
+        const id = await uploads.receive(req, Number(req.headers['content-length'] ?? -1));
+        return sendJson(res, { uploadId: id });
       }
       if (rawPath === '/api/events') {
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -206,6 +218,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     app,
     async close() {
       for (const s of streams) s.end();
+      await uploads.clear();
       await app.closeSite();
       await host.settings.flush();
       server.closeAllConnections();

@@ -13,6 +13,12 @@ const LOST = 'Postwright’s window lost contact with the program. Is it still r
 /** Wait before reopening a dropped event stream. */
 const RECONNECT_MS = 1000;
 
+class UploadRefused extends Error {
+  constructor(readonly status: number, text: string) {
+    super(text || `Postwright could not take the photo (${status}).`);
+  }
+}
+
 /** Splits a server-sent-events text into frames; returns the unfinished tail. */
 export function parseEventFrames(text: string, onEvent: (event: string, data: string) => void): string {
   const frames = text.split('\n\n');
@@ -74,10 +80,39 @@ export function createWebTransport(sessionReady: Promise<SessionResult>): Transp
     }
   }
 
+  /**
+   * Photos go to the host one by one as plain bodies it streams to disk (a JSON call would make it
+   * hold every photo, base64 and decoded, in memory at once); the call then names them by id.
+   */
+  async function uploadImages(secret: string, payload: unknown): Promise<unknown> {
+    const p = payload as { postPath?: unknown; files?: unknown };
+    if (!Array.isArray(p?.files)) return payload;
+    const files = [];
+    for (const f of p.files as Array<{ name?: unknown; dataBase64?: unknown }>) {
+      if (typeof f?.dataBase64 !== 'string') {
+        files.push(f);
+        continue;
+      }
+      const bytes = Uint8Array.from(atob(f.dataBase64), (c) => c.charCodeAt(0));
+      const res = await fetch('/api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-postwright-session': secret }, body: bytes });
+      if (!res.ok) throw new UploadRefused(res.status, await res.text().catch(() => ''));
+      files.push({ name: f.name, uploadId: ((await res.json()) as { uploadId: string }).uploadId });
+    }
+    return { ...p, files };
+  }
+
   return {
     async call(channel: Channel, payload: unknown): Promise<Envelope<unknown>> {
       const s = await ready;
       if (!s.ok) return { ok: false, error: { code: 'auth', message: s.message } };
+      if (channel === 'importImages') {
+        try {
+          payload = await uploadImages(s.session.secret, payload);
+        } catch (e) {
+          if (e instanceof UploadRefused) return { ok: false, error: { code: e.status === 401 || e.status === 403 ? 'auth' : 'io', message: e.message } };
+          return { ok: false, error: { code: 'offline', message: LOST } };
+        }
+      }
       let res: Response;
       try {
         res = await fetch(`/api/call/${encodeURIComponent(channel)}`, {

@@ -43,10 +43,10 @@ interface PixelInfo {
   format: string | null;
 }
 
-export interface IncomingFile {
-  name: string;
-  bytes: Uint8Array;
-}
+/** A file to import: its bytes, or a way to read them when its turn comes (an upload on disk). */
+export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; load(): Promise<Uint8Array> };
+
+const bytesOf = (f: IncomingFile): Promise<Uint8Array> => ('bytes' in f ? Promise.resolve(f.bytes) : f.load());
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -214,12 +214,13 @@ export class GalleryService {
     this.host.emit('progress', { task: 'import', done, total, label: files[0]?.name });
     type Step = { inputHash: string; prepared: PreparedImage | null; error: string | null };
     const steps = await mapLimited(files, this.workers, async (f): Promise<Step> => {
-      const inputHash = sha256(f.bytes);
+      const bytes = await bytesOf(f);
+      const inputHash = sha256(bytes);
       let step: Step;
       if (existing.byHash.has(inputHash)) step = { inputHash, prepared: null, error: null };
       else {
         try {
-          step = { inputHash, prepared: await prepareImage(f.bytes, f.name, maxSize), error: null };
+          step = { inputHash, prepared: await prepareImage(bytes, f.name, maxSize), error: null };
         } catch (e) {
           if (!(e instanceof PostwrightError)) throw e;
           step = { inputHash, prepared: null, error: e.message };

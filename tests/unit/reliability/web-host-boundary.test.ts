@@ -2,7 +2,7 @@
 // (from its own origin and host name) may call the handlers, read assets or listen to events.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { request } from 'node:http';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -19,6 +19,7 @@ let dist: string;
 let data: string;
 let session: TestSession;
 const SECRET = 'LANTERNFISH-WEB-SECRET';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
   outside = mkdtempSync(join(tmpdir(), 'pw-web-outside-'));
@@ -156,8 +157,10 @@ describe('web host memory bound', () => {
   const KB = 1024;
   let small: WebHost;
   let smallSession: TestSession;
+  let smallData: string;
   beforeAll(async () => {
-    small = await startWebHost({ site: site.root, distDir: dist, dataDir: mkdtempSync(join(tmpdir(), 'pw-data-')), maxBodyBytes: 600 * KB, maxInFlightBytes: 1000 * KB });
+    smallData = mkdtempSync(join(tmpdir(), 'pw-data-'));
+    small = await startWebHost({ site: site.root, distDir: dist, dataDir: smallData, maxBodyBytes: 600 * KB, maxInFlightBytes: 1000 * KB });
     smallSession = await openSession(small);
   });
   afterAll(() => small.close());
@@ -192,7 +195,7 @@ describe('web host memory bound', () => {
       const c = post({});
       c.req.end(Buffer.alloc(200 * KB, 32));
       expect(await c.status).toBe(503);
-    });
+    }, { timeout: 15_000, interval: 50 });
     const declared = post({ 'content-length': 200 * KB });
     declared.req.end(Buffer.alloc(200 * KB, 32));
     expect(await declared.status).toBe(503);
@@ -205,6 +208,58 @@ describe('web host memory bound', () => {
       const d = post({ 'content-length': 500 * KB });
       d.req.end(Buffer.alloc(500 * KB, 32));
       expect(await d.status).toBe(200);
-    });
+    }, { timeout: 15_000, interval: 50 });
+  });
+
+  it('streams photos to disk: an upload larger than the memory bound imports, once, and leaves no file behind', async () => {
+    const uploadsDir = join(smallData, 'uploads');
+    const upload = (body: Uint8Array, headers: Record<string, string> = { 'x-postwright-session': smallSession.secret }) =>
+      fetch(`http://127.0.0.1:${small.port}/api/upload`, { method: 'POST', headers, body: new Uint8Array(body) });
+    expect((await upload(PNG, {})).status).toBe(401);
+    expect((await upload(PNG, { 'x-postwright-session': smallSession.imageKey })).status).toBe(401);
+    // Over one body's limit: 413, and nothing stays on disk.
+    expect((await upload(Buffer.alloc(700 * KB))).status).toBe(413);
+    expect(readdirSync(uploadsDir)).toEqual([]);
+
+    // A real photo padded past the host's whole in-memory bound (1000 KB) still arrives: it is
+    // written to disk as it comes, never held.
+    const big = Buffer.concat([PNG, Buffer.alloc(590 * KB)]);
+    const streamed = await startWebHost({ site: site.root, distDir: dist, dataDir: smallData, maxBodyBytes: 600 * KB, maxInFlightBytes: 100 * KB });
+    try {
+      const sess = await openSession(streamed);
+      const res = await fetch(`http://127.0.0.1:${streamed.port}/api/upload`, { method: 'POST', headers: { 'x-postwright-session': sess.secret }, body: new Uint8Array(big) });
+      expect(res.status).toBe(200);
+      const { uploadId } = (await res.json()) as { uploadId: string };
+      expect(readdirSync(uploadsDir)).toEqual([uploadId]);
+      const callImport = async () =>
+        (await (
+          await fetch(`http://127.0.0.1:${streamed.port}/api/call/importImages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-postwright-session': sess.secret },
+            body: JSON.stringify({ postPath: 'a.md', files: [{ name: 'booth.png', uploadId }] }),
+          })
+        ).json()) as { ok: boolean; value?: { imported: Array<{ name: string }> }; error?: { code: string } };
+      const first = await callImport();
+      expect(first).toMatchObject({ ok: true, value: { imported: [{ name: 'booth.png' }] } });
+      expect(readdirSync(uploadsDir)).toEqual([]);
+      // Used once: the same id again is refused in plain words.
+      expect(await callImport()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      await streamed.close();
+    }
+  });
+
+  it('bounds the photos waiting on disk in total (503)', async () => {
+    const tight = await startWebHost({ site: site.root, distDir: dist, dataDir: mkdtempSync(join(tmpdir(), 'pw-data-')), maxBodyBytes: 600 * KB, maxUploadBytes: 900 * KB });
+    try {
+      const sess = await openSession(tight);
+      const up = () => fetch(`http://127.0.0.1:${tight.port}/api/upload`, { method: 'POST', headers: { 'x-postwright-session': sess.secret }, body: new Uint8Array(500 * KB) });
+      expect((await up()).status).toBe(200);
+      const busy = await up();
+      expect(busy.status).toBe(503);
+      expect(await busy.text()).toMatch(/busy/);
+    } finally {
+      await tight.close();
+    }
   });
 });
