@@ -83,6 +83,8 @@ export class PostOperations {
     const unportable = unportableReason(section);
     if (unportable) throw new PostwrightError('invalid-request', `${unportable} Choose another section name.`);
     const sectionDir = await this.abs(section);
+    const st = await stat(sectionDir).catch(() => null);
+    if (st && !st.isDirectory()) throw new PostwrightError('invalid-request', `"${section}" is a file, not a section. Choose another section name.`);
     const taken = this.fields.slugs();
     const slug = uniqueSlug(slugify(title), (s) => taken.has(s) || siblingExists(sectionDir, s) || siblingExists(sectionDir, `${s}.md`));
     const folder = join(sectionDir, slug);

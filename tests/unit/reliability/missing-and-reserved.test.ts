@@ -50,7 +50,7 @@ describe('Windows-reserved names', () => {
 
   it('refuses a section Windows cannot hold and creates nothing', async () => {
     const before = snapshot(t.site.root);
-    for (const section of ['CON.md', 'con', 'nul.blog', 'Com1', 'lpt9.x', 'blog.', 'aux']) {
+    for (const section of ['CON.md', 'con', 'nul.blog', 'Com1', 'lpt9.x', 'blog.', 'aux', 'b.md']) {
       const env = await t.dispatch('newPost', { title: 'Hello', section });
       expect(env.ok, section).toBe(false);
       if (!env.ok) {
