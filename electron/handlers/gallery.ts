@@ -3,7 +3,7 @@ import type { AreaHandlers } from './types';
 import type { galleryChannels } from '../../shared/ipc/channels/gallery';
 import type { AppServices } from '../services/app-services';
 import { PostwrightError } from '../../shared/ipc/errors';
-import type { GalleryService } from '../services/images/gallery-service';
+import type { GalleryService, IncomingFile } from '../services/images/gallery-service';
 import { postService } from './posts';
 import { lazy } from '../services/lazy';
 import { readFile } from 'node:fs/promises';
@@ -21,11 +21,24 @@ export function galleryHandlers(app: AppServices): AreaHandlers<typeof galleryCh
   return {
     listGallery: async ({ postPath }) => (await galleryService(app)).list(postPath),
     getThumbnail: async ({ sitePath }) => (await galleryService(app)).thumbnail(sitePath),
-    importImages: async ({ postPath, files }) =>
-      (await galleryService(app)).importFiles(
-        postPath,
-        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
-      ),
+    importImages: async ({ postPath, files }) => {
+      const gallery = await galleryService(app);
+      // Every upload id is claimed first (an unknown one refuses the call), and each claimed
+      // file is deleted afterwards whatever happens.
+      const claimed: Array<{ file: string; done(): Promise<void> }> = [];
+      try {
+        const incoming: IncomingFile[] = files.map((f) => {
+          if ('dataBase64' in f) return { name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') };
+          const upload = app.host.uploads?.take(f.uploadId);
+          if (!upload) throw new PostwrightError('not-found', `The photo "${f.name}" did not arrive. Try adding it again.`);
+          claimed.push(upload);
+          return { name: f.name, load: () => readFile(upload.file) };
+        });
+        return await gallery.importFiles(postPath, incoming);
+      } finally {
+        await Promise.all(claimed.map((u) => u.done()));
+      }
+    },
     chooseAndImportImages: async ({ postPath }) => {
       const desktop = app.host.desktop;
       if (!desktop) throw new PostwrightError('unsupported', 'Drop the photos on the gallery, or use its file picker: this window cannot open the system dialog.');

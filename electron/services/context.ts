@@ -27,9 +27,17 @@ export interface HostDesktop {
   addRecentDocument(absPath: string): void;
 }
 
+/** Files the web host received as streams (see electron/web/upload-store.ts). */
+export interface UploadSource {
+  /** The file of an upload, once; done() deletes it. Null for an unknown or used id. */
+  take(id: string): { file: string; done(): Promise<void> } | null;
+}
+
 export interface HostContext {
   /** The app's own data folder (recovery journal, caches). Never inside a site. */
   dataDir: string;
+  /** Uploaded files waiting for importImages: the web host only. */
+  uploads?: UploadSource;
   settings: SettingsStore;
   secrets: SecretStore;
   desktop: HostDesktop | null;

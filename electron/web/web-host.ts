@@ -1,11 +1,12 @@
 // The web host: the same handler table as the Electron shell, over HTTP on 127.0.0.1 only.
-// Every request needs the per-run token (a header for calls, a cookie set from the start URL
-// for the page's own files), and requests from another Origin or Host are refused, so other
-// web pages and other users of the machine cannot drive it.
+// The printed address carries a one-time start code; the page trades it for a session secret it
+// sends in a header with every call and event stream (see web-sessions.ts for why: no cookie, no
+// lasting secret in any URL). Requests from another Origin or Host are refused, so other web
+// pages and other users of the machine cannot drive it. The app's own files (the built renderer)
+// are served to any request from its own origin: they hold no secret.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { AppServices } from '../services/app-services';
 import { bootAppServices } from '../services/boot';
@@ -14,29 +15,48 @@ import { createDispatch } from '../../shared/ipc/dispatch';
 import { createWebHostContext } from './web-host-context';
 import { IMAGE_TYPES, securityHeaders, sendDistFile } from './static-files';
 import { resolveInside } from '../services/fs/safe-path';
+import { WebSessions, START_CODE_TTL_MS } from './web-sessions';
+import { BodyBudget, BodyTooLarge, HostBusy } from './body-budget';
+import { decodePath } from './decode-path';
+import { UploadStore } from './upload-store';
 
 export interface WebHostOptions {
   site?: string;
   port?: number;
   distDir: string;
   dataDir: string;
-  /** Fixed token (tests); a random one otherwise. */
-  token?: string;
+  /** Bytes one request body may have (default 256 MB): beyond it, 413. */
+  maxBodyBytes?: number;
+  /** Bytes of request bodies the host holds at once, all requests together (default 384 MB): beyond it, 503. */
+  maxInFlightBytes?: number;
+  /** Bytes of uploaded photos waiting on disk for their import, all together (default 2 GB): beyond it, 503. */
+  maxUploadBytes?: number;
+  /** How long an unused start code works (default 15 minutes). */
+  startCodeTtlMs?: number;
 }
 
 export interface WebHost {
+  /** The first start address (one use). */
   url: string;
-  token: string;
+  /** A fresh start address: each opens one session, once. */
+  newStartUrl(): string;
   port: number;
   app: AppServices;
   close(): Promise<void>;
 }
 
-const MAX_BODY = 256 * 1024 * 1024;
+/** How long the rest of a refused body is read and discarded before the connection is cut. */
+const DISCARD_MS = 10_000;
+
+/** The header every call and the event stream carry. */
+export const SESSION_HEADER = 'x-postwright-session';
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const sessions = new WebSessions(Date.now, opts.startCodeTtlMs ?? START_CODE_TTL_MS);
+  const budget = new BodyBudget(opts.maxBodyBytes ?? 256 * 1024 * 1024, opts.maxInFlightBytes ?? 384 * 1024 * 1024);
   const host = createWebHostContext(opts.dataDir);
+  const uploads = new UploadStore(join(opts.dataDir, 'uploads'), budget.maxBody, opts.maxUploadBytes ?? 2 * 1024 * 1024 * 1024);
+  host.uploads = uploads;
   const app = bootAppServices(host);
   const dispatch = createDispatch(createHandlerTable(app), (channel, e) => {
     process.stderr.write(`[postwright] ${channel}: ${e instanceof Error ? e.stack : String(e)}\n`);
@@ -58,23 +78,26 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
+      if (e instanceof BodyTooLarge || e instanceof HostBusy) {
+        if (!res.headersSent) {
+          if (e instanceof HostBusy) res.setHeader('Retry-After', '5');
+          res.setHeader('Connection', 'close');
+          deny(res, e instanceof HostBusy ? 503 : 413, e.message);
+        }
+        // The rest of the body is read and thrown away (nothing is kept), so the client sees the
+        // answer instead of a reset connection; one that keeps sending is cut off after a while.
+        req.resume();
+        const cut = setTimeout(() => req.destroy(), DISCARD_MS);
+        cut.unref();
+        req.once('end', () => clearTimeout(cut));
+        return;
+      }
+      if (req.destroyed && (e as { code?: string }).code === 'ECONNRESET') return; // the client went away
       process.stderr.write(`[postwright] ${String(e)}\n`);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   });
-
-  function tokenOk(candidate: string | undefined | null): boolean {
-    if (!candidate) return false;
-    const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
-    return a.length === b.length && timingSafeEqual(a, b);
-  }
-
-  function cookieToken(req: IncomingMessage): string | null {
-    const m = /(?:^|;\s*)pw_token=([^;]+)/.exec(req.headers.cookie ?? '');
-    return m ? decodeURIComponent(m[1]) : null;
-  }
 
   function originOk(req: IncomingMessage): boolean {
     const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -83,50 +106,81 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     return !origin || allowed.some((a) => origin === `http://${a}`);
   }
 
+  const secretOf = (req: IncomingMessage) => {
+    const h = req.headers[SESSION_HEADER];
+    return typeof h === 'string' ? h : undefined;
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!originOk(req)) return deny(res, 403, 'Requests from other origins are refused.');
-    const queryToken = url.searchParams.get('token');
-    const authed = tokenOk(req.headers['x-postwright-token'] as string | undefined) || tokenOk(queryToken) || tokenOk(cookieToken(req));
-    if (!authed) return deny(res, 401, 'A valid Postwright token is required.');
+    // Only the raw path is looked at until the request is authenticated: nothing is decoded.
+    const rawPath = (req.url ?? '/').split('?')[0];
 
-    if (url.pathname.startsWith('/api/call/')) {
+    if (rawPath === '/api/session') {
       if (req.method !== 'POST') return deny(res, 405, 'Use POST.');
-      // Calls need the header, not just the cookie, so a form on another page cannot make one.
-      if (!tokenOk(req.headers['x-postwright-token'] as string | undefined)) return deny(res, 401, 'A valid Postwright token is required.');
-      const body = await readBody(req);
-      let payload: unknown;
+      const body = await budget.read(req, res, 4096);
+      let code: unknown;
       try {
-        payload = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+        code = (JSON.parse(body.toString('utf8') || '{}') as { code?: unknown }).code;
       } catch {
-        payload = Symbol('invalid');
+        code = undefined;
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload);
-      res.statusCode = 200;
-      res.setHeader('Content-Type', 'application/json');
-      res.setHeader('Cache-Control', 'no-store');
-      res.end(JSON.stringify(envelope));
-      return;
+      const grant = code !== undefined ? sessions.start(code) : sessions.resume(secretOf(req));
+      if (!grant) {
+        return deny(res, 401, code !== undefined
+          ? 'This address was already used or is too old. In the window where Postwright runs, press Enter for a new one.'
+          : 'This tab has no Postwright session. Open the address Postwright printed when it started.');
+      }
+      return sendJson(res, grant);
     }
-    if (url.pathname === '/api/events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-      req.on('close', () => {
-        clearInterval(ping);
-        streams.delete(res);
-      });
-      return;
+    if (rawPath.startsWith('/api/')) {
+      if (!sessions.isSecret(secretOf(req))) return deny(res, 401, 'A valid Postwright session is required.');
+      if (rawPath.startsWith('/api/call/')) {
+        if (req.method !== 'POST') return deny(res, 405, 'Use POST.');
+        const channel = decodePath(rawPath.slice('/api/call/'.length));
+        if (channel === null) return deny(res, 400, 'The address is not valid.');
+        const body = await budget.read(req, res);
+        let payload: unknown;
+        try {
+          payload = body.length ? JSON.parse(body.toString('utf8')) : undefined;
+        } catch {
+          payload = Symbol('invalid');
+        }
+        const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload);
+        return sendJson(res, envelope);
+      }
+      if (rawPath === '/api/upload') {
+        // A photo for importImages, streamed to disk as it arrives (upload-store.ts).
+        if (req.method !== 'POST') return deny(res, 405, 'Use POST.');
+        const id = await uploads.receive(req, Number(req.headers['content-length'] ?? -1));
+        return sendJson(res, { uploadId: id });
+      }
+      if (rawPath === '/api/events') {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        streams.add(res);
+        const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+        req.on('close', () => {
+          clearInterval(ping);
+          streams.delete(res);
+        });
+        return;
+      }
+      return deny(res, 404, 'Not found.');
     }
-    if (url.pathname.startsWith('/asset/')) return sendAsset(decodeURIComponent(url.pathname.slice('/asset/'.length)), res);
+    if (rawPath.startsWith('/asset/')) {
+      // /asset/<image key>/<site path>: the key opens images only (see web-sessions.ts).
+      const rest = rawPath.slice('/asset/'.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0 || !sessions.isImageKey(rest.slice(0, slash))) return deny(res, 401, 'A valid Postwright session is required.');
+      const sitePath = decodePath(rest.slice(slash + 1));
+      if (sitePath === null) return deny(res, 400, 'The address is not valid.');
+      return sendAsset(sitePath, res);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Not allowed.');
-    if (queryToken && tokenOk(queryToken)) {
-      res.setHeader('Set-Cookie', `pw_token=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
-    }
-    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const path = decodePath(rawPath === '/' ? '/index.html' : rawPath);
+    if (path === null) return deny(res, 400, 'The address is not valid.');
     if (!(await sendDistFile(opts.distDir, path, res))) {
       if (!(await sendDistFile(opts.distDir, '/index.html', res))) deny(res, 404, 'The app has not been built: run "npm run build:renderer".');
     }
@@ -156,13 +210,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const newStartUrl = () => `http://127.0.0.1:${port}/#start=${sessions.newStartCode()}`;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    token,
+    url: newStartUrl(),
+    newStartUrl,
     port,
     app,
     async close() {
       for (const s of streams) s.end();
+      await uploads.clear();
       await app.closeSite();
       await host.settings.flush();
       server.closeAllConnections();
@@ -171,19 +227,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 }
 
+function sendJson(res: ServerResponse, value: unknown): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(value));
+}
+
 function deny(res: ServerResponse, status: number, message: string): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.end(message);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks);
 }

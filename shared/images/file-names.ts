@@ -1,5 +1,7 @@
 // Clean, unique file names for imported images: lower case, dashes for spaces and anything
-// unsafe, letters with accents folded to plain ones, a known image extension.
+// unsafe, letters with accents folded to plain ones, a known image extension, and never a name
+// Windows keeps for a device ("con.png" becomes "con-image.png").
+import { portableStem } from '../paths/portable-name';
 
 export function sanitizeImageName(name: string, ext: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
@@ -12,7 +14,7 @@ export function sanitizeImageName(name: string, ext: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');
-  return `${clean || 'image'}.${ext}`;
+  return `${portableStem(clean || 'image', '-image')}.${ext}`;
 }
 
 /** `name.ext`, or `name-2.ext`, `name-3.ext`… when taken (compared without case). */

@@ -39,6 +39,12 @@ export function createDispatch(
       return { ok: true, value: checked.data };
     } catch (e) {
       if (e instanceof PostwrightError) return fail(e.toShape());
+      // A file that vanished between two steps (another program moved it) is not a bug: say
+      // so plainly, with the code the renderer handles, and keep the log for real failures.
+      const code = (e as { code?: unknown } | null)?.code;
+      if (code === 'ENOENT') return fail({ code: 'not-found', message: plainMessage(e) });
+      // A name the disk cannot hold is a bad request, not a bug.
+      if (code === 'ENAMETOOLONG') return fail({ code: 'invalid-request', message: plainMessage(e) });
       onInternalError(channel, e);
       return fail({ code: 'internal', message: plainMessage(e) });
     }
@@ -62,6 +68,8 @@ export function plainMessage(e: unknown): string {
       return 'The disk is full. Free some space and try again; your text is still in the editor.';
     case 'EROFS':
       return 'That file is on a read-only disk. Your text is still in the editor.';
+    case 'ENAMETOOLONG':
+      return 'That file name is too long for the disk. Choose a shorter one.';
     default:
       return err?.message ? `Something went wrong: ${err.message}` : 'Something went wrong.';
   }

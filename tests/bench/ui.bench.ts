@@ -91,9 +91,9 @@ async function newPage(browser: Browser, log: (m: string) => void): Promise<Page
   page.on('console', (m) => {
     if (m.type() === 'error') log(`console error: ${m.text()}`);
   });
-  // Which address failed (the console line above does not say); the token is left out.
+  // Which address failed (the console line above does not say); image keys are left out.
   page.on('response', (r) => {
-    if (r.status() >= 400) log(`HTTP ${r.status()} for ${r.url().replace(/token=[^&]+/, 'token=…')}`);
+    if (r.status() >= 400) log(`HTTP ${r.status()} for ${r.url().replace(/\/asset\/[^/]+\//, '/asset/…/')}`);
   });
   await installProbes(page);
   return page;

@@ -108,10 +108,19 @@ test('a phone photo dropped on the editor is imported without GPS and inserted w
 
   const photo = await phoneJpeg(900, 600);
   expect(Object.keys(await sharp(photo).metadata().then((m) => exifReader(m.exif!).GPSInfo ?? {}))).toContain('GPSLatitude');
+  // The photo goes to the host as a stream of its own (written to disk as it arrives); the call
+  // that imports it names it by id instead of carrying its bytes.
+  const sent: Array<{ url: string; bytes: number }> = [];
+  app.on('request', (r) => {
+    if (/\/api\/(upload|call\/importImages)$/.test(r.url())) sent.push({ url: new URL(r.url()).pathname, bytes: r.postDataBuffer()?.length ?? 0 });
+  });
   await dropFiles(body.locator('p', { hasText: 'Port Alder is a small town' }), [payload('IMG 2041 Harbour View.JPG', 'image/jpeg', photo)]);
 
   await answerAlt(app, 'img-2041-harbour-view.jpg', 'The harbour at dawn, seen from the ferry');
   expect(await sawProgress()).toBe(true);
+  expect(sent.map((r) => r.url)).toEqual(['/api/upload', '/api/call/importImages']);
+  expect(sent[0].bytes).toBe(photo.length);
+  expect(sent[1].bytes).toBeLessThan(1000);
   // The inserted shortcode is a real card in the editor, right after the paragraph it was dropped on.
   const card = body.locator('.pw-shortcode-card', { has: app.locator('img[alt="The harbour at dawn, seen from the ferry"]') });
   await expect(card).toBeVisible();

@@ -77,7 +77,8 @@ test.beforeEach(async ({ browser }) => {
     events.push(`blocked request: ${route.request().url()}`);
     return route.abort();
   });
-  await page.goto(site.url);
+  // Each page opens with a start address of its own (each opens the app once).
+  await page.goto(await site.newUrl());
   // The host indexes the whole hostile site on first load; give a loaded machine time.
   await expect(page.getByRole('list', { name: 'Posts' })).toBeVisible({ timeout: 30_000 });
 });

@@ -1,5 +1,5 @@
 // Starts the real web host in a process of its own, as a writer does with `npm run web`, and
-// resolves once it printed its URL (token included) on a line of its own. One launcher for the
+// resolves once it printed its start address (a one-time start code) on a line of its own. One launcher for the
 // e2e tests and the UI bench. It runs the built host (`node <bundle>`, see build-web-host.ts)
 // when given one, else the TypeScript sources through tsx (slower to start, no build needed).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,7 +21,10 @@ export interface WebHostLaunch {
 }
 
 export interface WebHostProcess {
+  /** The first start address: it opens the app once. */
   url: string;
+  /** Asks the host for another start address (Enter on its input), for a second tab or page. */
+  newStartUrl(): Promise<string>;
   child: ChildProcess;
   /** performance.now() (this process) right before the spawn and when the URL line arrived. */
   spawnedAt: number;
@@ -32,7 +35,7 @@ export interface WebHostProcess {
   kill(): Promise<void>;
 }
 
-const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m;
+const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/#start=[A-Za-z0-9_-]+$/;
 
 export async function launchWebHostProcess(opts: WebHostLaunch): Promise<WebHostProcess> {
   const hostArgs = ['--site', opts.site, '--port', '0', '--data', opts.dataDir, '--dist', opts.distDir ?? join(opts.repoRoot, 'dist', 'renderer')];
@@ -41,27 +44,47 @@ export async function launchWebHostProcess(opts: WebHostLaunch): Promise<WebHost
     : [join(opts.repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/web/cli.ts', ...hostArgs]];
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const spawnedAt = performance.now();
-  const child = spawn(command, args, { cwd: opts.repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
+  const child = spawn(command, args, { cwd: opts.repoRoot, stdio: ['pipe', 'pipe', 'pipe'], detached: opts.detached ?? false });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`The web host did not print its URL within ${timeoutMs / 1000} s.\n${out}\n${stderr}`)), timeoutMs);
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = URL_LINE.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[0]);
-        }
-      });
-      child.once('exit', (code) => {
+  // Every start address the host prints, in order; waiters take them as they come.
+  const urls: string[] = [];
+  const waiters: Array<(url: string) => void> = [];
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+    const lines = out.split('\n');
+    out = lines.pop() ?? ''; // a line not finished yet
+    for (const line of lines.filter((l) => URL_LINE.test(l))) {
+      const waiter = waiters.shift();
+      if (waiter) waiter(line);
+      else urls.push(line);
+    }
+  });
+  const nextUrl = (ms: number) =>
+    new Promise<string>((resolve, reject) => {
+      const queued = urls.shift();
+      if (queued) return resolve(queued);
+      const timer = setTimeout(() => reject(new Error(`The web host did not print a start address within ${ms / 1000} s.\n${stderr}`)), ms);
+      const onExit = (code: number | null) => {
         clearTimeout(timer);
         reject(new Error(`The web host exited (${code}) before printing its URL.\n${stderr}`));
+      };
+      child.once('exit', onExit);
+      waiters.push((url) => {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(url);
       });
     });
-    return { url, child, spawnedAt, readyAt: performance.now(), stop: () => stopChild(child), kill: () => killChild(child, opts.detached ?? false) };
+  try {
+    const url = await nextUrl(timeoutMs);
+    const newStartUrl = () => {
+      const next = nextUrl(10_000);
+      child.stdin?.write('\n');
+      return next;
+    };
+    return { url, newStartUrl, child, spawnedAt, readyAt: performance.now(), stop: () => stopChild(child), kill: () => killChild(child, opts.detached ?? false) };
   } catch (e) {
     await stopChild(child);
     throw e;

@@ -10,6 +10,7 @@ import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast } from '../../../shared/post/fast-fields';
 import { PostLister, summarize } from '../site/list-posts';
 import { resolveInside } from '../fs/safe-path';
+import { assertPostExists } from '../posts/missing-post';
 
 export interface PostCheck {
   path: string;
@@ -47,6 +48,7 @@ export class PostChecker {
   /** One post: from disk, or from the editor's unsaved text when `raw` is given. */
   async checkOne(path: string, raw?: string): Promise<PostCheck> {
     const abs = await resolveInside(this.site.root, this.site.contentDir, path);
+    await assertPostExists(abs, path);
     const text = raw ?? (await readFile(abs, 'utf8'));
     return this.check(path, text, await this.index());
   }

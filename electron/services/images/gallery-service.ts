@@ -21,6 +21,8 @@ import { renameImageReferences, replaceImageReferences } from '../../../shared/i
 import type { InsertStyle } from '../../../shared/images/snippet';
 import { preferredStyle } from '../../../shared/images/style-counts';
 import { sanitizeImageName, uniqueName } from '../../../shared/images/file-names';
+import { portableStem } from '../../../shared/paths/portable-name';
+import { assertPostExists } from '../posts/missing-post';
 import { basenamePosix, bundleDirOf, dirnamePosix, isLeafBundle, siteLayoutOf } from '../../../shared/images/site-paths';
 import type { ImageReference, SiteLayout } from '../../../shared/images/types';
 import type { HostContext } from '../context';
@@ -41,10 +43,10 @@ interface PixelInfo {
   format: string | null;
 }
 
-export interface IncomingFile {
-  name: string;
-  bytes: Uint8Array;
-}
+/** A file to import: its bytes, or a way to read them when its turn comes (an upload on disk). */
+export type IncomingFile = { name: string; bytes: Uint8Array } | { name: string; load(): Promise<Uint8Array> };
+
+const bytesOf = (f: IncomingFile): Promise<Uint8Array> => ('bytes' in f ? Promise.resolve(f.bytes) : f.load());
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -187,7 +189,7 @@ export class GalleryService {
     const name = basenamePosix(postPath);
     if (isLeafBundle(postPath) || /^_index\./i.test(name)) return bundleDirOf(postPath, this.layout);
     const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    return `${this.layout.staticDir}/images/${stem || 'post'}`;
+    return `${this.layout.staticDir}/images/${portableStem(stem || 'post', '-images')}`;
   }
 
   private srcFor(importDir: string, name: string): string {
@@ -201,7 +203,8 @@ export class GalleryService {
   }
 
   async importFiles(postPath: string, files: IncomingFile[]): Promise<ImportResult> {
-    await this.posts.locate(postPath);
+    // Only into a post that exists: no folder is ever made for one that does not.
+    await assertPostExists(await this.posts.locate(postPath), postPath);
     const dirRel = this.importDirOf(postPath);
     const dirAbs = await this.inside(dirRel);
     const existing = await this.folderHashes(dirAbs);
@@ -211,12 +214,13 @@ export class GalleryService {
     this.host.emit('progress', { task: 'import', done, total, label: files[0]?.name });
     type Step = { inputHash: string; prepared: PreparedImage | null; error: string | null };
     const steps = await mapLimited(files, this.workers, async (f): Promise<Step> => {
-      const inputHash = sha256(f.bytes);
+      const bytes = await bytesOf(f);
+      const inputHash = sha256(bytes);
       let step: Step;
       if (existing.byHash.has(inputHash)) step = { inputHash, prepared: null, error: null };
       else {
         try {
-          step = { inputHash, prepared: await prepareImage(f.bytes, f.name, maxSize), error: null };
+          step = { inputHash, prepared: await prepareImage(bytes, f.name, maxSize), error: null };
         } catch (e) {
           if (!(e instanceof PostwrightError)) throw e;
           step = { inputHash, prepared: null, error: e.message };

@@ -98,7 +98,11 @@ export const galleryChannels = defineChannels({
   importImages: {
     request: z.object({
       postPath: z.string().min(1),
-      files: z.array(z.object({ name: z.string().max(1000), dataBase64: z.string() })).min(1).max(500),
+      // The bytes in the call (desktop), or the id of a file the web host received as a stream.
+      files: z
+        .array(z.union([z.object({ name: z.string().max(1000), dataBase64: z.string() }), z.object({ name: z.string().max(1000), uploadId: z.string().max(100) })]))
+        .min(1)
+        .max(500),
     }),
     response: ImportResult,
   },

@@ -13,8 +13,10 @@ export interface RunningSite {
   root: string;
   /** Its content folder. */
   contentDir: string;
-  /** Start URL with the token. */
+  /** The first start address (a one-time start code): the `app` fixture opens it. */
   url: string;
+  /** Another start address, for a second page (each opens the app once). */
+  newUrl(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startWebHost(sourceSite = sampleSite): Promise<RunningSite
     root,
     contentDir: join(root, 'content'),
     url: host.url,
+    newUrl: host.newStartUrl,
     async stop() {
       await host.stop();
       rmSync(base, { recursive: true, force: true });
@@ -40,6 +43,7 @@ export async function startWebHost(sourceSite = sampleSite): Promise<RunningSite
 
 export interface LaunchedHost {
   url: string;
+  newUrl(): Promise<string>;
   child: ChildProcess;
   /** Ends the host the hard way (SIGKILL: no cleanup, like a crash or a power cut). */
   kill(): Promise<void>;
@@ -50,5 +54,5 @@ export interface LaunchedHost {
 export async function launchWebHost(root: string, dataDir: string): Promise<LaunchedHost> {
   // A process group of its own: under tsx the host runs in a child process, and a kill must reach it.
   const host = await launchWebHostProcess({ repoRoot, site: root, dataDir, distDir, bundle, detached: true, timeoutMs: 30_000 });
-  return { url: host.url, child: host.child, kill: host.kill, stop: host.stop };
+  return { url: host.url, newUrl: host.newStartUrl, child: host.child, kill: host.kill, stop: host.stop };
 }

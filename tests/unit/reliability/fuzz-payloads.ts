@@ -25,6 +25,9 @@ export function pathStrings(c: PathContext): string[] {
     c.canary, `${c.canary}.md`, c.outsideDir, `${c.outsideDir}/`, c.siteRoot, `${c.siteRoot}/content/b.md`,
     `${c.siteRoot}/../${c.outsideDir.split('/').pop()}/canary.md`, '/etc/passwd', '/etc/passwd.md', '/proc/self/environ',
     '/dev/zero.md', '/dev/random', 'http://lanternfish.example/x.md', 'https://127.0.0.1:1/x',
+    // Names Windows keeps for devices or trims (issue 17.9), and posts that do not exist (17.10).
+    'blog/lpt1/index.md', 'lpt1.md', 'AUX.md', 'blog/con/index.md', 'com1', 'CON.md', 'Con .md', 'blog.', 'blog ',
+    'nul.tar.gz', 'con.png', 'LPT9.PNG', 'blog/missing/index.md', 'gone.md',
     ...c.hashes,
   ];
 }

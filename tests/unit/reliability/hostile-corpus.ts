@@ -190,6 +190,11 @@ export function hostileCases(): HostileCase[] {
     },
     file('newline-in-file-name', 'names/line\nbreak.md', POST, body('odd name')),
     file('bidi-file-name', 'names/report\u202Edm.exe.md', POST, body('odd name')),
+    // Names Windows keeps for devices or trims, made by a colleague on another system: they open
+    // like any post (the app makes no new such names, see missing-and-reserved.test.ts).
+    file('windows-reserved-folder', 'CON/lpt1/index.md', POST, body('![nul](nul.png) ![aux](AUX.tar.png)')),
+    file('windows-reserved-file', 'names/aux.md', POST, body('a post named like a device')),
+    file('trailing-dot-and-space', 'names/trailing. /notes..md', POST, body('trailing dots and spaces')),
   ];
 }
 

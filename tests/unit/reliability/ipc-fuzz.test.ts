@@ -3,9 +3,10 @@
 // Every answer must be an envelope; the canary must be neither read nor changed nor leaked; no
 // file outside the site may change; the site may change only through calls that succeeded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { unportableReason } from '../../../shared/paths/portable-name';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { channelNames, contract, type Channel } from '../../../shared/ipc/contract';
@@ -30,7 +31,7 @@ const READ_ONLY = new Set<string>([
 /** Channels whose handlers must turn every failure into a typed error (no "internal" answers). */
 const STRICT = new Set<string>([
   'getSite', 'openSite', 'chooseSite', 'listPosts', 'readPost', 'savePost',
-  'journalWrite', 'journalDiscard', 'journalList', 'journalRead', 'getSettings', 'setSettings',
+  'journalWrite', 'journalDiscard', 'journalList', 'journalRead', 'getSettings', 'setSettings', 'checkPost',
 ]);
 
 const POST_A = '---\ntitle: Driftwood Summit recap\ntags: [tides]\n---\nThe keynote opened with tide tables.\n![booth](photo.png)\n';
@@ -211,6 +212,9 @@ describe('IPC fuzz', () => {
     expect(readFileSync(canary)).toEqual(canaryBefore.bytes);
     expect(changes(outsideBefore, snapshot(outside))).toEqual([]);
     expect(changes(cwdSnap, snapshot(emptyCwd))).toEqual([]);
+    // Nothing the calls made has a name Windows cannot hold (con, nul.png, "blog."…).
+    const unportable = (readdirSync(t.site.root, { recursive: true }) as string[]).filter((p) => p.split(sep).some((n) => unportableReason(n)));
+    expect(unportable).toEqual([]);
     // The site changed only through calls that succeeded; posts only through valid saves.
     if (siteChanges.length) expect(okMutators.size).toBeGreaterThan(0);
     for (const [path, raw] of savedRaw) {
