@@ -4,12 +4,12 @@
 // state and change nothing on disk until the writer chooses (see conflicts.ts).
 import fs from 'node:fs';
 import * as git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import type { GitAuthor, SyncResult } from '../../../shared/ipc/channels/git';
 import type { Repo } from './repo';
 import { assertWritable, headCommit, withIndexLock } from './guards';
 import { remoteOf } from './remote';
+import { assertRemoteUrl, remoteHttp, sameAddress } from './remote-http';
 import { commitTree, moveBranch, writeCommit } from './commits';
 import { mergeTrees } from './tree-merge';
 import { applyChanges, assertNoUnsavedWork, diffTrees } from './apply-tree';
@@ -42,16 +42,19 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
       problem: 'no-remote',
     });
   }
+  // Before anything is sent: the token goes over https only (remote-http.ts).
+  assertRemoteUrl(remote.url);
   let tokenRefused = false;
   const auth = {
-    onAuth: () => (deps.token ? { username: deps.username, password: deps.token } : { cancel: true }),
+    // The token is handed only to the configured remote's own address, whoever else asks.
+    onAuth: (url: string) => (deps.token && sameAddress(remote.url, url) ? { username: deps.username, password: deps.token } : { cancel: true }),
     onAuthFailure: () => {
       tokenRefused = true;
       return { cancel: true };
     },
   };
   const fail = (e: unknown) => tokenAware(syncError(tokenRefused ? { code: 'HttpError', data: { statusCode: 401 } } : e, remote.url), deps.token);
-  const net = { fs, http, dir: repo.dir, gitdir: repo.gitdir, cache: repo.gitCache, url: remote.url, ...auth };
+  const net = { fs, http: remoteHttp(remote.url), dir: repo.dir, gitdir: repo.gitdir, cache: repo.gitCache, url: remote.url, ...auth };
 
   deps.progress(0, STEPS, 'Checking for new versions');
   let remoteOid: string | null;
