@@ -14,6 +14,7 @@ import { commitTree, moveBranch, writeCommit } from './commits';
 import { mergeTrees } from './tree-merge';
 import { applyChanges, assertNoUnsavedWork, diffTrees } from './apply-tree';
 import { aheadBehind } from './ahead-behind';
+import { isAncestor, mergeBase } from './ancestry';
 import { isOffline, syncError } from './errors';
 import { loadPending, savePending } from './pending-merge';
 
@@ -83,7 +84,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
     received = (await aheadBehind(repo, local, remoteOid)).behind;
     const localTree = local ? await commitTree(repo, local) : null;
     const remoteTree = await commitTree(repo, remoteOid);
-    const base = local ? ((await git.findMergeBase({ fs, dir: repo.dir, gitdir: repo.gitdir, oids: [local, remoteOid], cache: repo.gitCache })) as string[])[0] ?? null : null;
+    const base = local ? await mergeBase(repo, local, remoteOid) : null;
     const baseTree = base ? await commitTree(repo, base) : null;
     // What the remote brought must not land on top of unsaved edits.
     await assertNoUnsavedWork(repo, await diffTrees(repo, baseTree, remoteTree), localTree);
@@ -141,10 +142,6 @@ function tokenAware(e: PostwrightError, token: string | null): PostwrightError {
     return new PostwrightError('auth', 'The online copy needs a personal access token to sync. Enter your token under Sync.', { problem: 'no-token' });
   }
   return e;
-}
-
-async function isAncestor(repo: Repo, ancestor: string, of: string): Promise<boolean> {
-  return git.isDescendent({ fs, dir: repo.dir, gitdir: repo.gitdir, oid: of, ancestor, depth: -1, cache: repo.gitCache });
 }
 
 /** Keeps the local state on `refs/postwright/backup/<time>` before anything merges into it. */

@@ -237,3 +237,25 @@ describe('the git token goes only to the configured remote, over https', () => {
     expect(redirector.seen.filter(Boolean)).toHaveLength(1); // the configured remote itself did get it
   });
 });
+
+describe('versions from the online copy made by other tools', () => {
+  it('a pushed version whose author line is split by a newline syncs, merges and shows in history', async () => {
+    const { a, b, git } = await setup('odd-author');
+    b.write('content/blog/tide/index.md', post('Tide Tables', 'High tide at six.'));
+    b.git('add', '-A');
+    const tree = b.git('write-tree').trim();
+    const parent = b.git('rev-parse', 'HEAD').trim();
+    const odd = gitStdin(b, `tree ${tree}\nparent ${parent}\nauthor a\nb <b@x.example> 1741942800 +0000\ncommitter a\nb <b@x.example> 1741942800 +0000\n\nOdd tide\n`, 'hash-object', '-t', 'commit', '-w', '--literally', '--stdin');
+    b.git('update-ref', 'refs/heads/main', odd);
+    await b.push();
+    a.write('content/blog/harbor/index.md', post('Harbor Talk', 'A lighthouse at dusk.'));
+    await git.saveVersion('blog/harbor/index.md');
+
+    const r = await git.sync();
+    expect(r).toMatchObject({ state: 'synced', received: 1 });
+    expect(a.read('content/blog/tide/index.md')).toContain('High tide at six.');
+    expect(a.git('log', '-1', '--format=%P').trim().split(' ')).toEqual([expect.any(String), odd]);
+    expect((await git.history('blog/tide/index.md'))[0]).toMatchObject({ id: odd, message: 'Odd tide', author: 'a' });
+    expect((await git.status())).toMatchObject({ ahead: 0, behind: 0, unsaved: 0 });
+  });
+});
