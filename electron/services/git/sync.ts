@@ -8,7 +8,7 @@ import { PostwrightError } from '../../../shared/ipc/errors';
 import type { GitAuthor, SyncResult } from '../../../shared/ipc/channels/git';
 import type { Repo } from './repo';
 import { assertWritable, headCommit, withIndexLock } from './guards';
-import { remoteOf } from './remote';
+import { remoteOf, resolveOrNull } from './remote';
 import { assertRemoteUrl, remoteHttp, sameAddress } from './remote-http';
 import { commitTree, moveBranch, writeCommit } from './commits';
 import { mergeTrees } from './tree-merge';
@@ -59,6 +59,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
 
   deps.progress(0, STEPS, 'Checking for new versions');
   let remoteOid: string | null;
+  const trackedBefore = await resolveOrNull(repo, remote.trackingRef);
   try {
     const res = await git.fetch({
       ...net,
@@ -74,7 +75,11 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
     if (isOffline(e)) return result('offline', OFFLINE_MESSAGE);
     if ((e as { code?: string }).code === 'NotFoundError') remoteOid = null; // the remote has no such branch yet
     else throw fail(e);
+  } finally {
+    // A fetch that fails half way can leave the tracking ref naming commits it never stored.
+    await keepTrackingRefWhole(repo, remote.trackingRef, trackedBefore);
   }
+  if (remoteOid && !(await hasCommit(repo, remoteOid))) remoteOid = null;
 
   deps.progress(1, STEPS, 'Combining versions');
   const local = await headCommit(repo);
@@ -142,6 +147,21 @@ function tokenAware(e: PostwrightError, token: string | null): PostwrightError {
     return new PostwrightError('auth', 'The online copy needs a personal access token to sync. Enter your token under Sync.', { problem: 'no-token' });
   }
   return e;
+}
+
+async function hasCommit(repo: Repo, oid: string): Promise<boolean> {
+  return git.readObject({ fs, dir: repo.dir, gitdir: repo.gitdir, oid, format: 'content', cache: repo.gitCache }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Puts the tracking ref back (or removes it) when it names a commit this repository lacks. */
+async function keepTrackingRefWhole(repo: Repo, ref: string, before: string | null): Promise<void> {
+  const now = await resolveOrNull(repo, ref);
+  if (!now || (await hasCommit(repo, now))) return;
+  if (before && (await hasCommit(repo, before))) await git.writeRef({ fs, dir: repo.dir, gitdir: repo.gitdir, ref, value: before, force: true });
+  else await git.deleteRef({ fs, dir: repo.dir, gitdir: repo.gitdir, ref });
 }
 
 /** Keeps the local state on `refs/postwright/backup/<time>` before anything merges into it. */

@@ -259,3 +259,48 @@ describe('versions from the online copy made by other tools', () => {
     expect((await git.status())).toMatchObject({ ahead: 0, behind: 0, unsaved: 0 });
   });
 });
+
+describe('a remote whose HEAD names a missing or unborn branch', () => {
+  /** A remote holding `main` (made elsewhere) whose HEAD names `headRef`, which does not exist. */
+  async function remoteWithHead(name: string, headRef: string) {
+    const url = server.createRepo(name);
+    const other = makeSite({ 'content/blog/remote/index.md': post('From the remote', 'Made elsewhere.') });
+    cleanup.push(() => other.remove());
+    execFileSync('git', ['push', '-q', server.repoPath(name), 'HEAD:refs/heads/main'], { cwd: other.root });
+    execFileSync('git', ['--git-dir', server.repoPath(name), 'symbolic-ref', 'HEAD', headRef]);
+    return { url, other };
+  }
+
+  for (const [label, headRef] of [['names a missing branch', 'refs/heads/gone'], ['is unborn (a branch not created yet)', 'refs/heads/trunk']] as const) {
+    it(`HEAD ${label}: sync uses the configured branch, leaves no dangling ref, and status keeps working`, async () => {
+      const { url, other } = await remoteWithHead(`head-${headRef.split('/').pop()}`, headRef);
+      const a = makeSite({ 'content/blog/harbor/index.md': post('Harbor Talk', 'One.') });
+      cleanup.push(() => a.remove());
+      const git = service(a, makeHost({ token: TOKEN, username: server.user }));
+      await git.setRemote(url);
+
+      const r = await git.sync();
+      expect(r.state).toBe('synced');
+      // Every ref names a commit that is here (for-each-ref fails on a dangling one), and the remote's main came in.
+      expect(a.git('for-each-ref', '--format=%(refname) %(objectname)')).toContain(`refs/remotes/origin/main ${a.git('rev-parse', 'HEAD').trim()}`);
+      expect(a.git('log', '--format=%H', 'HEAD')).toContain(other.git('rev-parse', 'HEAD').trim());
+      expect(a.read('content/blog/remote/index.md')).toContain('Made elsewhere.');
+      expect(fsckClean(a.root)).toBe(true);
+      const st = await git.status();
+      expect([st.ahead, st.behind]).toEqual([0, 0]);
+      expect(execFileSync('git', ['--git-dir', server.repoPath(`head-${headRef.split('/').pop()}`), 'rev-parse', 'main'], { encoding: 'utf8' })).toBe(a.git('rev-parse', 'HEAD'));
+    });
+  }
+
+  it('a tracking ref left naming an absent commit (by an older version or another tool) does not break status', async () => {
+    const a = makeSite({ 'content/blog/harbor/index.md': post('Harbor Talk', 'One.') });
+    cleanup.push(() => a.remove());
+    a.git('remote', 'add', 'origin', 'https://git.lanternfish.example/site.git');
+    a.git('update-ref', '--no-deref', 'refs/remotes/origin/main', a.git('rev-parse', 'HEAD').trim());
+    // Point it at an object that does not exist, as the interrupted fetch did.
+    const { writeFileSync: write } = await import('node:fs');
+    write(join(a.root, '.git/refs/remotes/origin/main'), 'ec53892f1c45a6282d8719908c30248404c0b8ca\n');
+    const st = await service(a).status();
+    expect(st).toMatchObject({ repository: true, ahead: 0, behind: 0, remoteUrl: 'https://git.lanternfish.example/site.git' });
+  });
+});
