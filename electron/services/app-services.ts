@@ -4,6 +4,7 @@ import { PostwrightError } from '../../shared/ipc/errors';
 import type { SiteInfo } from '../../shared/ipc/channels/site';
 import type { HostContext } from './context';
 import { openSiteFolder } from './site/open-site';
+import { removeLeftoverTempsUnder } from './fs/leftover-temps';
 
 /** A per-site service may hold resources (watchers, caches); shutdown releases them. */
 export interface SiteScoped {
@@ -33,6 +34,8 @@ export class AppServices {
   async openSite(dir: string): Promise<SiteInfo> {
     const site = await openSiteFolder(dir);
     await this.closeSite();
+    // Temp files of saves a crash interrupted: nobody will rename them any more.
+    await removeLeftoverTempsUnder(site.root);
     this.current = site;
     this.host.settings.set('lastSite', site.root);
     const recent = (this.host.settings.get<string[]>('recentSites') ?? []).filter((r) => r !== site.root);

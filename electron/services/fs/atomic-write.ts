@@ -1,13 +1,65 @@
 // Crash-safe file replacement: write a temp file in the same folder, fsync it, rename it over
 // the target, then fsync the folder. An interruption at any moment leaves either the old file
-// or the new one, never a truncated mix.
-import { open, rename, unlink, stat } from 'node:fs/promises';
+// or the new one, never a truncated mix. A kill between the temp file's creation and its
+// rename leaves the temp file behind: the next write of the same file removes such leftovers
+// (and leftover-temps.ts sweeps the whole site when it opens).
+import { lstat, open, readdir, rename, unlink, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+
+/** Names of our temp files: `.<target name>.postwright-<hex>.tmp`. */
+export const TEMP_FILE_RE = /^\.(.+)\.postwright-[0-9a-f]+\.tmp$/;
+
+/** Temp files this process is writing right now: never removed as leftovers. */
+const inFlight = new Set<string>();
+
+/**
+ * Another process (the `postwright` command, a second window) may be saving the same file: its
+ * temp file lives for milliseconds between creation and rename, so only temp files older than
+ * this are taken for leftovers of a save that was killed.
+ */
+export const LEFTOVER_AGE_MS = 2000;
+
+/** True when `abs` (a temp file's path) is a leftover that no save will rename any more. */
+export async function isLeftover(abs: string): Promise<boolean> {
+  if (inFlight.has(abs)) return false;
+  try {
+    return Date.now() - (await lstat(abs)).mtimeMs > LEFTOVER_AGE_MS;
+  } catch {
+    return false;
+  }
+}
 
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
   const dir = dirname(target);
   const tmp = join(dir, `.${basename(target)}.postwright-${randomBytes(6).toString('hex')}.tmp`);
+  inFlight.add(tmp);
+  try {
+    await writeVia(tmp, target, data);
+  } finally {
+    inFlight.delete(tmp);
+  }
+  await removeLeftoverTemps(target);
+}
+
+/** Removes temp files an interrupted earlier write of `target` left beside it (best effort). */
+export async function removeLeftoverTemps(target: string): Promise<void> {
+  const dir = dirname(target);
+  const name = basename(target);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const abs = join(dir, n);
+    if (TEMP_FILE_RE.exec(n)?.[1] === name && (await isLeftover(abs))) await unlink(abs).catch(() => {});
+  }
+}
+
+async function writeVia(tmp: string, target: string, data: Uint8Array): Promise<void> {
+  const dir = dirname(target);
   let mode: number | undefined;
   try {
     mode = (await stat(target)).mode & 0o777;

@@ -2,9 +2,8 @@
 // Walks both histories newest first, marking which side reaches each commit, and stops once
 // every commit still queued is reached by both (git's own "paint down" idea). Results are
 // cached per pair of commits.
-import fs from 'node:fs';
-import * as git from 'isomorphic-git';
 import type { Repo } from './repo';
+import { readCommitInfo } from './commits';
 
 const LOCAL = 1;
 const REMOTE = 2;
@@ -27,7 +26,7 @@ export async function aheadBehind(repo: Repo, local: string | null, remote: stri
   const queue = new Set<string>();
   const load = async (oid: string) => {
     if (times.has(oid)) return;
-    const { commit } = await git.readCommit({ fs, dir: repo.dir, gitdir: repo.gitdir, oid, cache: repo.gitCache });
+    const commit = await readCommitInfo(repo, oid);
     times.set(oid, commit.committer.timestamp);
     parents.set(oid, commit.parent);
   };

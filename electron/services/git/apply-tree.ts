@@ -1,9 +1,10 @@
 // Brings the work tree and the index from one tree to another, touching only the files that
 // differ (found by comparing tree oids, so unchanged folders are skipped whole). Files are
 // written atomically; before anything is written, every file about to change is checked
-// against the old tree so that unsaved work is never overwritten.
+// against the old tree so that unsaved work is never overwritten. A tree is hostile input
+// (anyone who can push made it): see safe-write.ts for the rules every write here follows.
 import fs from 'node:fs';
-import { lstatSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, symlinkSync, readlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, rmdirSync, unlinkSync, readlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as git from 'isomorphic-git';
 import { PostwrightError } from '../../../shared/ipc/errors';
@@ -12,6 +13,7 @@ import type { Repo } from './repo';
 import { absOf, postOfRepoFile } from './repo';
 import { isTree, objectOid, type TreeEntry } from './tree-store';
 import { readBlob } from './tree-merge';
+import { assertNoLinkedParent, assertSafeEntryName, isRegularFileWith, linkedParent, linkedParentError } from './safe-write';
 
 export interface FileChange {
   repoPath: string;
@@ -27,6 +29,8 @@ export async function diffTrees(repo: Repo, a: string | null, b: string | null, 
     const ae = at?.byName.get(name) ?? null;
     const be = bt?.byName.get(name) ?? null;
     if (ae && be && ae.oid === be.oid && ae.mode === be.mode) continue;
+    // Refused before anything is written: a name like ".." or ".git" would land outside the site or in its history.
+    assertSafeEntryName(name, path);
     const p = path ? `${path}/${name}` : name;
     const aTree = isTree(ae) ? ae!.oid : null;
     const bTree = isTree(be) ? be!.oid : null;
@@ -73,27 +77,34 @@ export async function assertNoUnsavedWork(repo: Repo, changes: FileChange[], sav
   }
 }
 
-/** Writes the changes to disk and the index. Caller holds the index lock and checked for unsaved work. */
+/**
+ * Writes the changes to disk and the index. Caller holds the index lock and checked for unsaved work.
+ * Deletions run first, so a link or file that a folder replaces is gone before the folder is made;
+ * every write and delete checks (lstat) that no folder on its way is a symbolic link.
+ */
 export async function applyChanges(repo: Repo, changes: FileChange[]): Promise<void> {
-  const added: string[] = [];
+  const deleted = new Set(changes.filter((c) => !c.to).map((c) => c.repoPath));
+  // Checked for all changes before the first write, so a refusal changes nothing on disk. A link
+  // this change set deletes is fine: the deletion (of the link itself) runs before the writes.
   for (const c of changes) {
+    const link = linkedParent(repo, c.repoPath);
+    if (link && !(c.to && deleted.has(link))) throw linkedParentError(c.repoPath, link);
+  }
+  const ordered = [...changes.filter((c) => !c.to), ...changes.filter((c) => c.to)];
+  const added: string[] = [];
+  for (const c of ordered) {
     const abs = absOf(repo, c.repoPath);
+    assertNoLinkedParent(repo, c.repoPath);
     if (c.to) {
       const data = await readBlob(repo, c.to.oid);
       mkdirSync(dirname(abs), { recursive: true });
-      if (c.to.mode === '120000') {
-        try {
-          unlinkSync(abs);
-        } catch {}
-        symlinkSync(data.toString('utf8'), abs);
-      } else {
-        if (diskOid(repo, c.repoPath) !== c.to.oid) await writeFileAtomic(abs, data);
-        fs.chmodSync(abs, c.to.mode === '100755' ? 0o755 : 0o644);
-      }
+      // A symbolic link (mode 120000) is written as a regular file holding the link's text: never a link (safe-write.ts).
+      if (!isRegularFileWith(repo, c.repoPath, c.to.oid, diskOid)) await writeFileAtomic(abs, data);
+      fs.chmodSync(abs, c.to.mode === '100755' ? 0o755 : 0o644);
       added.push(c.repoPath);
     } else {
       try {
-        unlinkSync(abs);
+        unlinkSync(abs); // removes a link itself, never what it points to
       } catch {}
       removeEmptyParents(repo, dirname(abs));
       await git.remove({ fs, dir: repo.dir, gitdir: repo.gitdir, filepath: c.repoPath, cache: repo.gitCache });

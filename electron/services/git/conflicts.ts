@@ -2,16 +2,16 @@
 // (mine = what is on this computer now, theirs, and the common base), record the chosen text
 // per file, and once every file has one, save the merge commit and update the files on disk.
 import fs from 'node:fs';
-import { readFileSync } from 'node:fs';
 import * as git from 'isomorphic-git';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import type { Conflict, GitAuthor } from '../../../shared/ipc/channels/git';
 import type { Repo } from './repo';
-import { absOf, contentRelOf, postOfRepoFile, repoPathOf } from './repo';
+import { contentRelOf, postOfRepoFile, repoPathOf } from './repo';
 import { headCommit, withIndexLock, assertWritable } from './guards';
 import { commitTree, moveBranch, writeCommit } from './commits';
 import { applyChanges, assertNoUnsavedWork, diffTrees, diskOid } from './apply-tree';
 import { isBinary, readBlob } from './tree-merge';
+import { readWorkBytes } from './safe-write';
 import { clearPending, loadPending, savePending, type PendingConflict } from './pending-merge';
 
 export async function listConflicts(repo: Repo): Promise<Conflict[]> {
@@ -34,13 +34,12 @@ export async function listConflicts(repo: Repo): Promise<Conflict[]> {
   return out;
 }
 
-/** "Mine" is the file as it is on disk now (edits made since the sync count), else nothing. */
+/**
+ * "Mine" is the file as it is on disk now (edits made since the sync count), else nothing. Read
+ * without following links (safe-write.ts), so "Keep mine" never copies a file from outside the site.
+ */
 function mineBytes(repo: Repo, c: PendingConflict): Buffer | null {
-  try {
-    return readFileSync(absOf(repo, c.repoPath));
-  } catch {
-    return null;
-  }
+  return readWorkBytes(repo, c.repoPath);
 }
 
 export async function resolveConflict(

@@ -22,6 +22,7 @@ import { cancelMerge, listConflicts, resolveConflict } from './conflicts';
 import { loadPending } from './pending-merge';
 import { initRepository } from './init';
 import { readAuthor, writeAuthor } from './author';
+import { assertRemoteUrl } from './remote-http';
 
 export interface GitService {
   status(paths?: string[]): Promise<GitStatus>;
@@ -161,7 +162,7 @@ export class IsoGitService implements GitService {
   setRemote(url: string): Promise<{ url: string }> {
     return this.exclusive(async () => {
       const repo = await this.needRepo();
-      if (!/^https?:\/\//i.test(url)) throw new PostwrightError('invalid-request', `"${url}" is not a web address. Use the https:// address of your online repository.`);
+      assertRemoteUrl(url, 'invalid-request');
       await git.addRemote({ fs, dir: repo.dir, gitdir: repo.gitdir, remote: 'origin', url, force: true });
       return { url };
     });

@@ -8,7 +8,9 @@ import { PostwrightError } from '../../../shared/ipc/errors';
 import type { GitAuthor } from '../../../shared/ipc/channels/git';
 import { findRepo, type Repo } from './repo';
 
-const HUGO_IGNORE = '# Built by Hugo; not part of the site\'s sources\n/public/\n/resources/_gen/\n.hugo_build.lock\n.DS_Store\n';
+const HUGO_IGNORE =
+  '# Built by Hugo; not part of the site\'s sources\n/public/\n/resources/_gen/\n.hugo_build.lock\n.DS_Store\n' +
+  '# Left by a save a crash interrupted (Postwright removes them)\n.*.postwright-*.tmp\n';
 
 export async function initRepository(siteRoot: string, contentDir: string, author: GitAuthor): Promise<Repo> {
   const existing = await findRepo(siteRoot, contentDir);

@@ -2,12 +2,11 @@
 // the unit's oid differs from every parent's (git log's default history simplification);
 // through merges it follows a parent where the post was unchanged. Reading only the trees on
 // the post's path keeps this fast on big sites.
-import fs from 'node:fs';
-import * as git from 'isomorphic-git';
 import type { Version } from '../../../shared/ipc/channels/git';
 import type { Repo } from './repo';
 import { postUnit } from './repo';
 import { headCommit } from './guards';
+import { readCommitInfo } from './commits';
 
 const MAX_COMMITS_SCANNED = 5000;
 
@@ -18,7 +17,7 @@ export async function postHistory(repo: Repo, postPath: string, limit = 200): Pr
   const out: Version[] = [];
   const seen = new Set<string>();
   const queue: Array<{ oid: string; time: number }> = [];
-  const read = (oid: string) => git.readCommit({ fs, dir: repo.dir, gitdir: repo.gitdir, oid, cache: repo.gitCache });
+  const read = async (oid: string) => ({ commit: await readCommitInfo(repo, oid) });
   const at = async (tree: string) => {
     const e = await repo.trees.entryAt(tree, unit.repoPath);
     return e ? `${e.mode}:${e.oid}` : '';

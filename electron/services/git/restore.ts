@@ -14,6 +14,7 @@ import { commitUnit, postTitle } from './commit';
 import { postState, headFiles } from './post-state';
 import { diskOid } from './apply-tree';
 import { readBlob } from './tree-merge';
+import { assertNoLinkedParent, isRegularFileWith } from './safe-write';
 
 export async function restoreVersion(repo: Repo, postPath: string, version: string, author: GitAuthor): Promise<{ restored: string[]; savedFirst: string | null }> {
   const branch = await assertWritable(repo);
@@ -36,9 +37,14 @@ export async function restoreVersion(repo: Repo, postPath: string, version: stri
       savedFirst = await commitUnit(repo, branch, unit, author, `Keep ${postTitle(repo, postPath)} before restoring an older version`);
     }
     const restored: string[] = [];
+    const paths = [...files.keys()].map((rel) => (rel ? `${unit.repoPath}/${rel}` : unit.repoPath));
+    // No write goes through a linked folder (safe-write.ts); checked for all files first, so a refusal changes nothing.
+    for (const repoPath of paths) assertNoLinkedParent(repo, repoPath);
     for (const [rel, e] of files) {
       const repoPath = rel ? `${unit.repoPath}/${rel}` : unit.repoPath;
-      if (diskOid(repo, repoPath) === e.oid) continue;
+      // A link in the old version comes back as a regular file holding its text, never as a link.
+      if (isRegularFileWith(repo, repoPath, e.oid, diskOid)) continue;
+      assertNoLinkedParent(repo, repoPath);
       const abs = absOf(repo, repoPath);
       mkdirSync(dirname(abs), { recursive: true });
       await writeFileAtomic(abs, await readBlob(repo, e.oid));

@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkFile } from './worktree-hash';
+import { TEMP_FILE_RE } from '../fs/atomic-write';
 
 const MD_RE = /\.(md|markdown)$/i;
 const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
@@ -61,7 +62,8 @@ export class PostScanner {
   /** Every file of a bundle folder (recursively, `.git` excluded) with its stat data. */
   private collect(dir: string, prefix: string, entries: Array<[string, Kind]>, out: WorkFile[], seen: Set<string>): void {
     for (const [name, kind] of entries) {
-      if (name === '.git') continue;
+      // Temp files of interrupted saves are never part of a post (as in listWorkFiles).
+      if (name === '.git' || TEMP_FILE_RE.test(name)) continue;
       const abs = join(dir, name);
       const rel = prefix ? `${prefix}/${name}` : name;
       if (kind === 'dir') {

@@ -47,7 +47,9 @@ export async function repoStatus(repo: Repo, paths?: string[]): Promise<RepoStat
       remoteUrl = remote.url;
       const tracking = await resolveOrNull(repo, remote.trackingRef);
       const local = await headCommit(repo);
-      ({ ahead, behind } = await aheadBehind(repo, local, tracking));
+      // A tracking ref naming a commit that is not here (left by an interrupted fetch, or another
+      // tool) must not break the status: the counts are then unknown, shown as 0 until the next sync.
+      ({ ahead, behind } = await aheadBehind(repo, local, tracking).catch(() => ({ ahead: 0, behind: 0 })));
     }
   }
   return { branch, problem, remoteUrl, posts, unsaved, ahead, behind };

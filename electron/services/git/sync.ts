@@ -4,16 +4,17 @@
 // state and change nothing on disk until the writer chooses (see conflicts.ts).
 import fs from 'node:fs';
 import * as git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import type { GitAuthor, SyncResult } from '../../../shared/ipc/channels/git';
 import type { Repo } from './repo';
 import { assertWritable, headCommit, withIndexLock } from './guards';
-import { remoteOf } from './remote';
+import { remoteOf, resolveOrNull } from './remote';
+import { assertRemoteUrl, remoteHttp, sameAddress } from './remote-http';
 import { commitTree, moveBranch, writeCommit } from './commits';
 import { mergeTrees } from './tree-merge';
 import { applyChanges, assertNoUnsavedWork, diffTrees } from './apply-tree';
 import { aheadBehind } from './ahead-behind';
+import { isAncestor, mergeBase } from './ancestry';
 import { NO_CONNECTION, isOffline, offlineMessage, syncError } from './errors';
 import { loadPending, savePending } from './pending-merge';
 
@@ -42,19 +43,23 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
       problem: 'no-remote',
     });
   }
+  // Before anything is sent: the token goes over https only (remote-http.ts).
+  assertRemoteUrl(remote.url);
   let tokenRefused = false;
   const auth = {
-    onAuth: () => (deps.token ? { username: deps.username, password: deps.token } : { cancel: true }),
+    // The token is handed only to the configured remote's own address, whoever else asks.
+    onAuth: (url: string) => (deps.token && sameAddress(remote.url, url) ? { username: deps.username, password: deps.token } : { cancel: true }),
     onAuthFailure: () => {
       tokenRefused = true;
       return { cancel: true };
     },
   };
   const fail = (e: unknown) => tokenAware(syncError(tokenRefused ? { code: 'HttpError', data: { statusCode: 401 } } : e, remote.url), deps.token);
-  const net = { fs, http, dir: repo.dir, gitdir: repo.gitdir, cache: repo.gitCache, url: remote.url, ...auth };
+  const net = { fs, http: remoteHttp(remote.url), dir: repo.dir, gitdir: repo.gitdir, cache: repo.gitCache, url: remote.url, ...auth };
 
   deps.progress(0, STEPS, 'Checking for new versions');
   let remoteOid: string | null;
+  const trackedBefore = await resolveOrNull(repo, remote.trackingRef);
   try {
     const res = await git.fetch({
       ...net,
@@ -70,7 +75,11 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
     if (isOffline(e)) return result('offline', offlineMessage(e, remote.url));
     if ((e as { code?: string }).code === 'NotFoundError') remoteOid = null; // the remote has no such branch yet
     else throw fail(e);
+  } finally {
+    // A fetch that fails half way can leave the tracking ref naming commits it never stored.
+    await keepTrackingRefWhole(repo, remote.trackingRef, trackedBefore);
   }
+  if (remoteOid && !(await hasCommit(repo, remoteOid))) remoteOid = null;
 
   deps.progress(1, STEPS, 'Combining versions');
   const local = await headCommit(repo);
@@ -80,7 +89,7 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
     received = (await aheadBehind(repo, local, remoteOid)).behind;
     const localTree = local ? await commitTree(repo, local) : null;
     const remoteTree = await commitTree(repo, remoteOid);
-    const base = local ? ((await git.findMergeBase({ fs, dir: repo.dir, gitdir: repo.gitdir, oids: [local, remoteOid], cache: repo.gitCache })) as string[])[0] ?? null : null;
+    const base = local ? await mergeBase(repo, local, remoteOid) : null;
     const baseTree = base ? await commitTree(repo, base) : null;
     // What the remote brought must not land on top of unsaved edits.
     await assertNoUnsavedWork(repo, await diffTrees(repo, baseTree, remoteTree), localTree);
@@ -140,8 +149,19 @@ function tokenAware(e: PostwrightError, token: string | null): PostwrightError {
   return e;
 }
 
-async function isAncestor(repo: Repo, ancestor: string, of: string): Promise<boolean> {
-  return git.isDescendent({ fs, dir: repo.dir, gitdir: repo.gitdir, oid: of, ancestor, depth: -1, cache: repo.gitCache });
+async function hasCommit(repo: Repo, oid: string): Promise<boolean> {
+  return git.readObject({ fs, dir: repo.dir, gitdir: repo.gitdir, oid, format: 'content', cache: repo.gitCache }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Puts the tracking ref back (or removes it) when it names a commit this repository lacks. */
+async function keepTrackingRefWhole(repo: Repo, ref: string, before: string | null): Promise<void> {
+  const now = await resolveOrNull(repo, ref);
+  if (!now || (await hasCommit(repo, now))) return;
+  if (before && (await hasCommit(repo, before))) await git.writeRef({ fs, dir: repo.dir, gitdir: repo.gitdir, ref, value: before, force: true });
+  else await git.deleteRef({ fs, dir: repo.dir, gitdir: repo.gitdir, ref });
 }
 
 /** Keeps the local state on `refs/postwright/backup/<time>` before anything merges into it. */

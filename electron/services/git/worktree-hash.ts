@@ -5,6 +5,7 @@
 import { lstatSync, readFileSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { objectOid, serializeTree, TREE_MODE, type TreeEntry } from './tree-store';
+import { TEMP_FILE_RE } from '../fs/atomic-write';
 
 const RACY_MS = 3000;
 
@@ -83,7 +84,8 @@ export function listWorkFiles(folder: string, prefix = '', out: WorkFile[] = [])
     return out;
   }
   for (const name of names) {
-    if (name === '.git') continue;
+    // Temp files of interrupted saves are never part of a post (nor of a version).
+    if (name === '.git' || TEMP_FILE_RE.test(name)) continue;
     const abs = join(folder, name);
     let st: Stats;
     try {

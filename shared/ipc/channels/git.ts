@@ -7,7 +7,16 @@ import { defineChannels } from '../define';
 export const PostGitState = z.enum(['new', 'changed', 'saved']);
 export type PostGitState = z.infer<typeof PostGitState>;
 
-export const GitAuthor = z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().min(3).max(320) });
+// A version's author line is "name <email> time zone" on one line: a line break (or any other
+// control character) or an angle bracket in either value would split or bend that line, and
+// every later read of the history would fail. Refused here, and again before any commit.
+// eslint-disable-next-line no-control-regex
+export const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029<>]*$/;
+export const NOT_ONE_LINE = 'must be one line of plain text, without line breaks, invisible characters or < >';
+export const GitAuthor = z.object({
+  name: z.string().trim().min(1).max(200).regex(ONE_LINE, `Name ${NOT_ONE_LINE}`),
+  email: z.string().trim().min(3).max(320).regex(ONE_LINE, `Email ${NOT_ONE_LINE}`),
+});
 export type GitAuthor = z.infer<typeof GitAuthor>;
 
 export const SyncState = z.enum(['idle', 'syncing', 'synced', 'offline', 'conflicts', 'error']);

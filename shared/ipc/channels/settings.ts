@@ -2,13 +2,14 @@
 // are checked field by field against it, so a damaged settings file falls back to defaults.
 import { z } from 'zod';
 import { defineChannels } from '../define';
+import { NOT_ONE_LINE, ONE_LINE } from './git';
 
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
 
 export const Settings = z.object({
-  /** Name and email used for git versions and new posts' author field. */
-  authorName: z.string().max(200),
+  /** Name and email used for git versions and new posts' author field (one line: see GitAuthor). */
+  authorName: z.string().max(200).regex(ONE_LINE, `Name ${NOT_ONE_LINE}`),
   authorEmail: z.union([z.literal(''), z.email().max(320)]),
   /** BCP 47 tag such as "en-US", or "" to turn spell checking off. */
   spellCheckLanguage: z.union([z.literal(''), z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/)]),

@@ -60,6 +60,17 @@ export function payloadArbitrary(schema: z.ZodType, c: PathContext): fc.Arbitrar
       return fc.array(fc.record({ name: fc.oneof(path, fc.string()), dataBase64: fc.oneof(fc.base64String({ maxLength: 200 }), fc.constant(TINY_PNG)) }), { maxLength: 3 });
     }
     if (k === 'partial') return fc.dictionary(fc.constantFrom('theme', 'imageMaxSize', 'authorEmail', 'authorName', 'spellCheckLanguage', 'updateChecks', 'x'), value, { maxKeys: 3 });
+    // Names and emails that would split a version's author line (issue 17), next to valid ones.
+    if (k === 'name' || k === 'email' || k === 'authorName') {
+      return fc.oneof(fc.constantFrom('a\nb', 'Mara\r\nQuill', 'x\u0000y', 'Mara <m@x.example>', '\u2028', 'Mara Quill', 'mara@lanternfish.example'), text);
+    }
+    // Remote addresses: plain http to another computer must be refused; loopback and https pass.
+    if (k === 'url') {
+      return fc.oneof(
+        fc.constantFrom('http://git.lanternfish.example/site.git', 'http://127.0.0.2:1/x.git', 'http://user:pw@10.0.0.1/x.git', 'file:///etc', 'ssh://git@x/y', 'https://127.0.0.1:1/x.git', 'http://127.0.0.1:1/x.git', 'javascript:alert(1)'),
+        text,
+      );
+    }
     // Mostly the right type with a hostile value, so most calls get past validation into the handler.
     return fc.oneof({ weight: 4, arbitrary: typed(shape[k], text, value) }, { weight: 1, arbitrary: value });
   };

@@ -195,7 +195,36 @@ export function hostileCases(): HostileCase[] {
     file('windows-reserved-folder', 'CON/lpt1/index.md', POST, body('![nul](nul.png) ![aux](AUX.tar.png)')),
     file('windows-reserved-file', 'names/aux.md', POST, body('a post named like a device')),
     file('trailing-dot-and-space', 'names/trailing. /notes..md', POST, body('trailing dots and spaces')),
+    // --- Git history written by other tools ---
+    {
+      name: 'git-author-split-by-newline',
+      path: 'odd/author.md',
+      expect: POST,
+      make: (c) => {
+        put(c, 'odd/author.md', body('saved by a tool that let a newline into the author'));
+        oddAuthorCommit(c.root, 'a\nb <b@lanternfish.example> 1741942800 +0000');
+      },
+    },
+    {
+      name: 'git-author-without-email-or-date',
+      path: 'odd/author.md',
+      expect: POST,
+      make: (c) => {
+        put(c, 'odd/author.md', body('saved with a bare author name'));
+        oddAuthorCommit(c.root, 'Someone');
+      },
+    },
   ];
+}
+
+/** A repository whose only version has a malformed author line (as `git hash-object --literally` writes). */
+function oddAuthorCommit(root: string, author: string): void {
+  const git = (args: string[], input?: string) => execFileSync('git', args, { cwd: root, input, encoding: 'utf8' }).trim();
+  git(['init', '-q', '-b', 'main']);
+  git(['add', '-A']);
+  const tree = git(['write-tree']);
+  const commit = git(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], `tree ${tree}\nauthor ${author}\ncommitter ${author}\n\nOdd version\n`);
+  git(['update-ref', 'refs/heads/main', commit]);
 }
 
 /** YAML "billion laughs": each level refers to the previous one ten times. */

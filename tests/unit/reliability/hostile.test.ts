@@ -30,13 +30,16 @@ const KNOWN_SLOW: Record<string, string[]> = process.env.PW_HOSTILE_ALL
   ? {}
   : { 'yaml-10000-keys': ['getSchema', 'getTaxonomyValues', 'searchPosts', 'checkSite', 'listBrokenImages'], 'huge-no-closing-delimiter': ['checkSite', 'searchPosts'], 'huge-50mb-post': ['checkSite', 'searchPosts'] };
 /** Channels that read the whole site, when the contract has them. */
-const SITE_WIDE = (section: string): Array<[string, unknown]> =>
+const SITE_WIDE = (section: string, path: string): Array<[string, unknown]> =>
   ([
     ['getSchema', { section }],
     ['getTaxonomyValues', {}],
     ['searchPosts', { query: 'driftwood' }],
     ['checkSite', {}],
     ['listBrokenImages', {}],
+    // Versions: a history written by other tools (odd authors) is shown, never fatal.
+    ['gitStatus', {}],
+    ['postHistory', { path }],
   ] as Array<[string, unknown]>).filter(([ch]) => (channelNames as string[]).includes(ch));
 let work: string;
 
@@ -112,7 +115,7 @@ describe('hostile and broken files', () => {
       // Site-wide work that reads every post (form schema, search, checks, images) must also
       // cope, through dispatch so answers are checked against the contract.
       const section = c.path.includes('/') ? c.path.split('/')[0] : '';
-      for (const [ch, req] of SITE_WIDE(section).filter(([ch]) => !KNOWN_SLOW[c.name]?.includes(ch))) {
+      for (const [ch, req] of SITE_WIDE(section, c.path).filter(([ch]) => !KNOWN_SLOW[c.name]?.includes(ch))) {
         const started = Date.now();
         const siteWide = await dispatch(ch, req);
         const ms = Date.now() - started;

@@ -3,11 +3,12 @@
 // Every answer must be an envelope; the canary must be neither read nor changed nor leaked; no
 // file outside the site may change; the site may change only through calls that succeeded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { unportableReason } from '../../../shared/paths/portable-name';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { channelNames, contract, type Channel } from '../../../shared/ipc/contract';
 import { ErrorCode, type Envelope } from '../../../shared/ipc/errors';
@@ -215,6 +216,13 @@ describe('IPC fuzz', () => {
     // Nothing the calls made has a name Windows cannot hold (con, nul.png, "blog."…).
     const unportable = (readdirSync(t.site.root, { recursive: true }) as string[]).filter((p) => p.split(sep).some((n) => unportableReason(n)));
     expect(unportable).toEqual([]);
+    // No remote over plain http to another computer was accepted, and every version written has a one-line author.
+    const gitConfig = join(t.site.root, '.git/config');
+    if (existsSync(gitConfig)) expect(readFileSync(gitConfig, 'utf8')).not.toMatch(/url = http:\/\/(?!(127\.0\.0\.1|localhost)[:/])/);
+    if (existsSync(gitConfig)) {
+      const authors = execFileSync('git', ['log', '--all', '--format=%an%x00%ae%x00%cn'], { cwd: t.site.root, encoding: 'utf8' });
+      expect(authors).not.toMatch(/[\r\u2028<>]/);
+    }
     // The site changed only through calls that succeeded; posts only through valid saves.
     if (siteChanges.length) expect(okMutators.size).toBeGreaterThan(0);
     for (const [path, raw] of savedRaw) {

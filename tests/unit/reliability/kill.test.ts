@@ -2,7 +2,7 @@
 // checks after every kill that the post is exactly one whole version, never a torn one.
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -18,6 +18,7 @@ interface LaneResult {
   kills: number;
   midWrite: number;
   corrupted: string[];
+  leftAfterNextSave: string[];
 }
 
 /** A writer process started ahead of time, waiting for its first version number. */
@@ -40,7 +41,8 @@ async function lane(script: string, dir: string, kills: number, deadline: number
   const target = join(dir, 'index.md');
   await writeFileAtomic(target, killTestVersion(0));
   let last = 0;
-  const out: LaneResult = { kills: 0, midWrite: 0, corrupted: [] };
+  const out: LaneResult = { kills: 0, midWrite: 0, corrupted: [], leftAfterNextSave: [] };
+  const seenTemps = new Set<string>();
   // Node takes ~100 ms to start: keep spares warming up so kills are not paced by start-up.
   const spares: Standby[] = [startStandby(script, target), startStandby(script, target)];
   for (let i = 0; i < kills && Date.now() < deadline; i++) {
@@ -62,12 +64,17 @@ async function lane(script: string, dir: string, kills: number, deadline: number
     } else {
       last = k;
     }
-    // A temp file left behind means the kill landed inside a save.
-    const temps = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+    // A new temp file left behind means the kill landed inside a save.
+    const temps = readdirSync(dir).filter((n) => n.endsWith('.tmp') && !seenTemps.has(n));
     if (temps.length) out.midWrite++;
-    for (const n of temps) unlinkSync(join(dir, n));
+    for (const n of temps) seenTemps.add(n);
   }
   for (const s of spares) s.child.kill('SIGKILL');
+  // The next save after the crashes (a while later) removes every temp file they left.
+  const past = new Date(Date.now() - 60_000);
+  for (const n of readdirSync(dir)) if (n.endsWith('.tmp')) utimesSync(join(dir, n), past, past);
+  await writeFileAtomic(target, killTestVersion(last + 1));
+  out.leftAfterNextSave = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
   return out;
 }
 
@@ -86,9 +93,15 @@ describe('kill test', () => {
           return import('node:fs').then((fs) => fs.mkdirSync(dir)).then(() => lane(script, dir, Math.ceil(KILLS / LANES), deadline));
         }),
       );
-      const total = results.reduce((a, r) => ({ kills: a.kills + r.kills, midWrite: a.midWrite + r.midWrite, corrupted: [...a.corrupted, ...r.corrupted] }));
+      const total = results.reduce((a, r) => ({
+        kills: a.kills + r.kills,
+        midWrite: a.midWrite + r.midWrite,
+        corrupted: [...a.corrupted, ...r.corrupted],
+        leftAfterNextSave: [...a.leftAfterNextSave, ...r.leftAfterNextSave],
+      }));
       console.log(`[kill test] saves killed: ${total.kills} (${total.midWrite} with a temp file left, i.e. inside a write), files corrupted: ${total.corrupted.length}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
       expect(total.corrupted).toEqual([]);
+      expect(total.leftAfterNextSave).toEqual([]);
       expect(total.kills).toBeGreaterThanOrEqual(KILLS);
     } finally {
       rmSync(work, { recursive: true, force: true });
