@@ -152,6 +152,7 @@ export default tseslint.config(
           'electron/services/git/post-state.ts': ['lstatSync'],
           'electron/services/git/repo.ts': ['existsSync'],
           'electron/services/git/restore.ts': ['mkdirSync'],
+          'electron/services/git/safe-write.ts': ['lstatSync', 'readFileSync', 'readlinkSync'],
           'electron/services/git/scan-posts.ts': ['lstatSync', 'readdirSync'],
           'electron/services/git/worktree-hash.ts': ['lstatSync', 'readFileSync', 'readdirSync', 'readlinkSync'],
           'electron/services/images/site-image-index.ts': ['findPostFilesSync'],
