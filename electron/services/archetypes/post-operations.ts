@@ -17,8 +17,8 @@ import { parseFrontMatter } from '../../../shared/frontmatter/parse';
 import { renderArchetype, ArchetypeError } from './template';
 import { BUILTIN_RECAP } from './builtin-recap';
 import type { SiteFields } from '../frontmatter/site-fields';
+import { LEAF_RE } from '../../../shared/post/post-files';
 
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
 const SECTION_RE = /^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u;
 const exists = (p: string) => stat(p).then(() => true, () => false);
 const toPosix = (p: string) => p.split(sep).join('/');

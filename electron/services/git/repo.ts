@@ -8,6 +8,7 @@ import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
 import { WorktreeHasher } from './worktree-hash';
 import { PostScanner } from './scan-posts';
+import { LEAF_PATH_RE } from '../../../shared/post/post-files';
 
 export interface Repo {
   /** Work tree root (may be the site root or a folder above it). */
@@ -62,8 +63,6 @@ export function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
-const LEAF_RE = /(^|\/)index(\.[a-z-]+)?\.(md|markdown)$/i;
-
 export interface PostUnit {
   /** 'folder' for a leaf bundle (index.md with its images), else 'file'. */
   kind: 'folder' | 'file';
@@ -77,7 +76,7 @@ export interface PostUnit {
 
 export function postUnit(repo: Repo, postPath: string): PostUnit {
   const post = postPath.replace(/\\/g, '/');
-  const leaf = LEAF_RE.test(post) && post.includes('/');
+  const leaf = LEAF_PATH_RE.test(post) && post.includes('/');
   const rel = leaf ? post.slice(0, post.lastIndexOf('/')) : post;
   return { kind: leaf ? 'folder' : 'file', rel, repoPath: repoPathOf(repo, rel), textRepoPath: repoPathOf(repo, post) };
 }

@@ -32,6 +32,7 @@ import { IMAGE_EXT_RE } from './sniff';
 import { ThumbnailCache } from './thumbnails';
 import { mapLimited } from './limiter';
 import { SiteImageIndex } from './site-image-index';
+import { BRANCH_RE } from '../../../shared/post/post-files';
 
 interface PixelInfo {
   mtimeMs: number;
@@ -121,7 +122,7 @@ export class GalleryService {
   private async bundleImages(postPath: string): Promise<string[]> {
     const name = basenamePosix(postPath);
     const leaf = isLeafBundle(postPath);
-    if (!leaf && !/^_index(\.[a-z-]+)?\.(md|markdown)$/i.test(name)) return [];
+    if (!leaf && !BRANCH_RE.test(name)) return [];
     const dir = bundleDirOf(postPath, this.layout);
     const out: string[] = [];
     const stack = [dir];

@@ -11,8 +11,8 @@ import { resolveInside } from '../fs/safe-path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { decodeUtf8Strict } from './decode';
 import { noteOwnWrite } from '../watch/known-hashes';
+import { MD_RE as POST_RE } from '../../../shared/post/post-files';
 
-const POST_RE = /\.(md|markdown)$/i;
 /** Larger files open read-only in a plain view: an editor of them would freeze the app. */
 export const MAX_POST_BYTES = 20 * 1024 * 1024;
 

@@ -14,9 +14,8 @@ import { findPostFilesSync } from '../site/list-posts';
 import { readDoc, type SearchDoc } from './read-doc';
 import { makeSnippet, matchRanges } from './snippet';
 import { cappedTerms, terms } from './tokenize';
+import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
 
-const MD_RE = /\.(md|markdown)$/i;
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
 const DAY_MS = 86_400_000;
 /** Seconds between stat passes that look for files changed without the watcher telling us. */
 const STALE_CHECK_MS = 3000;

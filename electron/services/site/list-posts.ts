@@ -8,10 +8,8 @@ import type { PostSummary } from '../../../shared/ipc/channels/site';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
 import { dateToMs } from '../../../shared/post/date-ms';
+import { MD_RE, LEAF_RE, BRANCH_RE } from '../../../shared/post/post-files';
 
-const MD_RE = /\.(md|markdown)$/i;
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
-const BRANCH_RE = /^_index(\.[a-z-]+)?\.(md|markdown)$/i;
 /** Front matter sits at the top; a post whose front matter is longer than this is read whole. */
 const HEAD_BYTES = 16 * 1024;
 
