@@ -21,10 +21,11 @@ export function galleryHandlers(app: AppServices): AreaHandlers<typeof galleryCh
   return {
     listGallery: async ({ postPath }) => (await galleryService(app)).list(postPath),
     getThumbnail: async ({ sitePath }) => (await galleryService(app)).thumbnail(sitePath),
-    importImages: async ({ postPath, files }) =>
+    importImages: async ({ postPath, files }, call) =>
       (await galleryService(app)).importFiles(
         postPath,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+        call?.signal,
       ),
     chooseAndImportImages: async ({ postPath }) => {
       const desktop = app.host.desktop;

@@ -16,6 +16,6 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
       const dir = await app.host.desktop.chooseFolder();
       return dir ? app.openSite(dir) : null;
     },
-    listPosts: async () => app.perSite('postLister', (site) => new PostLister(site.contentDir)).list(),
+    listPosts: async (_req, call) => app.perSite('postLister', (site) => new PostLister(site.contentDir)).list(call?.signal),
   };
 }

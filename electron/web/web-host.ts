@@ -11,6 +11,7 @@ import type { AppServices } from '../services/app-services';
 import { bootAppServices } from '../services/boot';
 import { createHandlerTable } from '../handlers';
 import { createDispatch } from '../../shared/ipc/dispatch';
+import type { Envelope } from '../../shared/ipc/errors';
 import { createWebHostContext } from './web-host-context';
 import { IMAGE_TYPES, securityHeaders, sendDistFile } from './static-files';
 import { resolveInside } from '../services/fs/safe-path';
@@ -22,6 +23,9 @@ export interface WebHostOptions {
   dataDir: string;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
+  /** Told when each call starts and how it ended (tests observe cancelled work through them). */
+  onCallStart?(channel: string): void;
+  onCallEnd?(channel: string, envelope: Envelope<unknown>): void;
 }
 
 export interface WebHost {
@@ -103,7 +107,18 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         payload = Symbol('invalid');
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload);
+      // The page aborting its fetch closes the connection before the answer is written: that
+      // cancels the call, so a search the writer typed past or a listing of a site left behind
+      // stops instead of running on. (The response's 'close' with the answer unwritten, not the
+      // request's: an IncomingMessage also closes once its body has been read.)
+      const cancel = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) cancel.abort();
+      });
+      opts.onCallStart?.(channel);
+      const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload, cancel.signal);
+      opts.onCallEnd?.(channel, envelope);
+      if (cancel.signal.aborted) return;
       res.statusCode = 200;
       res.setHeader('Content-Type', 'application/json');
       res.setHeader('Cache-Control', 'no-store');

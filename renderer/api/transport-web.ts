@@ -10,6 +10,8 @@ import { joinAssetUrl } from './transport-electron';
 
 const TOKEN_KEY = 'postwright.token';
 
+const CANCELLED: Envelope<never> = { ok: false, error: { code: 'cancelled', message: 'Stopped: the answer was no longer needed.' } };
+
 /** Reads the token from the URL (first load) or sessionStorage (reload) and cleans the URL. */
 export function takeToken(): string {
   const url = new URL(window.location.href);
@@ -40,22 +42,30 @@ export function createWebTransport(token: string): Transport {
   }
 
   return {
-    async call(channel: Channel, payload: unknown): Promise<Envelope<unknown>> {
+    async call(channel: Channel, payload: unknown, signal?: AbortSignal): Promise<Envelope<unknown>> {
       let res: Response;
       try {
+        // Aborting the fetch closes the connection: the web host sees it and stops the work.
         res = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-postwright-token': token },
           body: JSON.stringify(payload ?? {}),
+          signal,
         });
       } catch {
+        if (signal?.aborted) return CANCELLED;
         return { ok: false, error: { code: 'offline', message: 'Postwright’s window lost contact with the program. Is it still running?' } };
       }
       if (res.status === 401 || res.status === 403) {
         return { ok: false, error: { code: 'auth', message: 'This page is not allowed to talk to Postwright. Open the address Postwright printed when it started.' } };
       }
       if (!res.ok) return { ok: false, error: { code: 'internal', message: `Postwright answered with an error (${res.status}).` } };
-      return (await res.json()) as Envelope<unknown>;
+      try {
+        return (await res.json()) as Envelope<unknown>;
+      } catch (e) {
+        if (signal?.aborted) return CANCELLED;
+        throw e;
+      }
     },
     subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
       let set = listeners.get(event);

@@ -38,8 +38,11 @@ export function SearchPanel({ api, onOpen, debounceMs = 80 }: Props) {
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     };
+    // A newer query (or closing search) cancels this one in main: an unbuilt index is not
+    // waited for, and no query runs for words the writer already typed past.
+    const cancel = new AbortController();
     const timer = setTimeout(() => {
-      api.searchPosts(req).then(
+      api.searchPosts(req, { signal: cancel.signal }).then(
         (r) => {
           if (mine === seq.current) {
             setResult(r);
@@ -49,7 +52,10 @@ export function SearchPanel({ api, onOpen, debounceMs = 80 }: Props) {
         (e: Error) => mine === seq.current && setError(e.message),
       );
     }, debounceMs);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      cancel.abort();
+    };
   }, [api, query, section, tag, draft, from, to, debounceMs]);
 
   const hits = result?.hits ?? [];

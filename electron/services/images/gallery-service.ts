@@ -15,7 +15,7 @@ import type {
   SiteUsage,
 } from '../../../shared/ipc/channels/gallery';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
-import { PostwrightError } from '../../../shared/ipc/errors';
+import { PostwrightError, stopIfCancelled } from '../../../shared/ipc/errors';
 import { findImageReferences, isBroken, targetOf } from '../../../shared/images/find-references';
 import { renameImageReferences } from '../../../shared/images/rename-references';
 import type { InsertStyle } from '../../../shared/images/snippet';
@@ -201,7 +201,8 @@ export class GalleryService {
     return typeof v === 'number' && Number.isFinite(v) && v >= 100 && v <= 20000 ? Math.round(v) : DEFAULT_MAX_SIZE;
   }
 
-  async importFiles(postPath: string, files: IncomingFile[]): Promise<ImportResult> {
+  /** `signal`: the writer cancelled: photos not yet prepared are skipped and nothing is written. */
+  async importFiles(postPath: string, files: IncomingFile[], signal?: AbortSignal): Promise<ImportResult> {
     await this.posts.locate(postPath);
     const dirRel = this.importDirOf(postPath);
     const dirAbs = await this.inside(dirRel);
@@ -212,6 +213,7 @@ export class GalleryService {
     this.host.emit('progress', { task: 'import', done, total, label: files[0]?.name });
     type Step = { inputHash: string; prepared: PreparedImage | null; error: string | null };
     const steps = await mapLimited(files, this.workers, async (f): Promise<Step> => {
+      stopIfCancelled(signal);
       const inputHash = sha256(f.bytes);
       let step: Step;
       if (existing.byHash.has(inputHash)) step = { inputHash, prepared: null, error: null };
@@ -230,6 +232,7 @@ export class GalleryService {
     // IMG_0001.JPG become img-0001.jpg and img-0001-2.jpg deterministically.
     const imported: ImportedImage[] = [];
     const refused: ImportResult['refused'] = [];
+    stopIfCancelled(signal);
     if (steps.some((s) => s.prepared)) await mkdir(dirAbs, { recursive: true });
     for (let i = 0; i < files.length; i++) {
       const { inputHash, prepared, error } = steps[i];
@@ -316,7 +319,7 @@ export class GalleryService {
   async rename(req: { postPath: string; sitePath: string; newName: string; expectedHash?: string }) {
     const post = await this.posts.peek(req.postPath);
     if (req.expectedHash && req.expectedHash !== post.hash) {
-      throw new PostwrightError('changed-on-disk', 'The post changed since it was opened. Save or reload it, then rename the image again.');
+      throw new PostwrightError('changed-on-disk', 'The post changed since it was opened. Save or reload it, then rename the image again.', { deleted: false });
     }
     const abs = await this.imageFile(req.sitePath);
     if (!(await stat(abs).then((s) => s.isFile(), () => false))) {

@@ -83,10 +83,10 @@ export class PostService {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     if (!current) {
-      throw new PostwrightError('changed-on-disk', 'This post was deleted or moved outside Postwright. Your text is still in the editor.');
+      throw new PostwrightError('changed-on-disk', 'This post was deleted or moved outside Postwright. Your text is still in the editor.', { deleted: true });
     }
     if (hashBytes(current) !== req.expectedHash) {
-      throw new PostwrightError('changed-on-disk', 'This post was changed outside Postwright since you opened it. Your text is still in the editor.');
+      throw new PostwrightError('changed-on-disk', 'This post was changed outside Postwright since you opened it. Your text is still in the editor.', { deleted: false });
     }
     const bytes = Buffer.from((req.bom ? '\uFEFF' : '') + req.raw, 'utf8');
     const hash = hashBytes(bytes);
