@@ -308,6 +308,8 @@ export class IsoGitService implements GitService {
 
   shutdown(): void {
     this.closed = true;
+    // The stat cache goes to disk now, so the next launch's first status reads no file.
+    void this.repoP?.then((r) => r?.hasher.flush()).catch(() => {});
     this.clearRetry();
   }
 }

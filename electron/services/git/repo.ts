@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
-import { WorktreeHasher } from './worktree-hash';
+import { STAT_CACHE_FILE, WorktreeHasher } from './worktree-hash';
 import { PostScanner } from './scan-posts';
 import { LEAF_PATH_RE } from '../../../shared/post/post-files';
 
@@ -37,6 +37,8 @@ export async function findRepo(siteRoot: string, contentDir: string): Promise<Re
 export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
   const gitdir = await resolveGitdir(dir);
   const gitCache = {};
+  const hasher = new WorktreeHasher(join(gitdir, STAT_CACHE_FILE));
+  await hasher.load();
   return {
     dir,
     gitdir,
@@ -44,7 +46,7 @@ export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
     contentDir,
     gitCache,
     trees: new TreeStore(dir, gitdir, gitCache),
-    hasher: new WorktreeHasher(),
+    hasher,
     scanner: new PostScanner(),
   };
 }
