@@ -31,7 +31,7 @@ export function frontmatterHandlers(app: AppServices): AreaHandlers<typeof front
     getSchema: async ({ section }) => siteFields(app).schema(section),
     getTaxonomyValues: async () => siteFields(app).suggestions(),
     checkSlug: async ({ slug, path }) => {
-      const taken = siteFields(app).slugs(path);
+      const taken = await siteFields(app).slugs(path);
       const usedBy = taken.get(slug.toLowerCase()) ?? null;
       return { unique: usedBy === null, usedBy, suggestion: uniqueSlug(slugify(slug), (s) => taken.has(s)) };
     },

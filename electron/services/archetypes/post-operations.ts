@@ -80,7 +80,7 @@ export class PostOperations {
     const section = req.section.trim();
     if (!SECTION_RE.test(section)) throw new PostwrightError('invalid-request', `"${req.section}" cannot be a section name. Use letters, numbers and dashes.`);
     const sectionDir = await this.abs(section);
-    const taken = this.fields.slugs();
+    const taken = await this.fields.slugs();
     const slug = uniqueSlug(slugify(title), (s) => taken.has(s) || siblingExists(sectionDir, s) || siblingExists(sectionDir, `${s}.md`));
     const folder = join(sectionDir, slug);
     if (await exists(folder)) throw new PostwrightError('conflict', `A folder named "${slug}" already exists in ${section}.`);
@@ -121,7 +121,7 @@ export class PostOperations {
     const split = splitFrontMatter(raw);
     const fm = split.format === 'none' || split.error ? {} : parseFrontMatter(split.format, raw.slice(split.fmStart, split.fmEnd)).fields;
     const oldName = leaf ? basename(dirname(abs)) : basename(abs).replace(/\.(md|markdown)$/i, '');
-    const taken = this.fields.slugs();
+    const taken = await this.fields.slugs();
     const parent = leaf ? dirname(dirname(abs)) : dirname(abs);
     const ext = leaf ? '' : basename(abs).slice(oldName.length);
     const slug = uniqueSlug(`${slugify(oldName)}-copy`, (s) => taken.has(s) || siblingExists(parent, s + ext));
@@ -146,7 +146,7 @@ export class PostOperations {
     const to = join(dirname(from), slug + ext);
     let moved = abs;
     if (to !== from) {
-      if (this.fields.slugs(rel).has(slug) || (await exists(to))) throw new PostwrightError('conflict', `Another post already uses the address "${slug}". Choose another.`);
+      if ((await this.fields.slugs(rel)).has(slug) || (await exists(to))) throw new PostwrightError('conflict', `Another post already uses the address "${slug}". Choose another.`);
       await rename(from, to);
       moved = leaf ? join(to, basename(abs)) : to;
     }

@@ -9,6 +9,8 @@ import { AppServices } from '../../../electron/services/app-services';
 import { frontmatterHandlers } from '../../../electron/handlers/frontmatter';
 import type { HostContext } from '../../../electron/services/context';
 import { inferSection } from '../../../shared/frontmatter/schema';
+import { SiteFields } from '../../../electron/services/frontmatter/site-fields';
+import { openSiteFolder } from '../../../electron/services/site/open-site';
 
 let site: TempSite | undefined;
 afterEach(() => {
@@ -63,5 +65,25 @@ describe('schema inference on a post with 10,000 fields', () => {
       { section: 'blog', fields: { date: '2025-01-02', tags: ['z'] } },
     ];
     expect(inferSection('blog', posts, ['tags']).map((f) => f.key)).toEqual(['title', 'date', 'tags']);
+  });
+
+  it('a big site is read in slices: the main process answers other work while the fields are scanned', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) files[`content/blog/p${i}.md`] = `---\ntitle: Post ${i}\ntags: [sea]\n---\nBody\n`;
+    site = makeTempSite(files);
+    const fields = new SiteFields(await openSiteFolder(site.root));
+    let turns = 0;
+    let spinning = true;
+    const spin = () => {
+      if (!spinning) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const posts = await fields.posts();
+    spinning = false;
+    expect(posts).toHaveLength(2000);
+    // One scan in a single synchronous block would let the loop turn at most once.
+    expect(turns).toBeGreaterThanOrEqual(5);
   });
 });
