@@ -66,4 +66,28 @@ describe('git status stat cache', () => {
     expect(status.posts['blog/p0/index.md']).toBe('saved');
     expect(repo.hasher.filesRead).toBeGreaterThanOrEqual(80);
   });
+
+  // A guard, not a fix: the status already awaits real I/O per post (trees, refs), so the main
+  // process keeps answering while it runs; this keeps it that way.
+  it('a status of many posts lets the event loop turn while it works', async () => {
+    const s = oldSite();
+    for (let i = 40; i < 600; i++) s.write(`content/notes/n${i}.md`, post(`Note ${i}`, 'Short.'));
+    // All saved in a version: nothing for the status to look up asynchronously per post.
+    s.git('add', '.');
+    s.git('commit', '-qm', 'Notes');
+    const repo = (await findRepo(s.root, s.content))!;
+    let turns = 0;
+    let spinning = true;
+    const spin = () => {
+      if (!spinning) return;
+      turns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const before = turns;
+    const status = await repoStatus(repo);
+    spinning = false;
+    expect(Object.keys(status.posts)).toHaveLength(600);
+    expect(turns - before).toBeGreaterThanOrEqual(5);
+  });
 });
