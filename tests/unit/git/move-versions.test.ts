@@ -15,7 +15,7 @@ import { PostOperations } from '../../../electron/services/archetypes/post-opera
 import { SiteFields } from '../../../electron/services/frontmatter/site-fields';
 import { AUTHOR, makeSite, post, service, type TestSite } from './support';
 
-let sites: TestSite[] = [];
+const sites: TestSite[] = [];
 const dirs: string[] = [];
 afterEach(() => {
   for (const s of sites.splice(0)) s.remove();
