@@ -5,6 +5,8 @@ import type { AppServices } from '../services/app-services';
 import { SiteFields } from '../services/frontmatter/site-fields';
 import type { PostOperations } from '../services/archetypes/post-operations';
 import { lazy } from '../services/lazy';
+import { MoveVersions } from '../services/git/move-versions';
+import { gitService } from './git';
 import { slugify, uniqueSlug } from '../../shared/frontmatter/slug';
 
 export function siteFields(app: AppServices): SiteFields {
@@ -19,20 +21,25 @@ async function operations(app: AppServices): Promise<PostOperations> {
   return app.perSite('frontmatter.operations', (site) => new PostOperations(site, app.host, siteFields(app)));
 }
 
+/** Rename, delete and undo, each with its version, one move at a time per site. */
+function moves(app: AppServices): MoveVersions {
+  return app.perSite('frontmatter.moves', () => new MoveVersions(() => operations(app), () => gitService(app)));
+}
+
 export function frontmatterHandlers(app: AppServices): AreaHandlers<typeof frontmatterChannels> {
   return {
     getSchema: async ({ section }) => siteFields(app).schema(section),
     getTaxonomyValues: async () => siteFields(app).suggestions(),
     checkSlug: async ({ slug, path }) => {
-      const taken = siteFields(app).slugs(path);
+      const taken = await siteFields(app).slugs(path);
       const usedBy = taken.get(slug.toLowerCase()) ?? null;
       return { unique: usedBy === null, usedBy, suggestion: uniqueSlug(slugify(slug), (s) => taken.has(s)) };
     },
     listSections: async () => (await operations(app)).sections(),
     newPost: async (req) => (await operations(app)).newPost(req),
     duplicatePost: async ({ path }) => (await operations(app)).duplicatePost(path),
-    renamePost: async ({ path, slug }) => (await operations(app)).renamePost(path, slug),
-    deletePost: async ({ path }) => (await operations(app)).deletePost(path),
-    undoDelete: async ({ undoToken }) => (await operations(app)).undoDelete(undoToken),
+    renamePost: async ({ path, slug }) => moves(app).rename(path, slug),
+    deletePost: async ({ path, title }) => moves(app).delete(path, title ?? path),
+    undoDelete: async ({ undoToken }) => moves(app).undoDelete(undoToken),
   };
 }

@@ -21,7 +21,7 @@ export function galleryHandlers(app: AppServices): AreaHandlers<typeof galleryCh
   return {
     listGallery: async ({ postPath }) => (await galleryService(app)).list(postPath),
     getThumbnail: async ({ sitePath }) => (await galleryService(app)).thumbnail(sitePath),
-    importImages: async ({ postPath, files }) => {
+    importImages: async ({ postPath, files }, call) => {
       const gallery = await galleryService(app);
       // Every upload id is claimed first (an unknown one refuses the call), and each claimed
       // file is deleted afterwards whatever happens.
@@ -34,7 +34,7 @@ export function galleryHandlers(app: AppServices): AreaHandlers<typeof galleryCh
           claimed.push(upload);
           return { name: f.name, load: () => readFile(upload.file) };
         });
-        return await gallery.importFiles(postPath, incoming);
+        return await gallery.importFiles(postPath, incoming, call?.signal);
       } finally {
         await Promise.all(claimed.map((u) => u.done()));
       }

@@ -29,7 +29,7 @@ export function gitHandlers(app: AppServices): AreaHandlers<typeof gitChannels> 
     versionDiff: async ({ path, version }) => (await svc()).diff(path, version),
     readPostAtVersion: async ({ path, version }) => ({ text: await (await svc()).readAtVersion(path, version) }),
     restoreVersion: async ({ path, version }) => (await svc()).restore(path, version),
-    syncNow: async () => (await svc()).sync(),
+    syncNow: async (_req, call) => (await svc()).sync(call?.signal),
     listConflicts: async () => (await svc()).conflicts(),
     resolveConflict: async ({ path, choice, text }) => (await svc()).resolve(path, choice, text),
     cancelMerge: async () => ({ cancelled: await (await svc()).cancelMerge() }),

@@ -49,10 +49,10 @@ export function searchHandlers(app: AppServices): AreaHandlers<typeof searchChan
   });
   const checker = () => app.perSite('checks', (site) => new PostChecker(site));
   return {
-    searchPosts: async (req) => (await searchService(app)).search(req),
+    searchPosts: async (req, call) => (await searchService(app)).search(req, call?.signal),
     checkPost: async ({ path, raw }) => checker().checkOne(path, raw),
-    checkSite: async () => {
-      const posts = await checker().checkAll();
+    checkSite: async (_req, call) => {
+      const posts = await checker().checkAll(call?.signal);
       const count = (sev: string) => posts.reduce((n, p) => n + p.problems.filter((x) => x.severity === sev).length, 0);
       return { posts, errors: count('error'), warnings: count('warning') };
     },

@@ -19,7 +19,7 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
       const dir = await app.host.desktop.chooseFolder();
       return dir ? app.openSite(dir) : null;
     },
-    listPosts: async () => lister(app).list(),
+    listPosts: async (_req, call) => lister(app).list(call?.signal),
     postSummary: async ({ path }) => lister(app).one(path),
   };
 }

@@ -6,10 +6,11 @@ import { channelNames, IPC_PREFIX } from '../../shared/ipc/contract';
 import type { Dispatch } from '../../shared/ipc/dispatch';
 import type { Envelope } from '../../shared/ipc/errors';
 import { eventNames, type EventName } from '../../shared/ipc/events';
-import { eventChannel } from '../../shared/ipc/preload-api';
+import { CANCEL_CHANNEL, eventChannel } from '../../shared/ipc/preload-api';
 import { isAppUrl } from './app-origin';
+import { CallCancels } from './call-cancels';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, trusted: () => WebContents | null): boolean {
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, trusted: () => WebContents | null): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   if (!isAppUrl(frame.url)) return false;
@@ -19,14 +20,24 @@ export function isTrustedSender(event: IpcMainInvokeEvent, trusted: () => WebCon
 }
 
 export function registerIpc(dispatch: Dispatch, trusted: () => WebContents | null): void {
+  const calls = new CallCancels();
   for (const channel of channelNames) {
-    ipcMain.handle(IPC_PREFIX + channel, async (event, payload: unknown): Promise<Envelope<unknown>> => {
+    ipcMain.handle(IPC_PREFIX + channel, async (event, payload: unknown, callId: unknown): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event, trusted)) {
         return { ok: false, error: { code: 'auth', message: 'This page is not allowed to talk to Postwright.' } };
       }
-      return dispatch(channel, payload);
+      const call = calls.start(event.sender.id, callId);
+      try {
+        return await dispatch(channel, payload, call?.signal);
+      } finally {
+        calls.end(event.sender.id, callId, call);
+      }
     });
   }
+  ipcMain.on(CANCEL_CHANNEL, (event, callId: unknown) => {
+    // Same check as a call: only the app's own page may stop its own calls.
+    if (isTrustedSender(event, trusted)) calls.cancel(event.sender.id, callId);
+  });
 }
 
 /** Sends a main → renderer event to the window, if it is there to hear it. */

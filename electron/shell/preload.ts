@@ -5,7 +5,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames, IPC_PREFIX, type Channel } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/errors';
 import { eventNames, type EventName } from '../../shared/ipc/events';
-import { eventChannel, PRELOAD_GLOBAL, type PreloadApi } from '../../shared/ipc/preload-api';
+import { CANCEL_CHANNEL, eventChannel, PRELOAD_GLOBAL, type PreloadApi } from '../../shared/ipc/preload-api';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<EventName, Set<Listener>>();
@@ -37,11 +37,18 @@ function on(event: EventName, listener: Listener): () => void {
 }
 
 const calls = Object.fromEntries(
-  channelNames.map((channel: Channel) => [channel, (req: unknown): Promise<Envelope<unknown>> => ipcRenderer.invoke(IPC_PREFIX + channel, req)]),
+  channelNames.map((channel: Channel) => [
+    channel,
+    (req: unknown, callId?: unknown): Promise<Envelope<unknown>> => ipcRenderer.invoke(IPC_PREFIX + channel, req, typeof callId === 'string' ? callId : undefined),
+  ]),
 );
+
+function cancel(callId: unknown): void {
+  if (typeof callId === 'string') ipcRenderer.send(CANCEL_CHANNEL, callId);
+}
 
 const platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 
-const api = { ...calls, on, assetBase: 'asset://site/', platform } as unknown as PreloadApi;
+const api = { ...calls, on, cancel, assetBase: 'asset://site/', platform } as unknown as PreloadApi;
 
 contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);

@@ -12,6 +12,7 @@ import type { AppServices } from '../services/app-services';
 import { bootAppServices } from '../services/boot';
 import { createHandlerTable } from '../handlers';
 import { createDispatch } from '../../shared/ipc/dispatch';
+import type { Envelope } from '../../shared/ipc/errors';
 import { createWebHostContext } from './web-host-context';
 import { IMAGE_TYPES, securityHeaders, sendDistFile } from './static-files';
 import { resolveInside } from '../services/fs/safe-path';
@@ -33,6 +34,9 @@ export interface WebHostOptions {
   maxUploadBytes?: number;
   /** How long an unused start code works (default 15 minutes). */
   startCodeTtlMs?: number;
+  /** Told when each call starts and how it ended (tests observe cancelled work through them). */
+  onCallStart?(channel: string): void;
+  onCallEnd?(channel: string, envelope: Envelope<unknown>): void;
 }
 
 export interface WebHost {
@@ -147,7 +151,18 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         } catch {
           payload = Symbol('invalid');
         }
-        const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload);
+        // The page aborting its fetch closes the connection before the answer is written: that
+        // cancels the call, so a search the writer typed past or a listing of a site left behind
+        // stops instead of running on. (The response's 'close' with the answer unwritten, not the
+        // request's: an IncomingMessage also closes once its body has been read.)
+        const cancel = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) cancel.abort();
+        });
+        opts.onCallStart?.(channel);
+        const envelope = await dispatch(channel, typeof payload === 'symbol' ? undefined : payload, cancel.signal);
+        opts.onCallEnd?.(channel, envelope);
+        if (cancel.signal.aborted) return;
         return sendJson(res, envelope);
       }
       if (rawPath === '/api/upload') {

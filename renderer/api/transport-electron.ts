@@ -20,19 +20,28 @@ export function joinAssetUrl(base: string, sitePath: string): string {
   return base.endsWith('/') ? base + rel : `${base}/${rel}`;
 }
 
-type BridgeCall = (req: unknown) => Promise<Envelope<unknown>>;
+type BridgeCall = (req: unknown, callId?: string) => Promise<Envelope<unknown>>;
+
+let nextCallId = 0;
 
 export function createElectronTransport(bridge: PreloadApi): Transport {
   return {
-    async call(channel: Channel, payload: unknown): Promise<Envelope<unknown>> {
+    async call(channel: Channel, payload: unknown, signal?: AbortSignal): Promise<Envelope<unknown>> {
       const fn = (bridge as unknown as Record<string, BridgeCall | undefined>)[channel];
       if (typeof fn !== 'function') {
         return { ok: false, error: { code: 'unknown-channel', message: `This version of Postwright cannot do "${channel}".` } };
       }
+      if (signal?.aborted) return { ok: false, error: { code: 'cancelled', message: 'Stopped: the answer was no longer needed.' } };
+      // An AbortSignal cannot cross the bridge: the call gets an id, and aborting sends a cancel for it.
+      const callId = signal ? `c${++nextCallId}` : undefined;
+      const onAbort = () => bridge.cancel(callId!);
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        return await fn(payload);
+        return await fn(payload, callId);
       } catch (e) {
         return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } };
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
       }
     },
     subscribe: (event, listener) => bridge.on(event, listener),

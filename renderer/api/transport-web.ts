@@ -13,6 +13,8 @@ const LOST = 'Postwright’s window lost contact with the program. Is it still r
 /** Wait before reopening a dropped event stream. */
 const RECONNECT_MS = 1000;
 
+const CANCELLED: Envelope<never> = { ok: false, error: { code: 'cancelled', message: 'Stopped: the answer was no longer needed.' } };
+
 class UploadRefused extends Error {
   constructor(readonly status: number, text: string) {
     super(text || `Postwright could not take the photo (${status}).`);
@@ -102,7 +104,7 @@ export function createWebTransport(sessionReady: Promise<SessionResult>): Transp
   }
 
   return {
-    async call(channel: Channel, payload: unknown): Promise<Envelope<unknown>> {
+    async call(channel: Channel, payload: unknown, signal?: AbortSignal): Promise<Envelope<unknown>> {
       const s = await ready;
       if (!s.ok) return { ok: false, error: { code: 'auth', message: s.message } };
       if (channel === 'importImages') {
@@ -115,12 +117,15 @@ export function createWebTransport(sessionReady: Promise<SessionResult>): Transp
       }
       let res: Response;
       try {
+        // Aborting the fetch closes the connection: the web host sees it and stops the work.
         res = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-postwright-session': s.session.secret },
           body: JSON.stringify(payload ?? {}),
+          signal,
         });
       } catch {
+        if (signal?.aborted) return CANCELLED;
         return { ok: false, error: { code: 'offline', message: LOST } };
       }
       if (res.status === 401 || res.status === 403) {
@@ -130,7 +135,12 @@ export function createWebTransport(sessionReady: Promise<SessionResult>): Transp
         return { ok: false, error: { code: 'io', message: (await res.text().catch(() => '')) || 'That is too much to send at once.' } };
       }
       if (!res.ok) return { ok: false, error: { code: 'internal', message: `Postwright answered with an error (${res.status}).` } };
-      return (await res.json()) as Envelope<unknown>;
+      try {
+        return (await res.json()) as Envelope<unknown>;
+      } catch (e) {
+        if (signal?.aborted) return CANCELLED;
+        throw e;
+      }
     },
     subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
       let set = listeners.get(event);

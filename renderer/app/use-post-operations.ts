@@ -3,7 +3,8 @@
 import { useCallback, type MutableRefObject } from 'react';
 import { api } from '../api';
 import { describeError } from './describe-error';
-import { neverVersioned, saveMoveVersion, saveRenameVersions, type MoveVersion } from './versions-of-moves';
+import { gitStatus } from './git-status';
+import type { MoveVersion } from '../../shared/ipc/channels/frontmatter';
 import type { NoticeState } from './Notice';
 import type { Recovery } from './use-recovery';
 import type { PostSession } from './use-post-session';
@@ -65,12 +66,13 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
       const p = session.post;
       if (!p) return null;
       try {
-        const wasNew = neverVersioned(p.path);
+        // Main moves the post and saves the move as versions in this one call.
         const moved = await api.renamePost({ path: p.path, slug });
+        const version = moved.version;
+        versionsMoved(version);
         recovery.forget(p.path);
         setDialog(null);
         await showPost(moved.path);
-        const version = await saveRenameVersions(p.path, moved.path, `Rename ${p.path} to ${moved.path}`, wasNew);
         const note = version.kind === 'saved' ? ' The rename is saved as a version, so Sync moves it on the online copy too.' : version.kind === 'failed' ? ` The rename could not be saved as a version: ${version.message}` : '';
         setNotice({ message: `Renamed: the post is now ${moved.path}.${note}` });
         return null;
@@ -91,12 +93,13 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
       setDialog(null);
       if (!p) return;
       try {
-        const wasNew = neverVersioned(p.path);
-        const res = await api.deletePost({ path: p.path });
+        // Main deletes the post and saves the deletion as a version in this one call.
+        const res = await api.deletePost({ path: p.path, title });
+        const version = res.version;
+        versionsMoved(version);
         recovery.forget(p.path);
         session.close();
         await site.reload();
-        const version = await saveMoveVersion(p.path, `Delete ${title}`, wasNew);
         setNotice({
           message: `${res.message}${deletionNote(version)}`,
           action: {
@@ -104,11 +107,9 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
             run: () => {
               api.undoDelete({ undoToken: res.undoToken }).then(
                 async (back) => {
-                  // The deletion is a version: so is putting the post back.
-                  if (version.kind === 'saved') {
-                    const put = await saveMoveVersion(back.path, `Put back ${title}`);
-                    if (put.kind === 'failed') setError(`The post is back, but it could not be saved as a version: ${put.message}`);
-                  }
+                  // The deletion was a version: main saved putting the post back as one too.
+                  versionsMoved(back.version);
+                  if (back.version.kind === 'failed') setError(`The post is back, but it could not be saved as a version: ${back.version.message}`);
                   await showPost(back.path);
                 },
                 (e: unknown) => setError(describeError(e)),
@@ -124,6 +125,13 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
   );
 
   return { showPost, newPost, createPost, duplicatePost, renamePost, askRename, deletePost };
+}
+
+/** A move saved as a version changes History and the status bar: both read again. */
+function versionsMoved(v: MoveVersion): void {
+  if (v.kind !== 'saved') return;
+  gitStatus.versionsChanged();
+  void gitStatus.refresh();
 }
 
 /** What the delete notice adds about versions. */

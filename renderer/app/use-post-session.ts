@@ -11,6 +11,7 @@ import { composePost, splitPost, type PostParts } from './compose-raw';
 import { WordCounter } from './word-count';
 import { runWhenIdle, type IdleJob } from './idle-work';
 import { describeError } from './describe-error';
+import { detailsOf } from '../../shared/ipc/errors';
 
 export interface LoadedPost {
   path: string;
@@ -240,7 +241,8 @@ export function usePostSession(onError: (message: string | null) => void): PostS
         return true;
       } catch (e) {
         setSaveState('idle');
-        if ((e as { code?: string }).code === 'changed-on-disk') setDiskChange({ deleted: /deleted|moved/i.test((e as Error).message) });
+        const onDisk = detailsOf('changed-on-disk', e);
+        if (onDisk) setDiskChange({ deleted: onDisk.deleted });
         onError(describeError(e));
         return false;
       } finally {

@@ -40,8 +40,11 @@ export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }:
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     };
+    // A newer query (or closing search) cancels this one in main: an unbuilt index is not
+    // waited for, and no query runs for words the writer already typed past.
+    const cancel = new AbortController();
     const timer = setTimeout(() => {
-      api.searchPosts(req).then(
+      api.searchPosts(req, { signal: cancel.signal }).then(
         (r) => {
           if (mine === seq.current) {
             setResult(r);
@@ -51,7 +54,10 @@ export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }:
         (e: Error) => mine === seq.current && setError(e.message),
       );
     }, debounceMs);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      cancel.abort();
+    };
   }, [api, query, section, tag, draft, from, to, debounceMs]);
 
   const hits = result?.hits ?? [];

@@ -99,15 +99,20 @@ export interface PostFields {
 }
 
 /** Infers the schema of a section from its posts (all posts when the section has none). */
+/**
+ * Above this many different field names the "usual order" is the average position alone: the
+ * pairwise count below costs (fields)² per post and per ranking, and a post with 10,000 keys
+ * (a generated or damaged file) would hold up the app for minutes. No form has that many.
+ */
+export const PAIRWISE_ORDER_MAX_FIELDS = 200;
+
+/** Infers the schema of a section from its posts (all posts when the section has none). */
 export function inferSection(section: string, posts: readonly PostFields[], taxonomies: readonly string[]): FieldSchema[] {
   const own = posts.filter((p) => p.section === section);
   const sample = own.length ? own : posts;
   const stats = new Map<string, { count: number; pos: number; types: Partial<Record<FieldType, number>> }>();
-  // How often key A comes before key B in posts that have both: the "usual order".
-  const before = new Map<string, number>();
   for (const p of sample) {
     const keys = Object.keys(p.fields);
-    for (let a = 0; a < keys.length; a++) for (let b = a + 1; b < keys.length; b++) before.set(`${keys[a]}\u0000${keys[b]}`, (before.get(`${keys[a]}\u0000${keys[b]}`) ?? 0) + 1);
     keys.forEach((k, i) => {
       const s = stats.get(k) ?? { count: 0, pos: 0, types: {} };
       s.count++;
@@ -124,15 +129,22 @@ export function inferSection(section: string, posts: readonly PostFields[], taxo
   }
   // A title is always offered, even in a section whose posts have none yet.
   if (!stats.has('title')) out.push(field('title', 'text', 0, 0, taxonomies));
-  // Each field ranks by how many others it usually precedes (a Copeland count), which copes
-  // with posts that list only some fields; the average position breaks ties.
-  const wins = new Map<string, number>();
-  for (const a of out) {
-    let w = 0;
-    for (const b of out) if (a !== b && (before.get(`${a.key}\u0000${b.key}`) ?? 0) > (before.get(`${b.key}\u0000${a.key}`) ?? 0)) w++;
-    wins.set(a.key, w);
+  const byPosition = (a: FieldSchema, b: FieldSchema) => a.position - b.position || b.frequency - a.frequency;
+  if (out.length > PAIRWISE_ORDER_MAX_FIELDS) return out.sort(byPosition);
+  // How often key A comes before key B in posts that have both: the "usual order". Each field
+  // ranks by how many others it usually precedes (a Copeland count), which copes with posts
+  // that list only some fields; the average position breaks ties.
+  const index = new Map(out.map((f, i) => [f.key, i]));
+  const n = out.length;
+  const before = new Uint32Array(n * n);
+  for (const p of sample) {
+    const keys = Object.keys(p.fields).map((k) => index.get(k)!);
+    for (let a = 0; a < keys.length; a++) for (let b = a + 1; b < keys.length; b++) before[keys[a] * n + keys[b]]++;
   }
-  return out.sort((a, b) => wins.get(b.key)! - wins.get(a.key)! || a.position - b.position || b.frequency - a.frequency);
+  const wins = new Uint32Array(n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b && before[a * n + b] > before[b * n + a]) wins[a]++;
+  const order = out.map((f, i) => ({ f, w: wins[i] }));
+  return order.sort((a, b) => b.w - a.w || byPosition(a.f, b.f)).map((o) => o.f);
 }
 
 function field(key: string, type: FieldType, frequency: number, position: number, taxonomies: readonly string[]): FieldSchema {

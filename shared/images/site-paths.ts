@@ -1,6 +1,7 @@
 // Pure path arithmetic on site-relative POSIX paths. Nothing here touches a disk: resolving a
 // reference only says which file of the site it names, or that it leaves the site.
 import type { SiteLayout } from './types';
+import { LEAF_RE } from '../post/post-files';
 
 /** Normalises a POSIX path; returns null when `..` would climb above its start. */
 export function normalizeRelative(path: string): string | null {
@@ -46,5 +47,5 @@ export function bundleDirOf(postPath: string, layout: SiteLayout): string {
 
 /** True for `index.md` (a leaf bundle: every file beside it belongs to the post). */
 export function isLeafBundle(postPath: string): boolean {
-  return /^index(\.[a-z-]+)?\.(md|markdown)$/i.test(basenamePosix(postPath));
+  return LEAF_RE.test(basenamePosix(postPath));
 }

@@ -6,7 +6,8 @@ import { eventSchemas, type EventName, type EventPayload } from './events';
 
 /** How a client reaches main: Electron's preload bridge or the web host's HTTP endpoint. */
 export interface Transport {
-  call(channel: Channel, payload: unknown): Promise<Envelope<unknown>>;
+  /** `signal`: aborting it asks main to stop the work; the call then ends as 'cancelled'. */
+  call(channel: Channel, payload: unknown, signal?: AbortSignal): Promise<Envelope<unknown>>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
   /** URL under which a site-relative file (e.g. an image) can be displayed. */
   assetUrl(sitePath: string): string;
@@ -23,7 +24,12 @@ export class ApiError extends Error {
   }
 }
 
-export type ApiCalls = { [K in Channel]: (req: Req<K>) => Promise<Res<K>> };
+/** Options of one call: `signal` cancels it (search as the writer types on, a closed dialog). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export type ApiCalls = { [K in Channel]: (req: Req<K>, opts?: CallOptions) => Promise<Res<K>> };
 
 export interface Api extends ApiCalls {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -34,8 +40,8 @@ export function createApi(transport: Transport): Api {
   const calls = Object.fromEntries(
     channelNames.map((name) => [
       name,
-      async (req: unknown) => {
-        const envelope = await transport.call(name, req);
+      async (req: unknown, opts?: CallOptions) => {
+        const envelope = await transport.call(name, req, opts?.signal);
         if (!envelope.ok) throw new ApiError(envelope.error);
         const checked = contract[name].response.safeParse(envelope.value);
         if (!checked.success) {

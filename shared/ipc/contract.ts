@@ -36,5 +36,13 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/**
+ * What a handler gets besides its request. `signal` fires when the caller gave up (the web
+ * page aborted its fetch, the window sent a cancel for the call's id): long work stops there.
+ */
+export interface CallContext {
+  signal: AbortSignal;
+}
+
 /** What each side implements: one async function per channel, taking the parsed request. */
-export type HandlerTable = { [K in Channel]: (req: ParsedReq<K>) => Promise<Res<K>> };
+export type HandlerTable = { [K in Channel]: (req: ParsedReq<K>, call?: CallContext) => Promise<Res<K>> };

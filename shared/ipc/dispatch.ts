@@ -1,9 +1,13 @@
 // The receiving side of the contract, shared by both transports: look up the channel, validate
 // the payload, run the handler, validate what it returns, and wrap any failure in a typed error.
 import { contract, isChannel, type Channel, type HandlerTable } from './contract';
-import { PostwrightError, type Envelope, type IpcErrorShape } from './errors';
+import { PostwrightError, cancelledError, type Envelope, type IpcErrorShape } from './errors';
 
-export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+/** `signal`: the transport's cancel for this call (an aborted fetch, a cancel message). */
+export type Dispatch = (channel: string, payload: unknown, signal?: AbortSignal) => Promise<Envelope<unknown>>;
+
+/** Never fires: for calls made without a cancel. */
+const NEVER = new AbortController().signal;
 
 export function describeZodIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
   return issues
@@ -16,7 +20,7 @@ export function createDispatch(
   handlers: HandlerTable,
   onInternalError: (channel: string, e: unknown) => void = () => {},
 ): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, signal = NEVER) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return fail({ code: 'unknown-channel', message: 'That request is not part of Postwright.' });
     }
@@ -29,8 +33,9 @@ export function createDispatch(
       });
     }
     try {
-      const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      if (signal.aborted) return fail(cancelledError().toShape());
+      const handler = handlers[channel] as (req: unknown, call: { signal: AbortSignal }) => Promise<unknown>;
+      const value = await handler(parsed.data, { signal });
       const checked = spec.response.safeParse(value);
       if (!checked.success) {
         onInternalError(channel, checked.error);
@@ -39,6 +44,8 @@ export function createDispatch(
       return { ok: true, value: checked.data };
     } catch (e) {
       if (e instanceof PostwrightError) return fail(e.toShape());
+      // Work stopped by the signal (e.g. an AbortError from fs or fetch) is a cancel, not a bug.
+      if (signal.aborted) return fail(cancelledError().toShape());
       // A file that vanished between two steps (another program moved it) is not a bug: say
       // so plainly, with the code the renderer handles, and keep the log for real failures.
       const code = (e as { code?: unknown } | null)?.code;

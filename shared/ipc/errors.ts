@@ -23,6 +23,7 @@ export const ErrorCode = z.enum([
   'auth',
   'io',
   'internal',
+  'cancelled', // the caller gave up on the call (closed the dialog, typed on, left the site)
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -32,6 +33,35 @@ export const IpcErrorShape = z.object({
   details: z.unknown().optional(),
 });
 export type IpcErrorShape = z.infer<typeof IpcErrorShape>;
+
+/**
+ * Typed details of the codes that carry them, so the renderer branches on data, never on the
+ * words of a message. `changed-on-disk`: `deleted` says the file is gone (deleted or moved)
+ * rather than changed by another program.
+ */
+export const ErrorDetails = {
+  'changed-on-disk': z.object({ deleted: z.boolean() }),
+} satisfies Partial<Record<ErrorCode, z.ZodType>>;
+type DetailedCode = keyof typeof ErrorDetails;
+export type ErrorDetailsOf<C extends DetailedCode> = z.infer<(typeof ErrorDetails)[C]>;
+
+/** The details of an error with that code, checked; null for another code or bad details. */
+export function detailsOf<C extends DetailedCode>(code: C, e: unknown): ErrorDetailsOf<C> | null {
+  const err = e as { code?: unknown; details?: unknown } | null;
+  if (!err || err.code !== code) return null;
+  const parsed = ErrorDetails[code].safeParse(err.details);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Thrown when a call's AbortSignal fired: the caller no longer wants the answer. */
+export function cancelledError(): PostwrightError {
+  return new PostwrightError('cancelled', 'Stopped: the answer was no longer needed.');
+}
+
+/** Throws the cancelled error when the signal fired (long loops call it between steps). */
+export function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError();
+}
 
 /** An error a handler throws on purpose; its code and message reach the renderer as they are. */
 export class PostwrightError extends Error {

@@ -8,7 +8,11 @@ import type { Channel, Req } from './contract';
 import type { Envelope } from './errors';
 import type { EventName } from './events';
 
-export type PreloadCalls = { readonly [K in Channel]: (req: Req<K>) => Promise<Envelope<unknown>> };
+/**
+ * `callId`: a caller-chosen id (up to 64 characters) under which `cancel(callId)` can stop the
+ * call; an AbortSignal itself cannot cross the context bridge.
+ */
+export type PreloadCalls = { readonly [K in Channel]: (req: Req<K>, callId?: string) => Promise<Envelope<unknown>> };
 
 export interface PreloadApi extends PreloadCalls {
   /**
@@ -25,7 +29,12 @@ export interface PreloadApi extends PreloadCalls {
    * handed to the first listener, so the renderer cannot miss it while it starts.
    */
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Asks main to stop the call made with that `callId` (it then answers 'cancelled'). */
+  cancel(callId: string): void;
 }
+
+/** The Electron IPC channel a cancel travels on (fire and forget, keyed by call id). */
+export const CANCEL_CHANNEL = 'postwright:cancel';
 
 /** Name of the global the preload defines. */
 export const PRELOAD_GLOBAL = 'postwright';

@@ -17,8 +17,8 @@ import { parseFrontMatter } from '../../../shared/frontmatter/parse';
 import { renderArchetype, ArchetypeError } from './template';
 import { BUILTIN_RECAP } from './builtin-recap';
 import type { SiteFields } from '../frontmatter/site-fields';
+import { LEAF_RE } from '../../../shared/post/post-files';
 
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
 const SECTION_RE = /^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u;
 const exists = (p: string) => stat(p).then(() => true, () => false);
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -84,7 +84,7 @@ export class PostOperations {
     const sectionDir = await this.abs(section);
     const st = await stat(sectionDir).catch(() => null);
     if (st && !st.isDirectory()) throw new PostwrightError('invalid-request', `"${section}" is a file, not a section. Choose another section name.`);
-    const taken = this.fields.slugs();
+    const taken = await this.fields.slugs();
     const siblings = await siblingNames(sectionDir);
     const slug = uniqueSlug(slugify(title), (s) => taken.has(s) || siblings.has(s) || siblings.has(`${s}.md`));
     const folder = join(sectionDir, slug);
@@ -126,7 +126,7 @@ export class PostOperations {
     const split = splitFrontMatter(raw);
     const fm = split.format === 'none' || split.error ? {} : parseFrontMatter(split.format, raw.slice(split.fmStart, split.fmEnd)).fields;
     const oldName = leaf ? basename(dirname(abs)) : basename(abs).replace(/\.(md|markdown)$/i, '');
-    const taken = this.fields.slugs();
+    const taken = await this.fields.slugs();
     const parent = leaf ? dirname(dirname(abs)) : dirname(abs);
     const ext = leaf ? '' : basename(abs).slice(oldName.length);
     const siblings = await siblingNames(parent);
@@ -152,7 +152,7 @@ export class PostOperations {
     const to = join(dirname(from), slug + ext);
     let moved = abs;
     if (to !== from) {
-      if (this.fields.slugs(rel).has(slug) || (await exists(to))) throw new PostwrightError('conflict', `Another post already uses the address "${slug}". Choose another.`);
+      if ((await this.fields.slugs(rel)).has(slug) || (await exists(to))) throw new PostwrightError('conflict', `Another post already uses the address "${slug}". Choose another.`);
       await rename(from, to);
       moved = leaf ? join(to, basename(abs)) : to;
     }

@@ -11,6 +11,7 @@ import { parseFieldsFast } from '../../../shared/post/fast-fields';
 import { PostLister, summarize } from '../site/list-posts';
 import { resolveInside } from '../fs/safe-path';
 import { assertPostExists } from '../posts/missing-post';
+import { stopIfCancelled } from '../../../shared/ipc/errors';
 
 export interface PostCheck {
   path: string;
@@ -33,11 +34,12 @@ export class PostChecker {
   }
 
   /** Every post, in the post list's order. */
-  async checkAll(): Promise<PostCheck[]> {
-    const posts = await this.lister.list();
+  async checkAll(signal?: AbortSignal): Promise<PostCheck[]> {
+    const posts = await this.lister.list(signal);
     const index = postKeys(posts.map((p) => p.path));
     const out: PostCheck[] = [];
     for (const p of posts) {
+      stopIfCancelled(signal);
       const raw = await readFile(join(this.site.contentDir, p.path), 'utf8').catch(() => null);
       if (raw === null) continue;
       out.push(await this.check(p.path, raw, index));

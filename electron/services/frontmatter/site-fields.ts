@@ -1,6 +1,8 @@
 // Collects the front matter of every post of a site, for the schema, suggestions and slug
 // checks. Files are re-read only when their modification time or size changed, so asking again
-// after one save costs one file.
+// after one save costs one file. The scan reads in slices and yields to the event loop between
+// them (as the post list does), so a big site never holds up the main process for the whole
+// scan: the editor's saves and the window's other calls are answered in between.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -23,17 +25,21 @@ export interface ValueCount {
 }
 
 const CONTRIBUTOR_KEYS = ['contributors', 'authors', 'author'];
+/** Files read between two yields to the event loop. */
+const SLICE = 200;
 
 export class SiteFields {
   private cache = new Map<string, { mtimeMs: number; size: number; post: SitePost }>();
 
   constructor(private site: SiteInfo) {}
 
-  posts(): SitePost[] {
+  async posts(): Promise<SitePost[]> {
     const files = findPostFilesSync(this.site.contentDir);
     const seen = new Set<string>();
     const out: SitePost[] = [];
-    for (const abs of files) {
+    for (let i = 0; i < files.length; i++) {
+      if (i % SLICE === SLICE - 1) await new Promise((r) => setImmediate(r));
+      const abs = files[i];
       const rel = relative(this.site.contentDir, abs).split(sep).join('/');
       seen.add(rel);
       let st;
@@ -56,7 +62,7 @@ export class SiteFields {
   }
 
   async schema(section: string): Promise<SectionSchema> {
-    const posts = this.posts();
+    const posts = await this.posts();
     const inferred = inferSection(section, posts, this.site.taxonomies);
     const { config, error } = await this.config();
     return {
@@ -83,8 +89,8 @@ export class SiteFields {
   }
 
   /** Each taxonomy's values across the site, most used first, and the names of contributors. */
-  suggestions(): { taxonomies: Record<string, ValueCount[]>; contributors: ValueCount[] } {
-    const posts = this.posts();
+  async suggestions(): Promise<{ taxonomies: Record<string, ValueCount[]>; contributors: ValueCount[] }> {
+    const posts = await this.posts();
     const count = (keys: string[]): ValueCount[] => {
       const m = new Map<string, number>();
       for (const p of posts) for (const k of keys) for (const v of asStringList(p.fields[k])) m.set(v, (m.get(v) ?? 0) + 1);
@@ -97,14 +103,14 @@ export class SiteFields {
   }
 
   /** Every post's URL slug (its `slug` field, else its bundle folder or file name), lower-case. */
-  slugs(exceptPath?: string): Map<string, string> {
+  async slugs(exceptPath?: string): Promise<Map<string, string>> {
     const m = new Map<string, string>();
-    for (const p of this.posts()) if (p.path !== exceptPath) m.set(slugOfPost(p).toLowerCase(), p.path);
+    for (const p of await this.posts()) if (p.path !== exceptPath) m.set(slugOfPost(p).toLowerCase(), p.path);
     return m;
   }
 
-  sections(): string[] {
-    return [...new Set(this.posts().map((p) => p.section).filter(Boolean))].sort();
+  async sections(): Promise<string[]> {
+    return [...new Set((await this.posts()).map((p) => p.section).filter(Boolean))].sort();
   }
 }
 

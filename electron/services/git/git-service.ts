@@ -37,7 +37,7 @@ export interface GitService {
   diff(path: string, version: string): Promise<VersionDiff>;
   readAtVersion(path: string, version: string): Promise<string>;
   restore(path: string, version: string): Promise<{ restored: string[]; savedFirst: string | null }>;
-  sync(): Promise<SyncResult>;
+  sync(signal?: AbortSignal): Promise<SyncResult>;
   conflicts(): Promise<Conflict[]>;
   resolve(path: string, choice: 'ours' | 'theirs' | 'merged', text?: string): Promise<{ remaining: number; version: string | null }>;
   cancelMerge(): Promise<boolean>;
@@ -231,11 +231,11 @@ export class IsoGitService implements GitService {
     });
   }
 
-  sync(): Promise<SyncResult> {
-    return this.exclusive(() => this.syncOnce());
+  sync(signal?: AbortSignal): Promise<SyncResult> {
+    return this.exclusive(() => this.syncOnce(signal));
   }
 
-  private async syncOnce(): Promise<SyncResult> {
+  private async syncOnce(signal?: AbortSignal): Promise<SyncResult> {
     this.clearRetry();
     const repo = await this.needRepo();
     const author = readAuthor(this.host.settings);
@@ -246,6 +246,7 @@ export class IsoGitService implements GitService {
         token: await this.host.secrets.get(TOKEN_KEY),
         username: this.host.settings.get<string>(USERNAME_KEY) ?? 'x-access-token',
         progress: (done, total, label) => this.host.emit('progress', { task: 'sync', done, total, label }),
+        signal,
       });
       if (result.state === 'offline') this.scheduleRetry();
       else this.retries = 0;
@@ -257,7 +258,8 @@ export class IsoGitService implements GitService {
       };
       return result;
     } catch (e) {
-      this.syncInfo = { ...this.syncInfo, state: 'error', message: e instanceof Error ? e.message : String(e) };
+      const stopped = e instanceof PostwrightError && e.code === 'cancelled';
+      this.syncInfo = stopped ? { ...this.syncInfo, state: 'idle', message: 'Sync stopped.' } : { ...this.syncInfo, state: 'error', message: e instanceof Error ? e.message : String(e) };
       throw e;
     } finally {
       this.host.emit('progress', { task: 'sync', done: 1, total: 1, label: this.syncInfo.message });
@@ -307,6 +309,8 @@ export class IsoGitService implements GitService {
 
   shutdown(): void {
     this.closed = true;
+    // The stat cache goes to disk now, so the next launch's first status reads no file.
+    void this.repoP?.then((r) => r?.hasher.flush()).catch(() => {});
     this.clearRetry();
   }
 }

@@ -6,8 +6,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
-import { WorktreeHasher } from './worktree-hash';
+import { STAT_CACHE_FILE, WorktreeHasher } from './worktree-hash';
 import { PostScanner } from './scan-posts';
+import { LEAF_PATH_RE } from '../../../shared/post/post-files';
 
 export interface Repo {
   /** Work tree root (may be the site root or a folder above it). */
@@ -36,6 +37,8 @@ export async function findRepo(siteRoot: string, contentDir: string): Promise<Re
 export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
   const gitdir = await resolveGitdir(dir);
   const gitCache = {};
+  const hasher = new WorktreeHasher(join(gitdir, STAT_CACHE_FILE));
+  await hasher.load();
   return {
     dir,
     gitdir,
@@ -43,7 +46,7 @@ export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
     contentDir,
     gitCache,
     trees: new TreeStore(dir, gitdir, gitCache),
-    hasher: new WorktreeHasher(),
+    hasher,
     scanner: new PostScanner(),
   };
 }
@@ -62,8 +65,6 @@ export function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
-const LEAF_RE = /(^|\/)index(\.[a-z-]+)?\.(md|markdown)$/i;
-
 export interface PostUnit {
   /** 'folder' for a leaf bundle (index.md with its images), else 'file'. */
   kind: 'folder' | 'file';
@@ -77,7 +78,7 @@ export interface PostUnit {
 
 export function postUnit(repo: Repo, postPath: string): PostUnit {
   const post = postPath.replace(/\\/g, '/');
-  const leaf = LEAF_RE.test(post) && post.includes('/');
+  const leaf = LEAF_PATH_RE.test(post) && post.includes('/');
   const rel = leaf ? post.slice(0, post.lastIndexOf('/')) : post;
   return { kind: leaf ? 'folder' : 'file', rel, repoPath: repoPathOf(repo, rel), textRepoPath: repoPathOf(repo, post) };
 }

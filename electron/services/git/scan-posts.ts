@@ -8,9 +8,8 @@ import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkFile } from './worktree-hash';
 import { TEMP_FILE_RE } from '../fs/atomic-write';
+import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
 
-const MD_RE = /\.(md|markdown)$/i;
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
 const RACY_MS = 3000;
 
 export interface ScannedPost {

@@ -4,7 +4,7 @@
 // state and change nothing on disk until the writer chooses (see conflicts.ts).
 import fs from 'node:fs';
 import * as git from 'isomorphic-git';
-import { PostwrightError } from '../../../shared/ipc/errors';
+import { PostwrightError, stopIfCancelled } from '../../../shared/ipc/errors';
 import type { GitAuthor, SyncResult } from '../../../shared/ipc/channels/git';
 import type { Repo } from './repo';
 import { assertWritable, headCommit, withIndexLock } from './guards';
@@ -24,6 +24,8 @@ export interface SyncDeps {
   /** User name sent with the token (GitHub accepts any; GitLab wants "oauth2"). */
   username: string;
   progress(done: number, total: number, label: string): void;
+  /** The writer stopped the sync: checked before anything is written (after the fetch). */
+  signal?: AbortSignal;
 }
 
 const STEPS = 4;
@@ -81,6 +83,8 @@ export async function sync(repo: Repo, deps: SyncDeps): Promise<SyncResult> {
   }
   if (remoteOid && !(await hasCommit(repo, remoteOid))) remoteOid = null;
 
+  // Fetched versions are kept (a later sync uses them); nothing is written to the branch.
+  stopIfCancelled(deps.signal);
   deps.progress(1, STEPS, 'Combining versions');
   const local = await headCommit(repo);
   let received = 0;

@@ -2,12 +2,24 @@
 // way git's index does, so a status of 10,000 unchanged posts costs one lstat per file and no
 // reads. Files modified in the last seconds are not cached ("racy git": an edit within the
 // same clock tick would keep the same mtime).
+//
+// The cache is kept between runs in a file inside the repository's .git folder (git never looks
+// at it, and it goes wherever the repository goes), so the first status after launch costs one
+// lstat per file too, instead of reading every post and image of the site.
 import { lstatSync, readFileSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { objectOid, serializeTree, TREE_MODE, type TreeEntry } from './tree-store';
 import { TEMP_FILE_RE } from '../fs/atomic-write';
 
 const RACY_MS = 3000;
+/** How long after the last change the cache is written: one write per status, not per file. */
+const SAVE_AFTER_MS = 1000;
+const FILE_VERSION = 1;
+
+/** The name of the cache file inside the repository's git folder. */
+export const STAT_CACHE_FILE = 'postwright-stat-cache.json';
 
 interface HashEntry {
   size: number;
@@ -26,6 +38,53 @@ export interface WorkFile {
 
 export class WorktreeHasher {
   private cache = new Map<string, HashEntry>();
+  private dirty = false;
+  private saveTimer: NodeJS.Timeout | null = null;
+  /** Files read to hash them (the cache missed): what a status really cost. */
+  filesRead = 0;
+
+  /** `file`: where the cache is kept between runs (none: memory only). */
+  constructor(private readonly file: string | null = null) {}
+
+  /** Takes in the cache a previous run left; a missing or damaged file is an empty cache. */
+  async load(): Promise<void> {
+    if (!this.file) return;
+    try {
+      const saved = JSON.parse(await readFile(this.file, 'utf8')) as { version?: number; entries?: Record<string, unknown> };
+      if (saved.version !== FILE_VERSION || !saved.entries || typeof saved.entries !== 'object') return;
+      for (const [abs, e] of Object.entries(saved.entries)) {
+        if (!Array.isArray(e) || e.length !== 5) continue;
+        const [size, mtimeMs, ino, mode, oid] = e as unknown[];
+        if ([size, mtimeMs, ino, mode].every((n) => typeof n === 'number') && typeof oid === 'string' && /^[0-9a-f]{40}$/.test(oid)) {
+          if (!this.cache.has(abs)) this.cache.set(abs, { size, mtimeMs, ino, mode, oid } as HashEntry);
+        }
+      }
+    } catch {
+      // No cache yet, or one that cannot be read: statuses read the files and write a new one.
+    }
+  }
+
+  /** Writes the cache now if it changed (tests, and when the site closes). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.file || !this.dirty) return;
+    this.dirty = false;
+    const entries: Record<string, [number, number, number, number, string]> = {};
+    for (const [abs, e] of this.cache) entries[abs] = [e.size, e.mtimeMs, e.ino, e.mode, e.oid];
+    try {
+      await writeFileAtomic(this.file, Buffer.from(JSON.stringify({ version: FILE_VERSION, entries })));
+    } catch {
+      // A read-only repository or a full disk: the cache stays in memory; nothing is lost.
+    }
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
+    this.saveTimer.unref?.();
+  }
 
   /** Git mode of a work-tree file. */
   static modeOf(st: Stats): string {
@@ -37,9 +96,11 @@ export class WorktreeHasher {
     const hit = this.cache.get(abs);
     if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && hit.ino === st.ino && hit.mode === st.mode) return hit.oid;
     const data = st.isSymbolicLink() ? Buffer.from(readlinkSync(abs), 'utf8') : readFileSync(abs);
+    this.filesRead++;
     const oid = objectOid('blob', data);
     if (Date.now() - st.mtimeMs > RACY_MS) this.cache.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, mode: st.mode, oid });
-    else this.cache.delete(abs);
+    else if (!this.cache.delete(abs)) return oid;
+    this.changed();
     return oid;
   }
 

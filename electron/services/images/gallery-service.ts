@@ -15,7 +15,7 @@ import type {
   SiteUsage,
 } from '../../../shared/ipc/channels/gallery';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
-import { PostwrightError } from '../../../shared/ipc/errors';
+import { PostwrightError, stopIfCancelled } from '../../../shared/ipc/errors';
 import { findImageReferences, missingImageKeys, targetOf } from '../../../shared/images/find-references';
 import { renameImageReferences, replaceImageReferences } from '../../../shared/images/rename-references';
 import type { InsertStyle } from '../../../shared/images/snippet';
@@ -34,6 +34,7 @@ import { IMAGE_EXT_RE } from './sniff';
 import { ThumbnailCache } from './thumbnails';
 import { mapLimited } from './limiter';
 import { SiteImageIndex } from './site-image-index';
+import { BRANCH_RE } from '../../../shared/post/post-files';
 
 interface PixelInfo {
   mtimeMs: number;
@@ -123,7 +124,7 @@ export class GalleryService {
   private async bundleImages(postPath: string): Promise<string[]> {
     const name = basenamePosix(postPath);
     const leaf = isLeafBundle(postPath);
-    if (!leaf && !/^_index(\.[a-z-]+)?\.(md|markdown)$/i.test(name)) return [];
+    if (!leaf && !BRANCH_RE.test(name)) return [];
     const dir = bundleDirOf(postPath, this.layout);
     const out: string[] = [];
     const stack = [dir];
@@ -202,7 +203,8 @@ export class GalleryService {
     return typeof v === 'number' && Number.isFinite(v) && v >= 100 && v <= 20000 ? Math.round(v) : DEFAULT_MAX_SIZE;
   }
 
-  async importFiles(postPath: string, files: IncomingFile[]): Promise<ImportResult> {
+  /** `signal`: the writer cancelled: photos not yet prepared are skipped and nothing is written. */
+  async importFiles(postPath: string, files: IncomingFile[], signal?: AbortSignal): Promise<ImportResult> {
     // Only into a post that exists: no folder is ever made for one that does not.
     await assertPostExists(await this.posts.locate(postPath), postPath);
     const dirRel = this.importDirOf(postPath);
@@ -214,6 +216,7 @@ export class GalleryService {
     this.host.emit('progress', { task: 'import', done, total, label: files[0]?.name });
     type Step = { inputHash: string; prepared: PreparedImage | null; error: string | null };
     const steps = await mapLimited(files, this.workers, async (f): Promise<Step> => {
+      stopIfCancelled(signal);
       const bytes = await bytesOf(f);
       const inputHash = sha256(bytes);
       let step: Step;
@@ -233,6 +236,7 @@ export class GalleryService {
     // IMG_0001.JPG become img-0001.jpg and img-0001-2.jpg deterministically.
     const imported: ImportedImage[] = [];
     const refused: ImportResult['refused'] = [];
+    stopIfCancelled(signal);
     if (steps.some((s) => s.prepared)) await mkdir(dirAbs, { recursive: true });
     for (let i = 0; i < files.length; i++) {
       const { inputHash, prepared, error } = steps[i];
@@ -319,7 +323,7 @@ export class GalleryService {
   async rename(req: { postPath: string; sitePath: string; newName: string; expectedHash?: string }) {
     const post = await this.posts.peek(req.postPath);
     if (req.expectedHash && req.expectedHash !== post.hash) {
-      throw new PostwrightError('changed-on-disk', 'The post changed since it was opened. Save or reload it, then rename the image again.');
+      throw new PostwrightError('changed-on-disk', 'The post changed since it was opened. Save or reload it, then rename the image again.', { deleted: false });
     }
     const abs = await this.imageFile(req.sitePath);
     if (!(await stat(abs).then((s) => s.isFile(), () => false))) {

@@ -11,8 +11,8 @@ import { resolveInside } from '../fs/safe-path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { decodeUtf8Strict } from './decode';
 import { noteOwnWrite } from '../watch/known-hashes';
+import { MD_RE as POST_RE } from '../../../shared/post/post-files';
 
-const POST_RE = /\.(md|markdown)$/i;
 /** Larger files open read-only in a plain view: an editor of them would freeze the app. */
 export const MAX_POST_BYTES = 20 * 1024 * 1024;
 
@@ -83,10 +83,10 @@ export class PostService {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
     if (!current) {
-      throw new PostwrightError('changed-on-disk', 'This post was deleted or moved outside Postwright. Your text is still in the editor.');
+      throw new PostwrightError('changed-on-disk', 'This post was deleted or moved outside Postwright. Your text is still in the editor.', { deleted: true });
     }
     if (hashBytes(current) !== req.expectedHash) {
-      throw new PostwrightError('changed-on-disk', 'This post was changed outside Postwright since you opened it. Your text is still in the editor.');
+      throw new PostwrightError('changed-on-disk', 'This post was changed outside Postwright since you opened it. Your text is still in the editor.', { deleted: false });
     }
     const bytes = Buffer.from((req.bom ? '\uFEFF' : '') + req.raw, 'utf8');
     const hash = hashBytes(bytes);

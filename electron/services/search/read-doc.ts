@@ -6,6 +6,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
 import { dateToMs } from '../../../shared/post/date-ms';
+import { MD_RE, LEAF_RE, BRANCH_RE } from '../../../shared/post/post-files';
 
 export interface SearchDoc {
   id: string;
@@ -23,9 +24,6 @@ export interface SearchDoc {
   size: number;
 }
 
-const MD_RE = /\.(md|markdown)$/i;
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
-const BRANCH_RE = /^_index(\.[a-z-]+)?\.(md|markdown)$/i;
 const SKIP_META = new Set(['title', 'tags', 'date', 'draft', 'lastmod', 'publishdate', 'pubdate', 'expirydate', 'weight', 'layout', 'type', 'url', 'aliases', 'slug', 'images', 'headless']);
 
 function flatten(v: unknown, out: string[]): void {

@@ -14,9 +14,9 @@ import { findPostFilesSync } from '../site/list-posts';
 import { readDoc, type SearchDoc } from './read-doc';
 import { makeSnippet, matchRanges } from './snippet';
 import { cappedTerms, terms } from './tokenize';
+import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
+import { cancelledError, stopIfCancelled } from '../../../shared/ipc/errors';
 
-const MD_RE = /\.(md|markdown)$/i;
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
 const DAY_MS = 86_400_000;
 /** Seconds between stat passes that look for files changed without the watcher telling us. */
 const STALE_CHECK_MS = 3000;
@@ -121,8 +121,12 @@ export class SearchService {
     }
   }
 
-  async search(req: SearchRequest): Promise<SearchResponse> {
-    await this.ready;
+  /**
+   * `signal`: the writer typed on or closed search. The wait for the index ends there (the
+   * index itself goes on building: the next search needs it) and no query runs.
+   */
+  async search(req: SearchRequest, signal?: AbortSignal): Promise<SearchResponse> {
+    await untilReadyOrCancelled(this.ready, signal);
     const t0 = performance.now();
     const limit = req.limit ?? 50;
     const pass = this.filter(req);
@@ -244,4 +248,20 @@ function isBundleResource(abs: string): boolean {
   if (LEAF_RE.test(basename(abs))) return false;
   const dir = dirname(abs);
   return ['index.md', 'index.markdown'].some((n) => existsSync(join(dir, n)));
+}
+
+/** Waits for `ready`, or throws 'cancelled' as soon as the signal fires. */
+async function untilReadyOrCancelled(ready: Promise<void>, signal?: AbortSignal): Promise<void> {
+  stopIfCancelled(signal);
+  if (!signal) return ready;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([ready, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

@@ -14,10 +14,9 @@ import { hasMojibake } from '../../../shared/mojibake';
 import { checkRelativePath } from '../fs/safe-path';
 
 export { sortNewestFirst };
+import { MD_RE, LEAF_RE, BRANCH_RE } from '../../../shared/post/post-files';
+import { stopIfCancelled } from '../../../shared/ipc/errors';
 
-const MD_RE = /\.(md|markdown)$/i;
-const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
-const BRANCH_RE = /^_index(\.[a-z-]+)?\.(md|markdown)$/i;
 /** Front matter sits at the top; a post whose front matter is longer than this is read whole. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -31,16 +30,25 @@ export class PostLister {
   private cache = new Map<string, CacheEntry>();
   constructor(private contentDir: string) {}
 
+  /** How many posts' summaries are known (read at least once and still there). */
+  get known(): number {
+    return this.cache.size;
+  }
+
   /**
    * Synchronous reads in slices, yielding to the event loop between slices: for thousands of
    * small files this is several times faster than a promise per file on libuv's 4 threads.
+   * `signal`: the caller gave up (another site opened, the window closed): stop reading.
    */
-  async list(): Promise<PostSummary[]> {
+  async list(signal?: AbortSignal): Promise<PostSummary[]> {
     const files = findPostFilesSync(this.contentDir);
     const seen = new Set<string>();
     const out: PostSummary[] = [];
     for (let i = 0; i < files.length; i++) {
-      if (i % 1000 === 999) await new Promise((r) => setImmediate(r));
+      if (i % 200 === 199) {
+        await new Promise((r) => setImmediate(r));
+        stopIfCancelled(signal);
+      }
       const abs = files[i];
       const rel = relative(this.contentDir, abs).split(sep).join('/');
       seen.add(rel);

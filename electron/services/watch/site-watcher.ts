@@ -10,8 +10,8 @@ import { join, relative, sep } from 'node:path';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import type { HostContext } from '../context';
 import { forgetHash, knownHash, knownPathsUnder, noteOwnWrite } from './known-hashes';
+import { MD_RE as POST_RE } from '../../../shared/post/post-files';
 
-const POST_RE = /\.(md|markdown)$/i;
 
 export interface WatcherOptions {
   /** Quiet time before a burst of events is reported. */

@@ -17,6 +17,14 @@ export type Suggestions = z.infer<typeof Suggestions>;
 
 const PostPath = z.string().min(1).max(1000);
 
+/** A rename's, deletion's or put-back's version: saved, nothing to save, or why it failed. */
+export const MoveVersion = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saved') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('failed'), message: z.string() }),
+]);
+export type MoveVersion = z.infer<typeof MoveVersion>;
+
 export const frontmatterChannels = defineChannels({
   /** The fields the form shows for a section's posts, in their usual order. */
   getSchema: { request: z.object({ section: z.string().max(200) }), response: SectionSchema },
@@ -32,7 +40,16 @@ export const frontmatterChannels = defineChannels({
     response: z.object({ path: z.string(), warning: z.string().nullable() }),
   },
   duplicatePost: { request: z.object({ path: PostPath }), response: z.object({ path: z.string() }) },
-  renamePost: { request: z.object({ path: PostPath, slug: z.string().min(1).max(300) }), response: z.object({ path: z.string() }) },
-  deletePost: { request: z.object({ path: PostPath }), response: z.object({ undoToken: z.string(), message: z.string() }) },
-  undoDelete: { request: z.object({ undoToken: z.string().min(1).max(100) }), response: z.object({ path: z.string() }) },
+  /** Renames the post's slug and, when the site keeps versions, saves the move as versions. */
+  renamePost: {
+    request: z.object({ path: PostPath, slug: z.string().min(1).max(300) }),
+    response: z.object({ path: z.string(), version: MoveVersion }),
+  },
+  /** Deletes the post and saves the deletion as a version; `title` names it in the version. */
+  deletePost: {
+    request: z.object({ path: PostPath, title: z.string().max(500).optional() }),
+    response: z.object({ undoToken: z.string(), message: z.string(), version: MoveVersion }),
+  },
+  /** Puts a deleted post back, as a version too when its deletion was one. */
+  undoDelete: { request: z.object({ undoToken: z.string().min(1).max(100) }), response: z.object({ path: z.string(), version: MoveVersion }) },
 });

@@ -159,7 +159,7 @@ describe('post operations', () => {
     const del = await h.deletePost({ path: 'blog/tides/index.md' });
     expect(existsSync(join(site.root, 'content/blog/tides'))).toBe(false);
     expect(readdirSync(join(dataDir, 'trash'))).toEqual([del.undoToken]);
-    expect(await h.undoDelete({ undoToken: del.undoToken })).toEqual({ path: 'blog/tides/index.md' });
+    expect(await h.undoDelete({ undoToken: del.undoToken })).toEqual({ path: 'blog/tides/index.md', version: { kind: 'none' } });
     expect(readFileSync(join(site.root, 'content/blog/tides/photo.png'), 'utf8')).toBe('png');
     await expect(h.undoDelete({ undoToken: del.undoToken })).rejects.toMatchObject({ code: 'not-found' });
   });

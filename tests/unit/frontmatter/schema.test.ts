@@ -95,15 +95,15 @@ describe('schema inference', () => {
   it('suggests taxonomy values and contributors with counts, and re-reads only changed files', async () => {
     site = sampleSite();
     const fields = new SiteFields(await openSiteFolder(site.root));
-    const s = fields.suggestions();
+    const s = await fields.suggestions();
     expect(s.taxonomies.tags).toEqual([{ value: 'recap', count: 3 }, { value: 'Driftwood Summit', count: 2 }, { value: 'harbour', count: 1 }]);
     expect(s.taxonomies.speakers).toEqual([{ value: 'Selma Ruiz', count: 1 }]);
     expect(s.contributors[0]).toEqual({ value: 'Mara Okonkwo-Lindqvist', count: 3 });
     const abs = site.write('content/blog/three.md', '---\ntitle: Three\ntags: [tides]\n---\n');
     utimesSync(abs, new Date(), new Date(Date.now() + 5000));
-    expect(fields.suggestions().taxonomies.tags.find((v) => v.value === 'tides')).toEqual({ value: 'tides', count: 1 });
-    expect([...fields.slugs().keys()].sort()).toEqual(['fair', 'one', 'three', 'two']);
-    expect(fields.sections()).toEqual(['blog', 'events']);
+    expect((await fields.suggestions()).taxonomies.tags.find((v) => v.value === 'tides')).toEqual({ value: 'tides', count: 1 });
+    expect([...(await fields.slugs()).keys()].sort()).toEqual(['fair', 'one', 'three', 'two']);
+    expect(await fields.sections()).toEqual(['blog', 'events']);
     void join;
   });
 });

@@ -305,17 +305,19 @@ describe('the built preload bridge', () => {
     expect([...new Set(required)]).toEqual(['electron']);
   });
 
-  it('exposes exactly one function per channel, on, assetBase and platform; no ipcRenderer', async () => {
+  it('exposes exactly one function per channel, on, cancel, assetBase and platform; no ipcRenderer', async () => {
     const exposed: Record<string, unknown> = {};
-    const invoked: Array<[string, unknown]> = [];
+    const invoked: Array<[string, unknown, unknown]> = [];
+    const sent: Array<[string, unknown]> = [];
     const listeners = new Map<string, (e: unknown, p: unknown) => void>();
     const fakePreloadElectron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
       ipcRenderer: {
-        invoke: async (channel: string, req: unknown) => {
-          invoked.push([channel, req]);
+        invoke: async (channel: string, req: unknown, callId: unknown) => {
+          invoked.push([channel, req, callId]);
           return { ok: true, value: null };
         },
+        send: (channel: string, payload: unknown) => sent.push([channel, payload]),
         on: (channel: string, l: (e: unknown, p: unknown) => void) => listeners.set(channel, l),
       },
     };
@@ -328,11 +330,17 @@ describe('the built preload bridge', () => {
     (globalThis as Record<string, unknown>).__postwrightFakeElectron = fake.electron;
 
     const api = exposed.postwright as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...channelNames, 'on', 'assetBase', 'platform'].sort());
+    expect(Object.keys(api).sort()).toEqual([...channelNames, 'on', 'cancel', 'assetBase', 'platform'].sort());
     expect(api.assetBase).toBe('asset://site/');
     for (const c of channelNames) expect(typeof api[c], c).toBe('function');
     await (api.listPosts as (r: unknown) => Promise<unknown>)({});
-    expect(invoked).toEqual([['postwright:listPosts', {}]]);
+    expect(invoked).toEqual([['postwright:listPosts', {}, undefined]]);
+    // A cancellable call carries its id; cancel(id) sends it on the one cancel channel.
+    await (api.searchPosts as (r: unknown, id: string) => Promise<unknown>)({ query: 'x' }, 'c7');
+    expect(invoked[1]).toEqual(['postwright:searchPosts', { query: 'x' }, 'c7']);
+    (api.cancel as (id: unknown) => void)('c7');
+    (api.cancel as (id: unknown) => void)({ not: 'an id' });
+    expect(sent).toEqual([['postwright:cancel', 'c7']]);
 
     // A siteOpened sent before anyone listens is handed to the first listener.
     listeners.get('postwright:event:siteOpened')!({}, { root: '/s', openPath: 'blog/a/index.md' });

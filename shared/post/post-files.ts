@@ -1,0 +1,28 @@
+// Which files under content/ are posts, and of which kind, by their names alone. Hugo's rules:
+// a Markdown file is a page; `index.md` (or `index.<lang>.md`) makes its folder a leaf bundle
+// (the post with its images); `_index.md` makes its folder a section (branch bundle). One
+// module, so that listing, search, git and the post operations never disagree about a name.
+
+/** A Markdown file: a post's text (`.md` or `.markdown`, any case). */
+export const MD_RE = /\.(md|markdown)$/i;
+
+/** A leaf bundle's text file name: `index.md`, `index.fr.md`, `index.markdown`. */
+export const LEAF_RE = /^index(\.[a-z-]+)?\.(md|markdown)$/i;
+
+/** A section's (branch bundle's) text file name: `_index.md`, `_index.fr.md`. */
+export const BRANCH_RE = /^_index(\.[a-z-]+)?\.(md|markdown)$/i;
+
+/** LEAF_RE for a whole path: the last segment is a leaf bundle's text file. */
+export const LEAF_PATH_RE = /(^|\/)index(\.[a-z-]+)?\.(md|markdown)$/i;
+
+export function isMarkdownFile(name: string): boolean {
+  return MD_RE.test(name);
+}
+
+export function isLeafBundleText(name: string): boolean {
+  return LEAF_RE.test(name);
+}
+
+export function isSectionText(name: string): boolean {
+  return BRANCH_RE.test(name);
+}

@@ -1,0 +1,37 @@
+// The post-file rules (which names are posts, leaf bundles, sections) live in one shared module:
+// listing, search, git and the post operations read the same rules, so they never disagree
+// about a file. Checks the rules and that no other source file defines its own copy.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BRANCH_RE, LEAF_PATH_RE, LEAF_RE, MD_RE } from '../../../shared/post/post-files';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('post-file rules', () => {
+  it('tells posts, leaf bundles and sections apart by name', () => {
+    expect(['a.md', 'B.MARKDOWN', 'index.fr.md'].every((n) => MD_RE.test(n))).toBe(true);
+    expect(MD_RE.test('a.mdx')).toBe(false);
+    expect(['index.md', 'index.pt-br.md', 'INDEX.markdown'].every((n) => LEAF_RE.test(n))).toBe(true);
+    expect(LEAF_RE.test('_index.md')).toBe(false);
+    expect(LEAF_RE.test('reindex.md')).toBe(false);
+    expect(BRANCH_RE.test('_index.de.md')).toBe(true);
+    expect(BRANCH_RE.test('index.md')).toBe(false);
+    expect(LEAF_PATH_RE.test('posts/recap/index.md')).toBe(true);
+    expect(LEAF_PATH_RE.test('posts/recap/_index.md')).toBe(false);
+  });
+
+  it('are defined once: no other source file keeps its own copy', () => {
+    const copies = ['electron', 'shared', 'renderer']
+      .flatMap(sources)
+      .filter((f) => !f.endsWith(join('shared', 'post', 'post-files.ts')))
+      .filter((f) => /\bconst (MD|LEAF|BRANCH|LEAF_PATH)_RE\s*=/.test(readFileSync(f, 'utf8')));
+    expect(copies.map((f) => f.slice(ROOT.length + 1))).toEqual([]);
+  });
+});
