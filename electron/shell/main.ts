@@ -23,6 +23,7 @@ import { hardenAllWebContents, hardenSession, openExternalSafely } from './secur
 import { applySpellCheckLanguage } from './spellcheck';
 import { createDesktopUpdater, type DesktopUpdater } from './updater';
 import { createMainWindow } from './window';
+import { showErrorLog } from './show-log';
 
 const launch = parseLaunchArgs(process.argv, process.cwd());
 if (launch.data) app.setPath('userData', launch.data);
@@ -198,6 +199,9 @@ function runMainCommand(command: MainCommand, { settings, updater, emit }: MainC
       break;
     case 'openDocs':
       openExternalSafely(DOCS_URL);
+      break;
+    case 'showLog':
+      void showErrorLog(app.getPath('userData'));
       break;
     case 'clearRecentSites':
       settings.set('recentSites', []);

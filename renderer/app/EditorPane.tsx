@@ -20,6 +20,7 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useWholePostLoaded } from './use-whole-post';
 import { api } from '../api';
+import { RegionBoundary, type RegionErrorHandler } from './RegionBoundary';
 
 interface Props {
   session: PostSession;
@@ -37,10 +38,13 @@ interface Props {
   onKeepMine(): void;
   onTakeTheirs(): void;
   onCompare(): void;
+  /** What the form's and the editor's error boundaries do (App: use-region-errors.ts). */
+  regions: { onError: RegionErrorHandler; reloadPost(): Promise<void> };
 }
 
 export function EditorPane(props: Props) {
-  const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind } = props;
+  const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind, regions } = props;
+  const reload = { label: 'Reload this post', run: regions.reloadPost };
   const { post, editor } = session;
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
   const tools = useFrontMatterTools();
@@ -114,6 +118,7 @@ export function EditorPane(props: Props) {
                   <p>Open the file in a text editor to add the missing line. Nothing is saved until it reads correctly.</p>
                 </div>
               ) : (
+                <RegionBoundary region="form" label="the form" onError={regions.onError} action={reload}>
                 <tools.FrontMatterForm
                   format={format}
                   frontMatter={session.frontMatter}
@@ -125,8 +130,10 @@ export function EditorPane(props: Props) {
                   structureError={structureError}
                   onChange={onFrontMatterChange}
                 />
+                </RegionBoundary>
               )}
             </div>
+            <RegionBoundary region="editor" label="the editor" onError={regions.onError} action={reload}>
             <PostBody
               key={readOnly ? 'read-only' : 'editable'}
               body={post.editorBody ?? post.parts.body}
@@ -136,6 +143,7 @@ export function EditorPane(props: Props) {
               onGone={session.editorGone}
               onChange={onBodyChanged}
             />
+            </RegionBoundary>
           </article>
         ) : post ? null : (
           <div className="empty-state">

@@ -13,6 +13,8 @@ export interface RunningSite {
   root: string;
   /** Its content folder. */
   contentDir: string;
+  /** The app's data folder (recovery journal, log). */
+  dataDir: string;
   /** Start URL with the token. */
   url: string;
   stop(): Promise<void>;
@@ -34,10 +36,12 @@ export async function startWebHost(sourceSite = sampleSite, extraFiles: Record<s
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   }
-  const host = await launchWebHostProcess({ repoRoot, site: root, dataDir: join(base, 'data'), distDir, bundle, timeoutMs: 30_000 });
+  const dataDir = join(base, 'data');
+  const host = await launchWebHostProcess({ repoRoot, site: root, dataDir, distDir, bundle, timeoutMs: 30_000 });
   return {
     root,
     contentDir: join(root, 'content'),
+    dataDir,
     url: host.url,
     async stop() {
       await host.stop();
