@@ -1,7 +1,7 @@
 // The centre of the window: toolbar and post commands, banners about the post (changed on
 // disk, editing limits, garbled characters, find and replace), the front-matter form above the
 // body, and the status bar with the counts.
-import { useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 // The comforts one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
 import { CountsDisplay } from '../comforts/CountsDisplay';
@@ -45,7 +45,19 @@ interface Props {
 export function EditorPane(props: Props) {
   const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind, regions } = props;
   const reload = { label: 'Reload this post', run: regions.reloadPost };
+  // Who else hears of each change of the body (find and replace's message), without a render
+  // per keystroke: listeners are called, nothing is set.
+  const bodyListeners = useRef(new Set<() => void>());
+  const bodyChanged = useCallback(() => {
+    onBodyChanged();
+    for (const l of bodyListeners.current) l();
+  }, [onBodyChanged]);
+  const onTextChange = useCallback((l: () => void) => {
+    bodyListeners.current.add(l);
+    return () => void bodyListeners.current.delete(l);
+  }, []);
   const { post, editor } = session;
+  const readText = useCallback(() => editor?.getText() ?? '', [editor]);
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
   const tools = useFrontMatterTools();
   const format = post ? formatOf(post) : 'none';
@@ -100,6 +112,8 @@ export function EditorPane(props: Props) {
             onReplace={(text) => (readOnly || session.unsafeReason ? noMatches : (integration?.replaceCurrent(text) ?? noMatches))}
             onReplaceAll={(text) => (readOnly || session.unsafeReason ? 0 : (integration?.replaceAll(text) ?? 0))}
             onClose={onCloseFind}
+            onTextChange={onTextChange}
+            readText={readText}
           />
         )}
       </div>
@@ -141,7 +155,7 @@ export function EditorPane(props: Props) {
               readOnly={readOnly}
               onReady={session.editorReady}
               onGone={session.editorGone}
-              onChange={onBodyChanged}
+              onChange={bodyChanged}
             />
             </RegionBoundary>
           </article>
