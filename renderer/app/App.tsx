@@ -192,7 +192,18 @@ export function App() {
     [siteChanged],
   );
 
-  const { newPost, createPost, duplicatePost, renamePost, askRename, deletePost } = usePostOperations({ session, site, siteRoot, recovery, mayLeave, setDialog, setNotice, setError });
+  const { newPost, createPost: createPostOnly, duplicatePost, renamePost, askRename, deletePost } = usePostOperations({ session, site, siteRoot, recovery, mayLeave, setDialog, setNotice, setError });
+
+  // A new post opens at its top with the caret in Title: the first thing to write (EditorPane).
+  const [titleFocus, setTitleFocus] = useState<string | null>(null);
+  const createPost = useCallback(
+    async (req: { title: string; section: string }) => {
+      const path = await createPostOnly(req);
+      if (path) setTitleFocus(path);
+    },
+    [createPostOnly],
+  );
+  const titleFocused = useCallback(() => setTitleFocus(null), []);
 
   const restore = useCallback(
     async (text: RestoredText) => {
@@ -380,6 +391,8 @@ export function App() {
               onTakeTheirs={takeTheirs}
               onCompare={() => setDialog({ kind: 'compare' })}
               regions={regionProps}
+              focusTitleOf={titleFocus}
+              onTitleFocused={titleFocused}
               commands={
                 <div className="post-commands">
                   <PostActions disabled={!session.post} onDuplicate={() => void duplicatePost()} onRename={() => void askRename()} onDelete={() => setDialog({ kind: 'delete' })} />

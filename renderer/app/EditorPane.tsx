@@ -1,7 +1,7 @@
 // The centre of the window: toolbar and post commands, banners about the post (changed on
 // disk, editing limits, garbled characters, find and replace), the front-matter form above the
 // body, and the status bar with the counts.
-import { useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 // The comforts one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
 import { CountsDisplay } from '../comforts/CountsDisplay';
@@ -40,6 +40,9 @@ interface Props {
   onCompare(): void;
   /** What the form's and the editor's error boundaries do (App: use-region-errors.ts). */
   regions: { onError: RegionErrorHandler; reloadPost(): Promise<void> };
+  /** A post just created: once its form is up, scroll to the top and put the caret in Title. */
+  focusTitleOf?: string | null;
+  onTitleFocused?(): void;
 }
 
 export function EditorPane(props: Props) {
@@ -58,6 +61,7 @@ export function EditorPane(props: Props) {
   }, []);
   const { post, editor } = session;
   const readText = useCallback(() => editor?.getText() ?? '', [editor]);
+  const scroller = useRef<HTMLDivElement>(null);
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
   const tools = useFrontMatterTools();
   const format = post ? formatOf(post) : 'none';
@@ -82,6 +86,23 @@ export function EditorPane(props: Props) {
       postPath ? api.checkSlug({ slug, path: postPath }).then((r) => r.unique || r.usedBy === null || sectionOf(r.usedBy) !== sectionOf(postPath)) : Promise.resolve(true),
     [postPath],
   );
+
+  // Another post starts at its top (the scroll box is shared by every post; a reload of the
+  // same post keeps the writer's place).
+  const openPath = post?.path ?? null;
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [openPath]);
+  const { focusTitleOf, onTitleFocused } = props;
+  const formUp = post !== null && tools !== null;
+  useEffect(() => {
+    if (!focusTitleOf || !formUp || openPath !== focusTitleOf) return;
+    const title = titleInput(scroller.current);
+    if (!title) return;
+    scroller.current?.scrollTo({ top: 0 });
+    title.focus({ preventScroll: true });
+    onTitleFocused?.();
+  }, [focusTitleOf, formUp, openPath, onTitleFocused]);
 
   return (
     <main className="editor-pane" aria-label="Editor">
@@ -117,7 +138,7 @@ export function EditorPane(props: Props) {
           />
         )}
       </div>
-      <div className="editor-scroll">
+      <div className="editor-scroll" ref={scroller}>
         {post && tools ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
             <div className="front-matter-card">
@@ -176,4 +197,11 @@ export function EditorPane(props: Props) {
       />
     </main>
   );
+}
+
+/** The front-matter form's title field (its label is tied to `<id>-title`, the field's key). */
+function titleInput(root: HTMLElement | null): HTMLInputElement | null {
+  const label = [...(root?.querySelectorAll<HTMLLabelElement>('.front-matter-card label') ?? [])].find((l) => /-title$/i.test(l.htmlFor));
+  const el = label ? root?.ownerDocument.getElementById(label.htmlFor) : null;
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? (el as HTMLInputElement) : null;
 }

@@ -11,6 +11,7 @@ import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast } from '../../../shared/post/fast-fields';
 import { PostLister, summarize } from '../site/list-posts';
 import { resolveInside } from '../fs/safe-path';
+import { sectionOfPath, templateSentencesFor } from './template-texts';
 
 export interface PostCheck {
   path: string;
@@ -37,10 +38,14 @@ export class PostChecker {
     const posts = await this.lister.list();
     const index = postKeys(posts.map((p) => p.path));
     const out: PostCheck[] = [];
+    // One read of each section's archetype for the whole run.
+    const sentences = new Map<string, Promise<string[]>>();
     for (const p of posts) {
       const raw = await readFile(join(this.site.contentDir, p.path), 'utf8').catch(() => null);
       if (raw === null) continue;
-      out.push(this.check(p.path, raw, index));
+      const section = sectionOfPath(p.path);
+      if (!sentences.has(section)) sentences.set(section, templateSentencesFor(this.site.root, section));
+      out.push(this.check(p.path, raw, index, await sentences.get(section)!));
     }
     return out;
   }
@@ -49,10 +54,10 @@ export class PostChecker {
   async checkOne(path: string, raw?: string): Promise<PostCheck> {
     const abs = await resolveInside(this.site.root, this.site.contentDir, path);
     const text = raw ?? (await readFile(abs, 'utf8'));
-    return this.check(path, text, await this.index());
+    return this.check(path, text, await this.index(), await templateSentencesFor(this.site.root, sectionOfPath(path)));
   }
 
-  private check(path: string, rawWithBom: string, index: PostIndex): PostCheck {
+  private check(path: string, rawWithBom: string, index: PostIndex, templateSentences: string[]): PostCheck {
     const raw = rawWithBom.charCodeAt(0) === 0xfeff ? rawWithBom.slice(1) : rawWithBom;
     const summary = summarize(path, raw);
     const split = splitFrontMatter(raw);
@@ -74,7 +79,7 @@ export class PostChecker {
       ...l,
       exists: resolveLinkTarget(l.kind, l.target, path, index, hasContentFile),
     }));
-    const problems = checkPost({ raw, fields, frontMatterError: summary.frontMatterError, kind: summary.kind, images, links });
+    const problems = checkPost({ raw, fields, frontMatterError: summary.frontMatterError, kind: summary.kind, images, links, templateSentences });
     return { path, title: summary.title, problems };
   }
 }
