@@ -332,8 +332,9 @@ export function App() {
   useEffect(() => {
     if (!hasSite) return;
     const job = runWhenIdle(0, () => {
-      void loadEditor();
-      void loadFrontMatterTools();
+      // Fetched ahead only: a failure here is reported by the post's own open, which asks again.
+      loadEditor().catch(() => {});
+      loadFrontMatterTools().catch(() => {});
       return null;
     });
     return () => job.cancel();
@@ -376,6 +377,7 @@ export function App() {
             <RegionBoundary region="post list" label="the post list" className="sidebar" onError={onRegionError} action={{ label: 'Reload the list', run: () => site.reload() }}>
               <Sidebar posts={site.posts} currentPath={session.post?.path ?? null} onOpen={onOpenPost} onNewPost={onNewPost} />
             </RegionBoundary>
+            <RegionBoundary region="editor" label="the editor" className="editor-pane" onError={onRegionError} action={{ label: 'Reload this post', run: reloadPost }} probe={false}>
             <EditorPane
               session={session}
               live={live}
@@ -411,6 +413,7 @@ export function App() {
                 </div>
               }
             />
+            </RegionBoundary>
             {panel.open && tabs.length > 0 && (
               <RegionBoundary region="side panel" label="the side panel" className="side-panel" onError={onRegionError} action={{ label: 'Show the panel again', run: () => {} }}>
                 <SidePanel tabs={tabs} active={panel.tab} onSelect={(id) => setPanel({ open: true, tab: id as SidePanelTabId })} />
