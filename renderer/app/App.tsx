@@ -24,7 +24,7 @@ import { useLivePost } from './use-live-post';
 import { usePostOperations, type PostDialog } from './use-post-operations';
 import { useRecovery } from './use-recovery';
 import { useRegionErrors } from './use-region-errors';
-import { RegionBoundary, type RegionErrorHandler } from './RegionBoundary';
+import { RegionBoundary, RegionErrorContext, type RegionErrorHandler } from './RegionBoundary';
 import './workspace.css';
 import { describeError } from './describe-error';
 import { ConfirmLeaveDialog } from './ConfirmLeaveDialog';
@@ -366,6 +366,7 @@ export function App() {
   }, [title, session.dirty]);
 
   return (
+    <RegionErrorContext.Provider value={onRegionError}>
     <div className="app">
       <TopBar site={site.site} onOpenSite={() => void openSite()} />
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
@@ -459,6 +460,7 @@ export function App() {
         <SettingsHost onError={setError} />
       </DialogBoundary>
     </div>
+    </RegionErrorContext.Provider>
   );
 }
 

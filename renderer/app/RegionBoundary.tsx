@@ -3,17 +3,20 @@
 // blanked the whole window. Before it shows anything, `onError` keeps the writer's unsaved
 // text in the recovery journal and writes the error to the app's log (use-region-errors.ts);
 // then a plain message says what happened and offers one way on (reload the post, the list…).
-import { Component, type ReactNode } from 'react';
+import { Component, createContext, type ReactNode } from 'react';
 import { CrashProbe, recoverRegion, type Region } from './crash-probe';
 
 export type RegionErrorHandler = (region: Region, error: Error, componentStack: string | undefined) => Promise<boolean>;
+
+/** The app's handler, for boundaries placed deep in the tree (a dialog opened from the top bar). */
+export const RegionErrorContext = createContext<RegionErrorHandler | null>(null);
 
 interface Props {
   region: Region;
   /** How the message names the region: "the editor", "this dialog". */
   label: string;
   /** Keeps the text and logs the error; resolves with whether the text is kept. */
-  onError: RegionErrorHandler;
+  onError?: RegionErrorHandler;
   /** The button's label and what it does; the region is drawn again after it. */
   action: { label: string; run(): void | Promise<void> };
   /** The region's element and class while it shows the message (so the layout holds). */
@@ -31,6 +34,8 @@ interface State {
 }
 
 export class RegionBoundary extends Component<Props, State> {
+  static override contextType = RegionErrorContext;
+  declare context: RegionErrorHandler | null;
   override state: State = { error: null, kept: null };
   private alive = true;
 
@@ -40,7 +45,8 @@ export class RegionBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: unknown, info: { componentStack?: string | null }): void {
     const e = error instanceof Error ? error : new Error(String(error));
-    this.props.onError(this.props.region, e, info.componentStack ?? undefined).then(
+    const onError = this.props.onError ?? this.context ?? (async () => false);
+    onError(this.props.region, e, info.componentStack ?? undefined).then(
       (kept) => this.alive && this.setState({ kept }),
       () => this.alive && this.setState({ kept: false }),
     );

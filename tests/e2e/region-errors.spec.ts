@@ -91,3 +91,18 @@ test('a broken dialog closes and the app goes on', async ({ app }) => {
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Call for Speakers/ }).click();
   await expect(app.getByRole('textbox', { name: 'Post body' })).toContainText('Driftwood Summit');
 });
+
+test('a broken dialog opened from the top bar closes too', async ({ app }) => {
+  await app.getByRole('button', { name: 'Set up versions…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Versions and sync settings' });
+  await expect(dialog).toBeVisible();
+  await failRegion(app, 'dialog');
+  const alert = app.getByRole('alert').filter({ hasText: 'Something went wrong in this dialog. Your text is safe.' });
+  await expect(alert).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await alert.getByRole('button', { name: 'Close' }).click();
+  await expect(alert).toHaveCount(0);
+  // It opens again, working.
+  await app.getByRole('button', { name: 'Set up versions…' }).click();
+  await expect(dialog).toBeVisible();
+});
