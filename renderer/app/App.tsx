@@ -223,7 +223,15 @@ export function App() {
     if (!p || !root) return;
     if (held) {
       regions.release();
-      await sessionRef.current.restore(held.path, root, held.raw, held.baseHash);
+      // With the editor still working (another region broke), what the writer typed since counts.
+      let raw = held.raw;
+      const s = sessionRef.current;
+      if (!held.editorLost && s.editor) {
+        try {
+          raw = composePost({ ...p.parts, frontMatter: s.frontMatter, body: s.editor.getBody() });
+        } catch {}
+      }
+      await s.restore(held.path, root, raw, held.baseHash);
     } else await sessionRef.current.reloadFromDisk();
   }, [regions]);
   const regionProps = useMemo(() => ({ onError: regions.onRegionError, reloadPost }), [regions.onRegionError, reloadPost]);

@@ -106,3 +106,33 @@ test('a broken dialog opened from the top bar closes too', async ({ app }) => {
   await app.getByRole('button', { name: 'Set up versions…' }).click();
   await expect(dialog).toBeVisible();
 });
+
+test('a broken form or side panel leaves the editor working; each comes back', async ({ app, site }) => {
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await body.locator('p', { hasText: 'Thank you all.' }).click();
+  await app.keyboard.press('End');
+  await app.keyboard.type(SENTENCE);
+
+  await failRegion(app, 'side panel');
+  const panelAlert = app.getByRole('alert').filter({ hasText: 'Something went wrong in the side panel. Your text is safe.' });
+  await expect(panelAlert).toBeVisible();
+  await panelAlert.getByRole('button', { name: 'Show the panel again' }).click();
+  await expect(app.getByRole('tab', { name: 'Outline' })).toBeVisible();
+
+  await failRegion(app, 'form');
+  const formAlert = app.getByRole('alert').filter({ hasText: 'Something went wrong in the form. Your text is safe.' });
+  await expect(formAlert).toBeVisible();
+  await expect(app.getByRole('form', { name: 'Front matter' })).toHaveCount(0);
+  expect(journalHolds(site.dataDir, SENTENCE.trim())).toBe(true);
+  // The editor still takes text.
+  await body.locator('p', { hasText: 'Thank you all.' }).click();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' More.');
+  await formAlert.getByRole('button', { name: 'Reload this post' }).click();
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue(/^Thank You, Driftwood Volunteers/);
+  await expect(body).toContainText(`${SENTENCE} More.`);
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  expect(readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).toContain(`${SENTENCE} More.`);
+});
