@@ -21,7 +21,10 @@ export interface SourceSnapshot {
 
 export function takeSnapshot(body: string, doc: PmNode, ranges: ReadonlyArray<readonly [number, number]>): SourceSnapshot {
   const pristine: PmNode[] = [];
-  doc.forEach((n) => pristine.push(n));
+  // A body with no block (empty, or only blank lines) still opens as one
+  // empty paragraph, which ProseMirror needs to put a caret in. That paragraph has no source:
+  // it is not a pristine block, or saving a typed first paragraph would look up its range.
+  if (ranges.length > 0) doc.forEach((n) => pristine.push(n));
   return snapshotOf(body, pristine, ranges);
 }
 
@@ -114,6 +117,16 @@ function pairEdits(pristine: readonly PmNode[], current: readonly PmNode[], matc
   return origin;
 }
 
+/**
+ * What follows the text typed into a body that had no block: its line breaks when it was blank
+ * (a file ends with its newline, as it did), else a blank line and the body (which then holds
+ * only what reads as no block, such as link definitions: they stay as they were).
+ */
+function afterFirstText(body: string, eol: Eol): string {
+  if (body.trim() === '') return /(?:\r\n|\n|\r)+$/.exec(body)?.[0] ?? withEol('\n', eol);
+  return withEol('\n\n', eol) + body.replace(/^\s+/, '');
+}
+
 const checks = new WeakMap<SourceSnapshot, BlockCheck>();
 function checkFor(snap: SourceSnapshot, core: MarkdownCore): BlockCheck {
   let check = checks.get(snap);
@@ -181,7 +194,7 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
     first = false;
     prevOrigin = last;
   }
-  if (n === 0 && !first) return parts.join('') + (body === '' ? withEol('\n', eol) : body);
+  if (n === 0 && !first) return parts.join('') + afterFirstText(body, eol);
   parts.push(tail);
   return parts.join('');
 

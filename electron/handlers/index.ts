@@ -10,6 +10,7 @@ import { gitHandlers } from './git';
 import { recoveryHandlers } from './recovery';
 import { searchHandlers } from './search';
 import { settingsHandlers } from './settings';
+import { appLogHandlers } from './app-log';
 
 export function createHandlerTable(app: AppServices): HandlerTable {
   return {
@@ -21,5 +22,6 @@ export function createHandlerTable(app: AppServices): HandlerTable {
     ...recoveryHandlers(app),
     ...searchHandlers(app),
     ...settingsHandlers(app),
+    ...appLogHandlers(app),
   };
 }

@@ -18,7 +18,7 @@ export type MenuRole =
   | 'windowMenu' | 'minimize' | 'zoom' | 'close' | 'front' | 'help' | 'recentDocuments' | 'clearRecentDocuments';
 
 /** Commands main handles itself (no renderer involved). */
-export type MainCommand = 'about' | 'openDocs' | 'clearRecentSites' | 'checkForUpdates' | `theme:${ThemeChoice}`;
+export type MainCommand = 'about' | 'openDocs' | 'showLog' | 'clearRecentSites' | 'checkForUpdates' | `theme:${ThemeChoice}`;
 
 export interface MenuItemSpec {
   id?: string;
@@ -152,6 +152,8 @@ function helpMenu(s: MenuState): MenuItemSpec {
   const items: MenuItemSpec[] = [
     { id: 'docs', label: `${s.appName} Help`, mainCommand: 'openDocs' },
     { id: 'shortcuts', label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', command: 'showShortcuts' },
+    // The app's error log (electron/services/log/error-log.ts), for the writer to send along.
+    { id: 'show-log', label: 'Show Log', mainCommand: 'showLog' },
   ];
   // One check on request (the click is the writer's consent even while automatic checks are off).
   if (!mac) items.push(sep, { id: 'check-updates', label: 'Check for Updates…', mainCommand: 'checkForUpdates' }, { id: 'about', label: `About ${s.appName}`, mainCommand: 'about' });

@@ -42,6 +42,8 @@ export interface HostContext {
   secrets: SecretStore;
   desktop: HostDesktop | null;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Shows each entry of the error log as it is written (the web host: its stderr). */
+  echoLog?(text: string): void;
 }
 
 export type { SiteInfo };

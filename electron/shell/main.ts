@@ -24,6 +24,7 @@ import { runSmokeTest } from './smoke-test';
 import { applySpellCheckLanguage } from './spellcheck';
 import { createDesktopUpdater, type DesktopUpdater } from './updater';
 import { createMainWindow } from './window';
+import { showErrorLog } from './show-log';
 
 const launch = parseLaunchArgs(process.argv, process.cwd());
 /** The release workflow's one launch of each built app (see smoke-test.ts). */
@@ -202,6 +203,9 @@ function runMainCommand(command: MainCommand, { settings, updater, emit }: MainC
       break;
     case 'openDocs':
       openExternalSafely(DOCS_URL);
+      break;
+    case 'showLog':
+      void showErrorLog(app.getPath('userData'));
       break;
     case 'clearRecentSites':
       settings.set('recentSites', []);

@@ -53,6 +53,10 @@ export function createWebHostContext(dataDir: string): HostContext & { addSink(s
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
       for (const s of sinks) s(event, payload);
     },
+    // The web host has no Help menu: its log is shown where it was started.
+    echoLog(text: string) {
+      process.stderr.write(text);
+    },
     addSink(s: EventSink) {
       sinks.add(s);
       return () => sinks.delete(s);

@@ -1,7 +1,7 @@
 // The centre of the window: toolbar and post commands, banners about the post (changed on
 // disk, editing limits, garbled characters, find and replace), the front-matter form above the
 // body, and the status bar with the counts.
-import { useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 // The comforts one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
 import { CountsDisplay } from '../comforts/CountsDisplay';
@@ -20,6 +20,7 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useWholePostLoaded } from './use-whole-post';
 import { api } from '../api';
+import { RegionBoundary, type RegionErrorHandler } from './RegionBoundary';
 
 interface Props {
   session: PostSession;
@@ -39,11 +40,30 @@ interface Props {
   onCompare(): void;
   /** Preview mode, drawn over the whole editor area while it is on. */
   overlay?: ReactNode;
+  /** What the form's and the editor's error boundaries do (App: use-region-errors.ts). */
+  regions: { onError: RegionErrorHandler; reloadPost(): Promise<void> };
+  /** A post just created: once its form is up, scroll to the top and put the caret in Title. */
+  focusTitleOf?: string | null;
+  onTitleFocused?(): void;
 }
 
 export function EditorPane(props: Props) {
-  const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind } = props;
+  const { session, live, formData, selection, finding, commands, onSave, onBodyChanged, onFrontMatterChange, onFixMojibake, onCloseFind, regions } = props;
+  const reload = { label: 'Reload this post', run: regions.reloadPost };
+  // Who else hears of each change of the body (find and replace's message), without a render
+  // per keystroke: listeners are called, nothing is set.
+  const bodyListeners = useRef(new Set<() => void>());
+  const bodyChanged = useCallback(() => {
+    onBodyChanged();
+    for (const l of bodyListeners.current) l();
+  }, [onBodyChanged]);
+  const onTextChange = useCallback((l: () => void) => {
+    bodyListeners.current.add(l);
+    return () => void bodyListeners.current.delete(l);
+  }, []);
   const { post, editor } = session;
+  const readText = useCallback(() => editor?.getText() ?? '', [editor]);
+  const scroller = useRef<HTMLDivElement>(null);
   const focusEditor = useCallback(() => editor?.focus(), [editor]);
   // A post opened from the list (or the search) takes the caret into its text, so the writer
   // types at once; a caret already elsewhere (New post's Title, a dialog) is left where it is.
@@ -80,6 +100,23 @@ export function EditorPane(props: Props) {
     [postPath],
   );
 
+  // Another post starts at its top (the scroll box is shared by every post; a reload of the
+  // same post keeps the writer's place).
+  const openPath = post?.path ?? null;
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [openPath]);
+  const { focusTitleOf, onTitleFocused } = props;
+  const formUp = post !== null && tools !== null;
+  useEffect(() => {
+    if (!focusTitleOf || !formUp || openPath !== focusTitleOf) return;
+    const title = titleInput(scroller.current);
+    if (!title) return;
+    scroller.current?.scrollTo({ top: 0 });
+    title.focus({ preventScroll: true });
+    onTitleFocused?.();
+  }, [focusTitleOf, formUp, openPath, onTitleFocused]);
+
   return (
     <main className="editor-pane" aria-label="Editor">
       {props.overlay}
@@ -110,10 +147,12 @@ export function EditorPane(props: Props) {
             onReplace={(text) => (readOnly || session.unsafeReason ? noMatches : (integration?.replaceCurrent(text) ?? noMatches))}
             onReplaceAll={(text) => (readOnly || session.unsafeReason ? 0 : (integration?.replaceAll(text) ?? 0))}
             onClose={onCloseFind}
+            onTextChange={onTextChange}
+            readText={readText}
           />
         )}
       </div>
-      <div className="editor-scroll">
+      <div className="editor-scroll" ref={scroller}>
         {post && tools ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
             <a
@@ -138,6 +177,7 @@ export function EditorPane(props: Props) {
                   <p>Open the file in a text editor to add the missing line. Nothing is saved until it reads correctly.</p>
                 </div>
               ) : (
+                <RegionBoundary region="form" label="the form" onError={regions.onError} action={reload}>
                 <tools.FrontMatterForm
                   format={format}
                   frontMatter={session.frontMatter}
@@ -149,8 +189,10 @@ export function EditorPane(props: Props) {
                   structureError={structureError}
                   onChange={onFrontMatterChange}
                 />
+                </RegionBoundary>
               )}
             </div>
+            <RegionBoundary region="editor" label="the editor" onError={regions.onError} action={reload}>
             <PostBody
               key={readOnly ? 'read-only' : 'editable'}
               body={post.editorBody ?? post.parts.body}
@@ -158,8 +200,9 @@ export function EditorPane(props: Props) {
               readOnly={readOnly}
               onReady={editorReady}
               onGone={session.editorGone}
-              onChange={onBodyChanged}
+              onChange={bodyChanged}
             />
+            </RegionBoundary>
           </article>
         ) : post ? null : (
           <div className="empty-state">
@@ -178,4 +221,11 @@ export function EditorPane(props: Props) {
       />
     </main>
   );
+}
+
+/** The front-matter form's title field (its label is tied to `<id>-title`, the field's key). */
+function titleInput(root: HTMLElement | null): HTMLInputElement | null {
+  const label = [...(root?.querySelectorAll<HTMLLabelElement>('.front-matter-card label') ?? [])].find((l) => /-title$/i.test(l.htmlFor));
+  const el = label ? root?.ownerDocument.getElementById(label.htmlFor) : null;
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? (el as HTMLInputElement) : null;
 }

@@ -11,9 +11,11 @@ export interface HistoryTabProps {
   saveFirst(): Promise<boolean>;
   /** Reloads the open post from disk (after a restore or a sync wrote it). */
   reload(): void;
+  /** The open post's text now. */
+  postText?: string;
 }
 
-export function HistoryTab({ postPath, saveFirst, reload }: HistoryTabProps) {
+export function HistoryTab({ postPath, saveFirst, reload, postText }: HistoryTabProps) {
   const status = useGitStatus();
   const versions = useVersionsCounter();
   const focusMessage = useFocusMessage();
@@ -50,6 +52,7 @@ export function HistoryTab({ postPath, saveFirst, reload }: HistoryTabProps) {
         onChanged={() => void gitStatus.refresh()}
         focusMessage={focusMessage}
         onMessageFocused={clearFocus}
+        postText={postText}
         syncExtra={
           <button type="button" className="quiet" onClick={openSettings}>
             Sync settings…

@@ -15,7 +15,11 @@ let editorModule: Promise<typeof import('../editor/post-editor')> | null = null;
 
 /** Loads (once) the editor engine's code. */
 export function loadEditor(): Promise<typeof import('../editor/post-editor')> {
-  editorModule ??= import('../editor/post-editor');
+  // A failed load (the host went away for a moment) is not kept: the next post opened tries again.
+  editorModule ??= import('../editor/post-editor').catch((e: unknown) => {
+    editorModule = null;
+    throw e;
+  });
   return editorModule;
 }
 

@@ -5,7 +5,7 @@ import { memo, useContext } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { FRONT_MATTER_PROBLEM, postLabel, shortDate } from './post-label';
 import { BrokenImagesContext } from './post-images-context';
-import { PostStateBadge } from '../history/PostStateBadge';
+import { PostStateBadge, versionStateWords } from '../history/PostStateBadge';
 import { usePostGitState } from './git-status';
 
 interface Props {
@@ -21,7 +21,7 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
   const missingText = missing ? `${missing} missing image${missing === 1 ? '' : 's'}` : '';
   // new / changed / saved from git (absent when the site keeps no versions).
   const gitState = usePostGitState(post.path);
-  const label = [postLabel(post), missingText, gitState && `version: ${gitState}`].filter(Boolean).join(', ');
+  const label = [postLabel(post), missingText, gitState && versionStateWords(gitState)].filter(Boolean).join(', ');
   const date = shortDate(post.date);
   return (
     <li className="post-item" aria-label={label}>

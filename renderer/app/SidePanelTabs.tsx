@@ -55,7 +55,7 @@ export function sidePanelTabs(ctx: SidePanelContext): SidePanelTab[] {
             label: 'History',
             render: () => (
               <Suspense fallback={<p className="hint">Loading the history…</p>}>
-                <HistoryTab postPath={live.path} saveFirst={versions.saveFirst} reload={versions.reload} />
+                <HistoryTab postPath={live.path} saveFirst={versions.saveFirst} reload={versions.reload} postText={live.raw} />
               </Suspense>
             ),
           },

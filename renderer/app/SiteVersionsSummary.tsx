@@ -3,6 +3,7 @@
 // for a site that keeps no versions yet, the offer to start).
 import { lazy, Suspense } from 'react';
 import { useGitStatus, useSetupOpen, gitStatus } from './git-status';
+import { RegionBoundary } from './RegionBoundary';
 import './versions.css';
 
 // The dialog brings the versions UI (and its styles): loaded when first opened.
@@ -47,9 +48,11 @@ export function SiteVersionsSummary() {
       </div>
       {/* Outside the summary, so the dialog does not inherit the bar's small one-line text. */}
       {setupOpen && (
-        <Suspense fallback={null}>
-          <VersionsSettingsDialog status={status} />
-        </Suspense>
+        <RegionBoundary region="dialog" label="this dialog" className="dialog-error" action={{ label: 'Close', run: () => gitStatus.setSetupOpen(false) }}>
+          <Suspense fallback={null}>
+            <VersionsSettingsDialog status={status} />
+          </Suspense>
+        </RegionBoundary>
       )}
     </>
   );

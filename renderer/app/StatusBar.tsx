@@ -15,11 +15,15 @@ interface Props {
   readingRest?: boolean;
 }
 
+/**
+ * The file's state, in the app's one vocabulary: "Saved" (the file on disk holds this text,
+ * whether it was just saved or never changed) or "Unsaved changes". Versions have words of
+ * their own ("In a version", "Not in a version yet": history/PostStateBadge.tsx).
+ */
 export function statusText(hasPost: boolean, dirty: boolean, saveState: SaveState): string {
   if (!hasPost) return 'No post open';
   if (saveState === 'saving') return 'Saving…';
-  if (dirty) return 'Unsaved changes';
-  return saveState === 'saved' ? 'Saved' : 'No changes';
+  return dirty ? 'Unsaved changes' : 'Saved';
 }
 
 export function StatusBar({ hasPost, dirty, saveState, words, path, counts, readingRest }: Props) {

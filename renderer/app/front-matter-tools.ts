@@ -8,7 +8,14 @@ let loading: Promise<FrontMatterTools> | null = null;
 let loaded: FrontMatterTools | null = null;
 
 export function loadFrontMatterTools(): Promise<FrontMatterTools> {
-  loading ??= import('./front-matter-tools-impl').then((m) => (loaded = m));
+  // A failed load (the host went away for a moment) is not kept: the next call tries again.
+  loading ??= import('./front-matter-tools-impl').then(
+    (m) => (loaded = m),
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
   return loading;
 }
 
@@ -19,13 +26,19 @@ export function frontMatterToolsNow(): FrontMatterTools | null {
 
 export function useFrontMatterTools(): FrontMatterTools | null {
   const [tools, setTools] = useState<FrontMatterTools | null>(loaded);
+  const [failed, setFailed] = useState<Error | null>(null);
   useEffect(() => {
     if (tools) return;
     let live = true;
-    void loadFrontMatterTools().then((t) => live && setTools(t));
+    loadFrontMatterTools().then(
+      (t) => live && setTools(t),
+      (e: unknown) => live && setFailed(e instanceof Error ? e : new Error(String(e))),
+    );
     return () => {
       live = false;
     };
   }, [tools]);
+  // Not a blank pane: the region's error boundary says so and offers to reload the post.
+  if (failed) throw new Error(`The form's code could not be loaded: ${failed.message}`);
   return tools;
 }

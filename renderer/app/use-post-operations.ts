@@ -39,12 +39,13 @@ export function usePostOperations({ session, site, siteRoot, recovery, mayLeave,
   }, []);
 
   const createPost = useCallback(
-    async (req: { title: string; section: string }) => {
-      if (!(await mayLeave('creating a new post'))) return;
+    async (req: { title: string; section: string }): Promise<string | null> => {
+      if (!(await mayLeave('creating a new post'))) return null;
       const created = await api.newPost(req); // errors are shown in the dialog
       setDialog(null);
       await showPost(created.path);
       setNotice(created.warning ? { message: created.warning } : null);
+      return created.path;
     },
     [mayLeave, showPost],
   );

@@ -21,16 +21,42 @@ interface Props {
   onReplaceAll(replacement: string): number;
   onClose(): void;
   initialQuery?: string;
+  /**
+   * Calls back on every change of the post's text (returns the unsubscribe), and reads it: a
+   * "Replaced 2" that no longer holds (undone, or typed over) goes away.
+   */
+  onTextChange?(listener: () => void): () => void;
+  readText?(): string;
 }
 
-export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplaceAll, onClose, initialQuery = '' }: Props) {
+export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplaceAll, onClose, initialQuery = '', onTextChange, readText }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [replacement, setReplacement] = useState('');
   const [matchCase, setMatchCase] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
   const [state, setState] = useState<FindState>({ count: 0, current: 0 });
   const [message, setMessage] = useState('');
+  /** False once the text changed under the last count (see the text listener below). */
+  const [counted, setCounted] = useState(true);
+  const show = (next: FindState) => {
+    setState(next);
+    setCounted(true);
+  };
   const findRef = useRef<HTMLInputElement>(null);
+  /** The text right after the replace the message reports. */
+  const replacedText = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!onTextChange || !readText) return;
+    return onTextChange(() => {
+      if (replacedText.current === null || readText() === replacedText.current) return;
+      replacedText.current = null;
+      setMessage('');
+      // The count from before the change no longer holds either (an undo brings matches back):
+      // it shows again at the next find, next or previous, without moving the writer's caret now.
+      setCounted(false);
+    });
+  }, [onTextChange, readText]);
 
   useEffect(() => {
     findRef.current?.focus();
@@ -38,7 +64,7 @@ export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplac
   }, []);
 
   useEffect(() => {
-    setState(onFind(query, { matchCase, wholeWord }));
+    show(onFind(query, { matchCase, wholeWord }));
     setMessage('');
     // onFind is the editor's; re-run only when what is searched changes.
   }, [query, matchCase, wholeWord]);
@@ -49,21 +75,21 @@ export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplac
       onClose();
     } else if (e.key === 'Enter' && e.target === findRef.current) {
       e.preventDefault();
-      setState(e.shiftKey ? onPrevious() : onNext());
+      show(e.shiftKey ? onPrevious() : onNext());
     }
   };
 
-  const status = !query ? '' : state.count === 0 ? 'No matches' : `${state.current} of ${state.count}`;
+  const status = !query || !counted ? '' : state.count === 0 ? 'No matches' : `${state.current} of ${state.count}`;
   return (
     <div className="pw-comforts pw-find" role="search" aria-label="Find and replace" onKeyDown={onKey}>
       <input ref={findRef} type="search" aria-label="Find" placeholder="Find" value={query} onChange={(e) => setQuery(e.target.value)} />
       <span className="pw-find-status" role="status" aria-live="polite">
         {message || status}
       </span>
-      <button type="button" aria-label="Previous match" disabled={!state.count} onClick={() => setState(onPrevious())}>
+      <button type="button" aria-label="Previous match" disabled={counted ? !state.count : !query} onClick={() => show(onPrevious())}>
         ↑
       </button>
-      <button type="button" aria-label="Next match" disabled={!state.count} onClick={() => setState(onNext())}>
+      <button type="button" aria-label="Next match" disabled={counted ? !state.count : !query} onClick={() => show(onNext())}>
         ↓
       </button>
       <label>
@@ -73,16 +99,17 @@ export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplac
         <input type="checkbox" checked={wholeWord} onChange={(e) => setWholeWord(e.target.checked)} /> Whole word
       </label>
       <input type="text" aria-label="Replace with" placeholder="Replace with" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
-      <button type="button" disabled={!state.count} onClick={() => setState(onReplace(replacement))}>
+      <button type="button" disabled={counted ? !state.count : !query} onClick={() => show(onReplace(replacement))}>
         Replace
       </button>
       <button
         type="button"
-        disabled={!state.count}
+        disabled={counted ? !state.count : !query}
         onClick={() => {
           const n = onReplaceAll(replacement);
           setState({ count: 0, current: 0 });
           setMessage(`Replaced ${n}`);
+          replacedText.current = n > 0 && readText ? readText() : null;
         }}
       >
         Replace all

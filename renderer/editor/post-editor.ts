@@ -7,6 +7,7 @@
 import { editorViewCtx } from '@milkdown/kit/core';
 import { Fragment, type Node as PmNode } from '@milkdown/kit/prose/model';
 import { changeListener } from './change-listener';
+import { emptyPlaceholder } from './empty-placeholder';
 import { editorCommands } from './editor-commands';
 import { createMilkdown } from '../../engine/create-milkdown';
 import { saveBody, snapshotOf, takeSnapshot, type SourceSnapshot } from '../../engine/source-save';
@@ -35,7 +36,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     (c) => (first = parseFirstPiece(c, opts.body)).parsed,
-    [changeListener(notify), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
+    [changeListener(notify), emptyPlaceholder(), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
   );

@@ -17,15 +17,24 @@ export interface SaveVersionProps {
   /** Focus the message field (with its text selected) once it is filled, then call onFocused. */
   focus?: boolean;
   onFocused?(): void;
+  /** The post's text as the writer has it now: a change makes "Version saved." stale, so it goes. */
+  postText?: string;
 }
 
-export function SaveVersion({ api, postPath, beforeSave, onSaved, focus, onFocused }: SaveVersionProps) {
+export function SaveVersion({ api, postPath, beforeSave, onSaved, focus, onFocused, postText }: SaveVersionProps) {
   const id = useId();
   const [message, setMessage] = useState('');
   const [loaded, setLoaded] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  // A note says how the last Save version went; once the writer edits on, it no longer
+  // describes the text on screen (not while a save runs: its own save may change the text).
+  const saving = useRef(false);
+  saving.current = busy;
+  useEffect(() => {
+    if (!saving.current) setNote(null);
+  }, [postText]);
 
   useEffect(() => {
     let live = true;

@@ -12,7 +12,7 @@ export interface VersionsPanelProps {
   api: Api;
   /** The open post (content-relative path), or null when none is open. */
   postPath: string | null;
-  /** The open post's state, shown above the panel ("Changed: not saved as a version yet"). */
+  /** The open post's version state, shown above the panel ("Not in a version yet: …"). */
   postState?: PostGitState;
   /** Bump to reload the history and sync state (e.g. after a version saved from the menu). */
   refreshKey?: number;
@@ -30,15 +30,18 @@ export interface VersionsPanelProps {
   /** Focus the version message field (the menu's "Save Version…"), then call onMessageFocused. */
   focusMessage?: boolean;
   onMessageFocused?(): void;
+  /** The open post's text now (Save version's note goes when it changes). */
+  postText?: string;
 }
 
+// Beside the badge (PostStateBadge.tsx), which says "In a version" or "Not in a version yet".
 const STATE_NOTES: Record<PostGitState, string> = {
-  new: 'This post has never been saved as a version.',
-  changed: 'This post has changes that are not saved as a version yet.',
-  saved: 'The text on disk is saved as a version.',
+  new: 'This post has no version yet.',
+  changed: 'Its text on disk has changes since its last version.',
+  saved: 'Its text on disk is its last version.',
 };
 
-export function VersionsPanel({ api, postPath, postState, refreshKey = 0, beforeWrite, onFilesChanged, onChanged, syncExtra, focusMessage, onMessageFocused }: VersionsPanelProps) {
+export function VersionsPanel({ api, postPath, postState, refreshKey = 0, beforeWrite, onFilesChanged, onChanged, syncExtra, focusMessage, onMessageFocused, postText }: VersionsPanelProps) {
   const [localKey, setLocalKey] = useState(0);
   const key = localKey + refreshKey;
   const bump = () => {
@@ -62,6 +65,7 @@ export function VersionsPanel({ api, postPath, postState, refreshKey = 0, before
             onSaved={bump}
             focus={focusMessage}
             onFocused={onMessageFocused}
+            postText={postText}
           />
           <HistoryPanel
             key={`hist:${postPath}`}

@@ -3,6 +3,7 @@
 import { detectMojibake, lineOf } from '../mojibake';
 import { splitFrontMatter } from '../frontmatter/split';
 import { outlineOfPost } from '../text-stats/outline';
+import { templateTextLeft } from './template-text';
 import { DEFAULT_LIMITS, type CheckInput, type CheckLimits, type CheckProblem } from './types';
 
 export type Rule = (input: CheckInput, limits: CheckLimits) => CheckProblem[];
@@ -112,7 +113,16 @@ export const emptyHeadingsRule: Rule = (i) => {
     .map((h) => ({ rule: 'empty-heading' as const, severity: 'warning' as const, message: 'A heading has no text.', line: h.line }));
 };
 
-export const RULES: readonly Rule[] = [frontMatterRule, titleRule, descriptionRule, dateRule, tagsRule, imagesRule, mojibakeRule, linksRule, emptyHeadingsRule];
+/** A sentence the archetype gave the post for the writer to replace, still there word for word. */
+export const templateTextRule: Rule = (i) =>
+  templateTextLeft(i.raw, i.templateSentences ?? []).map(({ text, line }) => ({
+    rule: 'template-text' as const,
+    severity: 'warning' as const,
+    message: `“${text.length > 80 ? `${text.slice(0, 79)}…` : text}” is still the template's text.`,
+    line,
+  }));
+
+export const RULES: readonly Rule[] = [frontMatterRule, titleRule, descriptionRule, dateRule, tagsRule, imagesRule, mojibakeRule, linksRule, emptyHeadingsRule, templateTextRule];
 
 /** Every problem of a post, errors first (then in rule order). */
 export function checkPost(input: CheckInput, limits: CheckLimits = DEFAULT_LIMITS): CheckProblem[] {

@@ -14,7 +14,8 @@ export type RuleId =
   | 'image-alt'
   | 'mojibake'
   | 'link-broken'
-  | 'empty-heading';
+  | 'empty-heading'
+  | 'template-text';
 
 export interface CheckProblem {
   rule: RuleId;
@@ -54,6 +55,8 @@ export interface CheckInput {
   kind?: 'leaf-bundle' | 'branch-bundle' | 'single';
   images: ImageInput[];
   links: LinkInput[];
+  /** The placeholder sentences of the post's archetype (template-text.ts), if known. */
+  templateSentences?: readonly string[];
 }
 
 export interface CheckLimits {

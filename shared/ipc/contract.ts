@@ -9,6 +9,7 @@ import { gitChannels } from './channels/git';
 import { recoveryChannels } from './channels/recovery';
 import { searchChannels } from './channels/search';
 import { settingsChannels } from './channels/settings';
+import { appLogChannels } from './channels/app-log';
 
 export const contract = {
   ...siteChannels,
@@ -19,6 +20,7 @@ export const contract = {
   ...recoveryChannels,
   ...searchChannels,
   ...settingsChannels,
+  ...appLogChannels,
 } satisfies ChannelMap;
 
 export type Contract = typeof contract;

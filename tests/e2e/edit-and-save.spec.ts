@@ -26,7 +26,7 @@ test('typing a sentence into a paragraph and pressing Ctrl+S changes exactly tha
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
-  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 
   await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
   await app.keyboard.press('End');
@@ -79,7 +79,7 @@ test('opening and saving every post without edits leaves every byte as it was', 
     await expect(app.getByRole('textbox', { name: 'Post body' })).toBeVisible();
     await expect(app.locator('.status-path')).toHaveText(p);
     await app.keyboard.press('Control+s');
-    await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
+    await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   }
   for (const p of paths) expect(readPostBytes(site.contentDir, p).equals(before.get(p) as Buffer), p).toBe(true);
 });

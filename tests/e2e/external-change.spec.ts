@@ -29,7 +29,7 @@ test('with no unsaved edits, the post is reloaded from disk', async ({ app, site
   const theirs = readFileSync(file, 'utf8').replace('Thank you all.', 'Thank you, everyone.');
   writeFileSync(file, theirs);
   await expect(app.getByRole('textbox', { name: 'Post body' })).toContainText('Thank you, everyone.');
-  await expect(saveState(app)).toHaveText('No changes');
+  await expect(saveState(app)).toHaveText('Saved');
   await expect(app.getByRole('region', { name: 'Post changed on disk' })).toHaveCount(0);
   expect(readFileSync(file, 'utf8')).toBe(theirs);
 });
@@ -53,7 +53,7 @@ test('with unsaved edits, a banner offers Compare and Take theirs', async ({ app
   await expect(banner).toBeHidden();
   await expect(app.getByRole('textbox', { name: 'Post body' })).not.toContainText('Mine.');
   await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'description', exact: true })).toHaveValue(/^Forty-three/);
-  await expect(saveState(app)).toHaveText('No changes');
+  await expect(saveState(app)).toHaveText('Saved');
   expect(readFileSync(file, 'utf8')).toBe(theirs);
 });
 

@@ -251,7 +251,7 @@ test('missing images are flagged in the post list, the editor and the gallery, a
   await expect(item.locator('.badge-missing')).toHaveCount(0);
   // Nothing was written to the post.
   expect(readPostBytes(site.contentDir, BOOTH).equals(before)).toBe(true);
-  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 });
 
 test('Replace on a missing image points its references at a chosen image: only those lines change', async ({ app, site }) => {

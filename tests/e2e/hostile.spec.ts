@@ -1,7 +1,8 @@
 // Hostile posts in the real app (built renderer + web host) in Chromium: opening each one must
 // run no script (no dialog, no "pwned" in the console, no page error), send no request anywhere
 // but the web host on 127.0.0.1, and leave every byte on disk as it was.
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,8 +56,9 @@ test.beforeAll(async () => {
 });
 
 // A fresh page per case, so that one post that freezes the editor fails only its own test.
-test.beforeEach(async ({ browser }) => {
-  page = await browser.newPage();
+// The test's own page: the suite-wide check for uncaught page errors watches it too.
+test.beforeEach(async ({ page: fresh }) => {
+  page = fresh;
   events.length = 0;
   attempts.length = 0;
   page.on('dialog', (d) => {

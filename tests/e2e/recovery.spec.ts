@@ -4,7 +4,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
 import { changedLines } from './support/disk';
 import { sampleSite } from './support/paths';
 import { launchWebHost, type LaunchedHost } from './support/web-host';

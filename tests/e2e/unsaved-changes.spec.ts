@@ -41,7 +41,7 @@ test('switching posts with unsaved changes asks: Cancel, Discard, Save', async (
   await list.getByRole('button', { name: /^Call for Speakers/ }).click();
   await dialog.getByRole('button', { name: 'Discard' }).click();
   await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue(/^Call for Speakers/);
-  await expect(status).toHaveText('No changes');
+  await expect(status).toHaveText('Saved');
   expect(readPostBytes(site.contentDir, VOLUNTEERS).equals(before)).toBe(true);
 
   // Save: the change is written, then the other post opens.

@@ -12,6 +12,7 @@ import { PostLister, summarize } from '../site/list-posts';
 import { resolveInside } from '../fs/safe-path';
 import { assertPostExists } from '../posts/missing-post';
 import { stopIfCancelled } from '../../../shared/ipc/errors';
+import { sectionOfPath, templateSentencesFor } from './template-texts';
 
 export interface PostCheck {
   path: string;
@@ -38,11 +39,15 @@ export class PostChecker {
     const posts = await this.lister.list(signal);
     const index = postKeys(posts.map((p) => p.path));
     const out: PostCheck[] = [];
+    // One read of each section's archetype for the whole run.
+    const sentences = new Map<string, Promise<string[]>>();
     for (const p of posts) {
       stopIfCancelled(signal);
       const raw = await readFile(join(this.site.contentDir, p.path), 'utf8').catch(() => null);
       if (raw === null) continue;
-      out.push(await this.check(p.path, raw, index));
+      const section = sectionOfPath(p.path);
+      if (!sentences.has(section)) sentences.set(section, templateSentencesFor(this.site.root, section));
+      out.push(await this.check(p.path, raw, index, await sentences.get(section)!));
     }
     return out;
   }
@@ -52,10 +57,10 @@ export class PostChecker {
     const abs = await resolveInside(this.site.root, this.site.contentDir, path);
     await assertPostExists(abs, path);
     const text = raw ?? (await readFile(abs, 'utf8'));
-    return this.check(path, text, await this.index());
+    return this.check(path, text, await this.index(), await templateSentencesFor(this.site.root, sectionOfPath(path)));
   }
 
-  private async check(path: string, rawWithBom: string, index: PostIndex): Promise<PostCheck> {
+  private async check(path: string, rawWithBom: string, index: PostIndex, templateSentences: string[]): Promise<PostCheck> {
     const raw = rawWithBom.charCodeAt(0) === 0xfeff ? rawWithBom.slice(1) : rawWithBom;
     const summary = summarize(path, raw);
     const split = splitFrontMatter(raw);
@@ -83,7 +88,7 @@ export class PostChecker {
       ...l,
       exists: resolveLinkTarget(l.kind, l.target, path, index, hasContentFile),
     }));
-    const problems = checkPost({ raw, fields, frontMatterError: summary.frontMatterError, kind: summary.kind, images, links });
+    const problems = checkPost({ raw, fields, frontMatterError: summary.frontMatterError, kind: summary.kind, images, links, templateSentences });
     return { path, title: summary.title, problems };
   }
 }

@@ -1,12 +1,30 @@
 // The `site` fixture: each test gets its own running web host on its own copy of the sample
-// site, and a page already opened on it.
-import { test as base, expect, type Page } from '@playwright/test';
+// site, and a page already opened on it. `siteFiles` adds files to that copy before the host
+// starts. And every test, whatever pages it opens, fails on any uncaught page error
+// (`failOnPageErrors`): an exception the writer never sees is still a bug to fix, not to filter.
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { startWebHost, type RunningSite } from './web-host';
 
-export const test = base.extend<{ site: RunningSite; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern
-  site: async ({}, use) => {
-    const site = await startWebHost();
+/** Records every uncaught exception of every page of `context`, opened now or later. */
+function watchPageErrors(context: BrowserContext, errors: string[]): void {
+  const watch = (page: Page) => page.on('pageerror', (e) => errors.push(`page error on ${page.url()}: ${e.stack ?? e.message}`));
+  context.pages().forEach(watch);
+  context.on('page', watch);
+}
+
+export const test = base.extend<{ site: RunningSite; app: Page; siteFiles: Record<string, string>; failOnPageErrors: void }>({
+  siteFiles: [{}, { option: true }],
+  failOnPageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      watchPageErrors(context, errors);
+      await use();
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  site: async ({ siteFiles }, use) => {
+    const site = await startWebHost(undefined, siteFiles);
     try {
       await use(site);
     } finally {
@@ -15,7 +33,6 @@ export const test = base.extend<{ site: RunningSite; app: Page }>({
   },
   app: async ({ page, site }, use) => {
     const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
       // Known gap (see the closing note): right after a post is reopened, a figure card may ask
       // the web host for a sample image that is missing on purpose before the missing-image

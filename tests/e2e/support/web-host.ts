@@ -1,9 +1,9 @@
 // Starts the real web host on a fresh copy of the sample site and stops it afterwards, through
 // the one launcher shared with the bench (tests/support/web-host-process.ts). The host runs
 // from the bundle global-setup built (POSTWRIGHT_E2E_HOST), else from the sources via tsx.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { launchWebHostProcess } from '../../support/web-host-process';
 import { repoRoot, sampleSite } from './paths';
@@ -13,6 +13,8 @@ export interface RunningSite {
   root: string;
   /** Its content folder. */
   contentDir: string;
+  /** The app's data folder (recovery journal, log). */
+  dataDir: string;
   /** The first start address (a one-time start code): the `app` fixture opens it. */
   url: string;
   /** Another start address, for a second page (each opens the app once). */
@@ -24,14 +26,24 @@ export interface RunningSite {
 const distDir = process.env.POSTWRIGHT_E2E_DIST || undefined;
 const bundle = process.env.POSTWRIGHT_E2E_HOST || undefined;
 
-export async function startWebHost(sourceSite = sampleSite): Promise<RunningSite> {
+/**
+ * `extraFiles` (site-relative path -> text) are written into the copy before the host starts, so
+ * the first list already shows them (a body-less post, a post that breaks a region).
+ */
+export async function startWebHost(sourceSite = sampleSite, extraFiles: Record<string, string> = {}): Promise<RunningSite> {
   const base = mkdtempSync(join(tmpdir(), 'postwright-e2e-'));
   const root = join(base, 'site');
   cpSync(sourceSite, root, { recursive: true });
-  const host = await launchWebHostProcess({ repoRoot, site: root, dataDir: join(base, 'data'), distDir, bundle, timeoutMs: 30_000 });
+  for (const [path, text] of Object.entries(extraFiles)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const dataDir = join(base, 'data');
+  const host = await launchWebHostProcess({ repoRoot, site: root, dataDir, distDir, bundle, timeoutMs: 30_000 });
   return {
     root,
     contentDir: join(root, 'content'),
+    dataDir,
     url: host.url,
     newUrl: host.newStartUrl,
     async stop() {

@@ -43,6 +43,7 @@ describe.each<Platform>(['darwin', 'win32', 'linux'])('menu on %s', (platform) =
   it('has Help with the docs (and About where the OS expects it)', () => {
     const help = t.find((i) => i.role === 'help');
     expect(help?.submenu?.some((i) => i.mainCommand === 'openDocs')).toBe(true);
+    expect(help?.submenu?.find((i) => i.mainCommand === 'showLog')?.label).toBe('Show Log');
     const aboutInHelp = help?.submenu?.some((i) => i.mainCommand === 'about') ?? false;
     expect(aboutInHelp).toBe(platform !== 'darwin');
   });
