@@ -38,6 +38,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     [changeListener(notify), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
+    opts.shortcodeInner,
   );
   const body = opts.body;
   let unsafeReason = parsed.unsafeReason;
