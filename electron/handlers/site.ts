@@ -4,6 +4,7 @@ import type { siteChannels } from '../../shared/ipc/channels/site';
 import type { AppServices } from '../services/app-services';
 import { PostwrightError } from '../../shared/ipc/errors';
 import { PostLister } from '../services/site/list-posts';
+import { readShortcodeInner } from '../services/site/shortcode-templates';
 
 export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels> {
   return {
@@ -17,5 +18,7 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
       return dir ? app.openSite(dir) : null;
     },
     listPosts: async () => app.perSite('postLister', (site) => new PostLister(site.contentDir)).list(),
+    // Read once per opened site (templates rarely change while writing; reopening reads again).
+    getShortcodeInner: async () => app.perSite('shortcodeInner', (site) => ({ kinds: readShortcodeInner(site.root) })).kinds,
   };
 }

@@ -37,4 +37,10 @@ export const siteChannels = defineChannels({
   /** Shows the OS folder picker (Electron only) and opens the chosen site. */
   chooseSite: { request: z.object({}), response: SiteInfo.nullable() },
   listPosts: { request: z.object({}), response: z.array(PostSummary) },
+  /**
+   * What the open site's `{{< name >}}…{{< /name >}}` pairs hold, by name (found from the
+   * templates, shared/markdown/shortcode-inner.ts): 'markdown' ones are edited as rich text,
+   * 'text' ones as plain text, 'source' ones (template unreadable) are kept read-only.
+   */
+  getShortcodeInner: { request: z.object({}), response: z.record(z.string(), z.enum(['markdown', 'text', 'source'])) },
 });
