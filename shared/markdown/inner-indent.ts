@@ -8,6 +8,8 @@
 export interface Deindented {
   text: string;
   indent: string;
+  /** In a quote, the markers before the closing tag (`> `): taken off the end, put back by the save. */
+  tail: string;
 }
 
 const LINES = /[^\r\n]*(?:\r\n|\n|\r|$)/g;
@@ -27,34 +29,37 @@ function parts(text: string): [string, string[], string] | null {
   return [first, lines, last];
 }
 
-export function deindent(text: string): Deindented {
+/** `quoted`: the pair sits in a quote, whose `>` markers start its lines too. */
+export function deindent(text: string, quoted = false): Deindented {
   const p = parts(text);
-  if (!p) return { text, indent: '' };
-  const [first, middle, last] = p;
+  if (!p) return { text, indent: '', tail: '' };
+  const [first, middle, whole] = p;
+  const tail = quoted && /^[ \t>]*$/.test(whole) ? whole : '';
+  const last = tail ? '' : whole;
   let indent: string | null = null;
   for (const line of middle) {
     const content = line.replace(/(\r\n|\n|\r)$/, '');
     if (content === '') continue;
-    const own = /^[ \t]*/.exec(content)![0];
-    if (own === content) return { text, indent: '' }; // whitespace-only line: leave all as is
+    const own = (quoted ? /^[ \t>]*/ : /^[ \t]*/).exec(content)![0];
+    if (own === content) return { text, indent: '', tail: '' }; // whitespace-only line: leave all as is
     if (indent === null || !own.startsWith(indent)) {
       let k = 0;
       const ref: string = indent ?? own;
       while (k < ref.length && k < own.length && ref[k] === own[k]) k++;
       indent = ref.slice(0, k);
     }
-    if (indent === '') return { text, indent: '' };
+    if (indent === '') return { text, indent: '', tail: '' };
   }
-  if (!indent) return { text, indent: '' };
+  if (!indent) return { text, indent: '', tail: '' };
   const cut = indent.length;
-  return { text: first + middle.map((l) => (/^(\r\n|\n|\r)$/.test(l) ? l : l.slice(cut))).join('') + last, indent };
+  return { text: first + middle.map((l) => (/^(\r\n|\n|\r)$/.test(l) ? l : l.slice(cut))).join('') + last, indent, tail };
 }
 
 /** The inverse of deindent for text saved from deindented content (edits included). */
-export function reindent(text: string, indent: string): string {
-  if (!indent) return text;
+export function reindent(text: string, indent: string, tail = ''): string {
+  if (!indent) return text + tail;
   const p = parts(text);
-  if (!p) return text;
+  if (!p) return text + tail;
   const [first, middle, last] = p;
-  return first + middle.map((l) => (/^(\r\n|\n|\r)$/.test(l) ? l : indent + l)).join('') + last;
+  return first + middle.map((l) => (/^(\r\n|\n|\r)$/.test(l) ? l : indent + l)).join('') + last + tail;
 }

@@ -48,6 +48,8 @@ export interface MergeOptions {
   parse?: (text: string) => Root;
   /** Parses and transforms a document of its own (a pair's inner content). */
   run?: (text: string) => Root;
+  /** The blocks are in a quote: its `>` markers are part of the indentation (inner-indent.ts). */
+  quoted?: boolean;
 }
 
 /** Adds `by` to every offset in the tree (an inner document parsed alone, put in its place). */
@@ -153,6 +155,27 @@ export function mergeShortcodeBlocks(tree: Root, source: string, options: MergeO
     i = endIndex;
   }
   tree.children = out;
+  if (options.run) for (const node of out) nestedIn(node);
+
+  /**
+   * Pairs inside list items and quotes (`1. Step` then an indented callout): the same merge on
+   * their blocks. Never a list item's first block: the editor's list item starts with a paragraph.
+   */
+  function nestedIn(node: RootContent): void {
+    if (node.type === 'list') {
+      for (const item of node.children) {
+        if (item.children.length < 2) continue;
+        const rest = { type: 'root', children: item.children.slice(1) } as Root;
+        mergeShortcodeBlocks(rest, source, options, pairing);
+        item.children = [item.children[0], ...(rest.children as typeof item.children)];
+        for (const c of item.children) nestedIn(c as RootContent);
+      }
+    } else if (node.type === 'blockquote') {
+      const inner = { type: 'root', children: node.children } as Root;
+      mergeShortcodeBlocks(inner, source, { ...options, quoted: true }, pairing);
+      node.children = inner.children as typeof node.children;
+    }
+  }
 
   function pairedNode(tag: ShortcodeTag, closer: ShortcodeTag, start: number, end: number, position: NonNullable<RootContent['position']>): RootContent | null {
     if (closer.end > end || source.slice(closer.end, end).trim() !== '' || closer.start < tag.end) return null;
@@ -169,7 +192,8 @@ export function mergeShortcodeBlocks(tree: Root, source: string, options: MergeO
     // The inner content is a document of its own (positions relative to it), read without the
     // indentation all its lines share (inner-indent.ts). Its blocks are kept out of `children`
     // so that the outer pipeline does not read them against the outer text.
-    const { text, indent } = deindent(inner);
+    const { text, indent, tail } = deindent(inner, options.quoted);
+    // The inner document is not quoted any more: its own pairs are not either.
     const sub = options.run(text);
     if (sub.children.length === 0) return null;
     const ranges: Array<[number, number]> = [];
@@ -179,6 +203,6 @@ export function mergeShortcodeBlocks(tree: Root, source: string, options: MergeO
       if (s === undefined || e === undefined) return null;
       ranges.push([s, e]);
     }
-    return { type: 'shortcodeContainer', name: tag.name, open, close, inner: text, indent, ranges, blocks: sub.children, position } as unknown as RootContent;
+    return { type: 'shortcodeContainer', name: tag.name, open, close, inner: text, indent, tail, ranges, blocks: sub.children, position } as unknown as RootContent;
   }
 }

@@ -25,6 +25,7 @@ export interface ShortcodeContainerNode extends Parent {
   /** The inner content as written less its shared indentation (inner-indent.ts), and each child's [start, end) in it. */
   inner: string;
   indent: string;
+  tail: string;
   ranges: Array<[number, number]>;
   /** The inner blocks as parsed (in `children` only when the editor writes the node anew). */
   blocks?: RootContent[];

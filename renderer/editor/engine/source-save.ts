@@ -181,7 +181,7 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
     } else if (o !== -1 && node.type.name === 'shortcode_container' && pristine[o].type === node.type) {
       // A shortcode whose inner content changed: its tags as written (or as the parameter dialog
       // changed them), its inner content saved like a body of its own, against its own original.
-      const inner = reindent(saveBody(innerSnapshot(pristine[o]), node, core), pristine[o].attrs.indent as string);
+      const inner = reindent(saveBody(innerSnapshot(pristine[o]), node, core), pristine[o].attrs.indent as string, pristine[o].attrs.tail as string);
       text = (node.attrs.open as string) + inner + (node.attrs.close as string);
     } else if (node.type.name === 'shortcode_text') {
       const inner = o !== -1 && pristine[o].type === node.type ? pristine[o].textContent : node.textContent;

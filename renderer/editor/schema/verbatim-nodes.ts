@@ -112,7 +112,7 @@ export const shortcodeContainerNode = $node('shortcode_container', () => ({
   content: 'block+',
   defining: true,
   isolating: true,
-  attrs: { name: { default: '' }, open: { default: '' }, close: { default: '' }, inner: { default: '' }, indent: { default: '' }, ranges: { default: [] } },
+  attrs: { name: { default: '' }, open: { default: '' }, close: { default: '' }, inner: { default: '' }, indent: { default: '' }, tail: { default: '' }, ranges: { default: [] } },
   parseDOM: [
     {
       tag: 'div[data-type="shortcode-container"]',
@@ -131,8 +131,8 @@ export const shortcodeContainerNode = $node('shortcode_container', () => ({
   parseMarkdown: {
     match: (node) => node.type === 'shortcodeContainer',
     runner: (state, node, type) => {
-      const n = node as unknown as { name: string; open: string; close: string; inner: string; indent: string; ranges: Array<[number, number]>; blocks?: MarkdownNode[] };
-      state.openNode(type, { name: n.name, open: n.open, close: n.close, inner: n.inner, indent: n.indent, ranges: n.ranges }).next(n.blocks ?? node.children).closeNode();
+      const n = node as unknown as { name: string; open: string; close: string; inner: string; indent: string; tail: string; ranges: Array<[number, number]>; blocks?: MarkdownNode[] };
+      state.openNode(type, { name: n.name, open: n.open, close: n.close, inner: n.inner, indent: n.indent, tail: n.tail, ranges: n.ranges }).next(n.blocks ?? node.children).closeNode();
     },
   },
   toMarkdown: {

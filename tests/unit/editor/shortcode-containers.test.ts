@@ -118,3 +118,38 @@ describe('shortcode containers', () => {
     expect(n.save(replaceText(n.parsed.doc, 'Intro', 'Start'))).toBe(unclosed.replace('Intro', 'Start'));
   });
 });
+
+describe('shortcode containers inside lists and quotes', () => {
+  const LIST = [
+    '1. Register for the summit.',
+    '',
+    '   {{% callout title="Tip" %}}',
+    '   Early birds pay **less**.',
+    '   Bring your badge.',
+    '   {{% /callout %}}',
+    '',
+    '2. Book a room.',
+    '',
+  ].join('\n');
+
+  it('a callout inside a list item is rich text, and an edit in it changes only its line', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const body = LIST.replace(/\n/g, eol);
+      const o = await open(body);
+      expect(o.parsed.unsafeReason).toBeNull();
+      const item = o.parsed.doc.child(0).child(0);
+      expect(types(item)).toEqual(['paragraph', 'shortcode_container']);
+      expect(o.save()).toBe(body);
+      const saved = o.save(replaceText(o.parsed.doc, 'Bring your', 'Bring your own'));
+      expect(saved).toBe(body.replace('Bring your', 'Bring your own'));
+    }
+  });
+
+  it('a callout inside a quote', async () => {
+    const body = '> Said at the door:\n>\n> {{% callout %}}\n> Doors open at *nine*.\n> {{% /callout %}}\n';
+    const o = await open(body);
+    expect(types(o.parsed.doc.child(0))).toEqual(['paragraph', 'shortcode_container']);
+    expect(o.save()).toBe(body);
+    expect(o.save(replaceText(o.parsed.doc, 'Doors open', 'Gates open'))).toBe(body.replace('Doors open', 'Gates open'));
+  });
+});
