@@ -1,10 +1,10 @@
 // Which paired shortcodes hold Markdown, found per site from the templates Hugo would use.
 import { afterEach, describe, expect, it } from 'vitest';
-import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { readShortcodeInner } from '../../../electron/services/site/shortcode-templates';
 import { templateRendersMarkdown } from '../../../shared/markdown/shortcode-inner';
+import { THEME_SHORTCODES, themeShortcodes } from '../../../shared/markdown/theme-shortcodes';
 
 let site: TempSite | undefined;
 afterEach(() => site?.remove());
@@ -44,16 +44,36 @@ describe('readShortcodeInner', () => {
     expect(kinds.box).toBeUndefined(); // not imported by the config
   });
 
-  // Root reads any file, so this cannot be shown when the tests run as root.
-  it.skipIf(process.getuid?.() === 0)('gives "source" for a template that cannot be read', async () => {
+  it('gives "source" for a template that cannot be read', async () => {
     site = makeTempSite();
-    site.write('layouts/shortcodes/locked.html', '{{ .Inner | markdownify }}');
-    chmodSync(join(site.root, 'layouts/shortcodes/locked.html'), 0o000);
+    // A folder where the template file should be: reading it fails, as an unreadable file does
+    // (a permission test would pass for root, which reads anything).
+    site.write('layouts/shortcodes/locked.html/keep.txt', '');
     expect((await readShortcodeInner(site.root)).locked).toBe('source');
   });
 
   it('reads the sample site', async () => {
     const kinds = await readShortcodeInner(join(__dirname, '..', '..', '..', 'content'));
     expect(kinds.callout).toBe('markdown');
+  });
+});
+
+describe('the table of popular themes', () => {
+  it('is used for a theme pulled as a module not on disk, and a template on disk wins over it', async () => {
+    site = makeTempSite();
+    site.write('hugo.toml', '[module]\n[[module.imports]]\npath = "github.com/imfing/hextra"\n');
+    site.write('layouts/shortcodes/details.html', '<details>{{ .Inner }}</details>');
+    const kinds = await readShortcodeInner(site.root);
+    expect(kinds.callout).toBe('markdown');
+    expect(kinds.tab).toBe('markdown');
+    expect(kinds.details).toBe('text');
+  });
+
+  it('says which template each entry comes from', () => {
+    for (const theme of THEME_SHORTCODES) {
+      for (const sc of Object.values(theme.shortcodes)) expect(sc.template).toMatch(/^layouts\/shortcodes\/[\w-]+\.html$/);
+    }
+    expect(themeShortcodes('github.com/nunocoracao/blowfish/v2')).toEqual({ alert: 'markdown' });
+    expect(themeShortcodes('my-own-theme')).toEqual({});
   });
 });
