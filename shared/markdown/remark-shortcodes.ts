@@ -36,10 +36,15 @@ export function remarkShortcodes(this: Processor) {
     const inner = (file.data as { shortcodeInner?: ShortcodeInnerMap }).shortcodeInner;
     // An inner document goes through the whole pipeline as a file of its own (so that every
     // step that reads the source by position, like Milkdown's emphasis markers, reads its text).
-    const run = (text: string) => this.runSync(parse(text), { value: text, data: file.data }) as Root;
+    // Nesting deeper than any real post (a hostile file) keeps the deeper pairs as written: each
+    // level is parsed again, and the stack must not run out.
+    const depth = (file.data as { shortcodeDepth?: number }).shortcodeDepth ?? 0;
+    const run = depth >= MAX_DEPTH ? undefined : (text: string) => this.runSync(parse(text), { value: text, data: { ...file.data, shortcodeDepth: depth + 1 } }) as Root;
     mergeShortcodeBlocks(tree, String(file.value), { inner, parse, run });
   };
 }
+
+const MAX_DEPTH = 12;
 
 export interface MergeOptions {
   /** What `{{< >}}` pairs hold (by name); `{{% %}}` pairs always hold Markdown. */

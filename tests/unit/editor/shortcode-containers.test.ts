@@ -153,3 +153,13 @@ describe('shortcode containers inside lists and quotes', () => {
     expect(o.save(replaceText(o.parsed.doc, 'Doors open', 'Gates open'))).toBe(body.replace('Doors open', 'Gates open'));
   });
 });
+
+describe('hostile nesting', () => {
+  it('pairs nested 2,000 deep open and save as written (the deepest kept as written)', async () => {
+    const n = 2000;
+    const body = `${'{{% box %}}\n'.repeat(n)}text\n${'{{% /box %}}\n'.repeat(n)}`;
+    const o = await open(body);
+    expect(o.parsed.unsafeReason).toBeNull();
+    expect(o.save()).toBe(body);
+  });
+});
