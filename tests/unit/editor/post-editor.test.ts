@@ -84,6 +84,17 @@ describe('post editor', () => {
     expect(h.getBody()).toBe(body);
   });
 
+  it('find, replace and undo see the text inside a callout', async () => {
+    const body = 'Intro.\n\n{{% callout title="Deadline" %}}\nProposals close at **noon**.\n{{% /callout %}}\n';
+    const { h } = await open(body);
+    expect(h.integration!.find({ query: 'noon', matchCase: true, wholeWord: false }).count).toBe(1);
+    expect(h.integration!.replaceLiteral('close at', 'close by')).toBe(1);
+    expect(changedLines(body, h.getBody())).toEqual({ removed: ['Proposals close at **noon**.'], added: ['Proposals close by **noon**.'] });
+    h.commands.undo();
+    expect(h.getBody()).toBe(body);
+    expect(h.isDirty()).toBe(false);
+  });
+
   it('shows GitHub-style alerts as callouts, the marker kept in the text', async () => {
     const body = 'Intro.\n\n> [!WARNING]\n> Bring a **warm** coat.\n\n> A plain quote.\n';
     const { root, h } = await open(body);
