@@ -7,6 +7,7 @@ import { remarkGFMPlugin } from '@milkdown/kit/preset/gfm';
 import { history } from '@milkdown/kit/plugin/history';
 import { createMarkdownCore, type MarkdownCore, type ParsedBody } from './markdown-core';
 import { editingPlugins, schemaPlugins } from './setup';
+import type { ShortcodeInnerMap } from '../shared/markdown/shortcode-inner';
 
 export interface CreatedMilkdown {
   editor: Editor;
@@ -23,6 +24,7 @@ export async function createMilkdown(
   extra: MilkdownPlugin[] = [],
   editable = true,
   attributes: Record<string, string> = {},
+  shortcodeInner?: ShortcodeInnerMap,
 ): Promise<CreatedMilkdown> {
   let core: MarkdownCore | null = null;
   let parsed: ParsedBody | null = null;
@@ -35,6 +37,7 @@ export async function createMilkdown(
       ctx.update(editorViewOptionsCtx, (prev) => ({ ...prev, editable: () => editable, attributes }));
       ctx.set(editorStateOptionsCtx, (prev) => {
         core = createMarkdownCore(ctx);
+        core.shortcodeInner = shortcodeInner;
         parsed = typeof body === 'string' ? core.parse(body) : body(core);
         return { ...prev, doc: parsed.doc };
       });

@@ -9,6 +9,7 @@ import type { MarkdownNode } from '@milkdown/kit/transformer';
 import type { Root } from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import type { MarkdownStyle } from '../shared/markdown/style';
+import type { ShortcodeInnerMap } from '../shared/markdown/shortcode-inner';
 import { FastParserState } from './fast-parser-state';
 import { installLinearEditMap } from './micromark-edit-map';
 import { installFastAutolinkLiterals } from './autolink-literals';
@@ -25,6 +26,11 @@ export interface ParsedBody {
 
 export interface MarkdownCore {
   schema: Schema;
+  /**
+   * What the site's `{{< >}}` pairs hold (shortcode-inner.ts): set once the site's templates are
+   * known, before parsing its posts. Unset: `{{% %}}` pairs and Hugo's built-ins only.
+   */
+  shortcodeInner: ShortcodeInnerMap | undefined;
   parse(body: string): ParsedBody;
   /** One top-level block as markdown (LF endings, no trailing newline). */
   serializeBlock(node: PmNode, style: MarkdownStyle): string;
@@ -39,7 +45,8 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
   installFastAutolinkLiterals((remark.data('fromMarkdownExtensions') ?? []) as unknown[]);
 
   const parse = (body: string): ParsedBody => {
-    const tree = remark.runSync(remark.parse(body), body) as Root;
+    // The transformers read the map from the file's data (remark-shortcodes.ts).
+    const tree = remark.runSync(remark.parse(body), { value: body, data: { shortcodeInner: core.shortcodeInner } }) as Root;
     const ranges: Array<[number, number]> = [];
     for (const child of tree.children) {
       const s = child.position?.start.offset;
@@ -60,6 +67,7 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
     else if (ranges.length !== tree.children.length) unsafeReason = 'Some blocks of this post have no known position in the file.';
     else if (tree.children.length === 0 ? !isEmptyDoc(doc) : doc.childCount !== tree.children.length)
       unsafeReason = `The editor made ${doc.childCount} blocks out of the ${tree.children.length} in the file.`;
+    else if (!containersMapped(doc)) unsafeReason = 'The editor could not map the text inside a shortcode to the file.';
     return { doc, ranges, unsafeReason };
   };
 
@@ -92,7 +100,23 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
     return out.endsWith('\n') ? out.slice(0, -1) : out;
   };
 
-  return { schema, parse, serializeBlock };
+  const core: MarkdownCore = { schema, parse, serializeBlock, shortcodeInner: undefined };
+  return core;
+}
+
+/** Every shortcode container has one child per inner source range (as top-level blocks do). */
+function containersMapped(doc: PmNode): boolean {
+  let ok = true;
+  doc.descendants((node) => {
+    if (!ok) return false;
+    if (node.type.name === 'shortcode_container') {
+      if (node.childCount !== (node.attrs.ranges as unknown[]).length) ok = false;
+      return true;
+    }
+    // Containers are only top-level or inside containers.
+    return false;
+  });
+  return ok;
 }
 
 type BreakHandler = NonNullable<NonNullable<ToMarkdownOptions['handlers']>['break']>;

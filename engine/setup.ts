@@ -25,7 +25,7 @@ import { gfm } from '@milkdown/kit/preset/gfm';
 import { $remark } from '@milkdown/kit/utils';
 import { remarkShortcodes } from '../shared/markdown/remark-shortcodes';
 import { remarkRawBlocks } from '../shared/markdown/remark-raw-blocks';
-import { verbatimNodes } from './schema/verbatim-nodes';
+import { pairedShortcodeNodes, verbatimNodes } from './schema/verbatim-nodes';
 import { listOrderPlugin } from './list-order-plugin';
 import { typingPlugin } from './typing-plugin';
 
@@ -34,7 +34,7 @@ export const KNOWN_MDAST_TYPES: ReadonlySet<string> = new Set([
   'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'code',
   'html', 'text', 'emphasis', 'strong', 'inlineCode', 'break', 'link', 'image', 'delete',
   'table', 'tableRow', 'tableCell', 'footnoteDefinition', 'footnoteReference',
-  'shortcode', 'shortcodeBlock', 'rawBlock', 'rawInline',
+  'shortcode', 'shortcodeBlock', 'shortcodeContainer', 'shortcodeText', 'rawBlock', 'rawInline',
 ]);
 
 const shortcodesRemark = $remark('pwShortcodes', () => remarkShortcodes);
@@ -55,6 +55,7 @@ const lossFreePlugins: MilkdownPlugin[] = [
 export const schemaPlugins: MilkdownPlugin[] = [
   cmSchema,
   verbatimNodes,
+  pairedShortcodeNodes,
   shortcodesRemark,
   gfm,
   // Runs after gfm so it sees gfm's node types as known.

@@ -7,6 +7,7 @@
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { mergeBlock } from '../shared/markdown/merge-block';
 import { detectEol, detectStyle, toLf, withEol, type Eol, type MarkdownStyle } from '../shared/markdown/style';
+import { reindent } from '../shared/markdown/inner-indent';
 import { createBlockCheck, type BlockCheck } from './block-check';
 import type { MarkdownCore } from './markdown-core';
 
@@ -127,6 +128,18 @@ function afterFirstText(body: string, eol: Eol): string {
   return withEol('\n\n', eol) + body.replace(/^\s+/, '');
 }
 
+const inners = new WeakMap<PmNode, SourceSnapshot>();
+/** The snapshot of a pristine shortcode container's inner content (see schema/verbatim-nodes.ts). */
+function innerSnapshot(container: PmNode): SourceSnapshot {
+  let snap = inners.get(container);
+  if (!snap) {
+    const pristine: PmNode[] = [];
+    container.forEach((n) => pristine.push(n));
+    inners.set(container, (snap = snapshotOf(container.attrs.inner as string, pristine, container.attrs.ranges as Array<[number, number]>)));
+  }
+  return snap;
+}
+
 const checks = new WeakMap<SourceSnapshot, BlockCheck>();
 function checkFor(snap: SourceSnapshot, core: MarkdownCore): BlockCheck {
   let check = checks.get(snap);
@@ -178,6 +191,16 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
       last = match[end];
       text = body.slice(ranges[o][0], ranges[last][1]);
       c = end;
+    } else if (o !== -1 && node.type.name === 'shortcode_container' && pristine[o].type === node.type) {
+      // A shortcode whose inner content changed: its tags as written (or as the parameter dialog
+      // changed them), its inner content saved like a body of its own, against its own original.
+      const inner = reindent(saveBody(innerSnapshot(pristine[o]), node, core), pristine[o].attrs.indent as string, pristine[o].attrs.tail as string);
+      text = (node.attrs.open as string) + inner + (node.attrs.close as string);
+    } else if (node.type.name === 'shortcode_text') {
+      const inner = o !== -1 && pristine[o].type === node.type ? pristine[o].textContent : node.textContent;
+      // Lines typed in a CRLF shortcode get its line ending.
+      const typed = inner.includes('\r\n') ? node.textContent.replace(/\r?\n/g, '\r\n') : node.textContent;
+      text = (node.attrs.open as string) + typed + (node.attrs.close as string);
     } else {
       const own = o !== -1 ? detectStyle(slice(o), snap.style) : snap.style;
       const theirs = core.serializeBlock(node, own);

@@ -4,6 +4,7 @@ import type { siteChannels } from '../../shared/ipc/channels/site';
 import type { AppServices } from '../services/app-services';
 import { PostwrightError } from '../../shared/ipc/errors';
 import { PostLister } from '../services/site/list-posts';
+import { readShortcodeInner } from '../services/site/shortcode-templates';
 
 /** The open site's lister, whose stat cache makes a second listing cheap. */
 const lister = (app: AppServices) => app.perSite('postLister', (site) => new PostLister(site.contentDir));
@@ -21,5 +22,7 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
     },
     listPosts: async (_req, call) => lister(app).list(call?.signal),
     postSummary: async ({ path }) => lister(app).one(path),
+    // Read once per opened site (templates rarely change while writing; reopening reads again).
+    getShortcodeInner: async () => app.perSite('shortcodeInner', (site) => ({ kinds: readShortcodeInner(site.root) })).kinds,
   };
 }

@@ -62,13 +62,14 @@ export const shortcodeBlockNode = $node('shortcode_block', () => ({
   group: 'block',
   atom: true,
   selectable: true,
-  attrs: { value: { default: '' } },
+  // problem: why a paired shortcode is kept as written (remark-shortcodes.ts), or null.
+  attrs: { value: { default: '' }, problem: { default: null } },
   parseDOM: [{ tag: 'div[data-type="shortcode-block"]', getAttrs: (dom) => parseValue(dom as HTMLElement) }],
   toDOM: (node: PmNode) => ['div', { 'data-type': 'shortcode-block', 'data-value': node.attrs.value, class: 'pw-shortcode' }, node.attrs.value],
   parseMarkdown: {
     match: (node) => node.type === 'shortcodeBlock',
     runner: (state, node, type) => {
-      state.addNode(type, { value: valueOf(node) });
+      state.addNode(type, { value: valueOf(node), problem: (node as { problem?: string }).problem ?? null });
     },
   },
   toMarkdown: {
@@ -101,3 +102,88 @@ export const shortcodeInlineNode = $node('shortcode_inline', () => ({
 }));
 
 export const verbatimNodes = [rawBlockNode, rawInlineNode, shortcodeBlockNode, shortcodeInlineNode];
+
+// A paired shortcode whose inner content Hugo renders as Markdown: the card's header shows the
+// name and parameters (from `open`), its content is ordinary editable blocks. `inner` and
+// `ranges` describe the inner content as it was on disk, for the source-preserving save
+// (engine/source-save.ts), which writes `open` + the saved inner content + `close`.
+export const shortcodeContainerNode = $node('shortcode_container', () => ({
+  group: 'block',
+  content: 'block+',
+  defining: true,
+  isolating: true,
+  attrs: { name: { default: '' }, open: { default: '' }, close: { default: '' }, inner: { default: '' }, indent: { default: '' }, tail: { default: '' }, ranges: { default: [] } },
+  parseDOM: [
+    {
+      tag: 'div[data-type="shortcode-container"]',
+      contentElement: '.pw-container-content',
+      getAttrs: (dom) => {
+        const d = (dom as HTMLElement).dataset;
+        return { name: d.name ?? '', open: d.open ?? '', close: d.close ?? '' };
+      },
+    },
+  ],
+  toDOM: (node: PmNode) => [
+    'div',
+    { 'data-type': 'shortcode-container', 'data-name': node.attrs.name, 'data-open': node.attrs.open, 'data-close': node.attrs.close, class: 'pw-shortcode-container' },
+    ['div', { class: 'pw-container-content' }, 0],
+  ],
+  parseMarkdown: {
+    match: (node) => node.type === 'shortcodeContainer',
+    runner: (state, node, type) => {
+      const n = node as unknown as { name: string; open: string; close: string; inner: string; indent: string; tail: string; ranges: Array<[number, number]>; blocks?: MarkdownNode[] };
+      state.openNode(type, { name: n.name, open: n.open, close: n.close, inner: n.inner, indent: n.indent, tail: n.tail, ranges: n.ranges }).next(n.blocks ?? node.children).closeNode();
+    },
+  },
+  toMarkdown: {
+    match: (node) => node.type.name === 'shortcode_container',
+    runner: (state, node) => {
+      state.openNode('shortcodeContainer', undefined, { name: node.attrs.name as string, open: node.attrs.open as string, close: node.attrs.close as string }).next(node.content).closeNode();
+    },
+  },
+}));
+
+// A paired shortcode whose inner content is used as it is (mermaid, highlight, raw HTML): plain
+// text, edited in a code area in the card, written back as `open` + text + `close`.
+export const shortcodeTextNode = $node('shortcode_text', () => ({
+  group: 'block',
+  content: 'text*',
+  marks: '',
+  code: true,
+  defining: true,
+  isolating: true,
+  attrs: { open: { default: '' }, close: { default: '' } },
+  parseDOM: [
+    {
+      tag: 'div[data-type="shortcode-text"]',
+      preserveWhitespace: 'full',
+      contentElement: 'code',
+      getAttrs: (dom) => {
+        const d = (dom as HTMLElement).dataset;
+        return { open: d.open ?? '', close: d.close ?? '' };
+      },
+    },
+  ],
+  toDOM: (node: PmNode) => [
+    'div',
+    { 'data-type': 'shortcode-text', 'data-open': node.attrs.open, 'data-close': node.attrs.close, class: 'pw-shortcode-text' },
+    ['pre', ['code', 0]],
+  ],
+  parseMarkdown: {
+    match: (node) => node.type === 'shortcodeText',
+    runner: (state, node, type) => {
+      const n = node as unknown as { open: string; close: string; value: string };
+      state.openNode(type, { open: n.open, close: n.close });
+      if (n.value) state.addText(n.value);
+      state.closeNode();
+    },
+  },
+  toMarkdown: {
+    match: (node) => node.type.name === 'shortcode_text',
+    runner: (state, node) => {
+      state.addNode('shortcodeText', undefined, node.textContent, { open: node.attrs.open as string, close: node.attrs.close as string });
+    },
+  },
+}));
+
+export const pairedShortcodeNodes = [shortcodeContainerNode, shortcodeTextNode];

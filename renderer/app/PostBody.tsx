@@ -55,8 +55,11 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
     let cancelled = false;
     // The editor shows the post at once; its images load once the app knows which exist
     // (holdBack), so a missing one never fetches a 404.
-    loadEditor()
-      .then(({ createPostEditor }) =>
+    // What the site's paired shortcodes hold, asked for with the editor's code; if it cannot be
+    // read, paired shortcodes open as plain text (exact, editable) rather than not at all.
+    const inner = api.getShortcodeInner({}).catch(() => undefined);
+    Promise.all([loadEditor(), inner])
+      .then(([{ createPostEditor }, shortcodeInner]) =>
         cancelled
           ? null
           : createPostEditor({
@@ -64,6 +67,7 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
               body,
               postPath,
               readOnly,
+              shortcodeInner,
               assetUrl: (p) => api.assetUrl(p),
               onChange: () => callbacks.current.onChange(),
               onFilesDropped: (files, pos) => images.current?.onFilesDropped(files, pos),

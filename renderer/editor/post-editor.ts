@@ -39,6 +39,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     [changeListener(notify), emptyPlaceholder(), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
+    opts.shortcodeInner,
   );
   const body = opts.body;
   let unsafeReason = parsed.unsafeReason;

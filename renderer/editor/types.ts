@@ -1,4 +1,5 @@
 // The contract between the app shell and the post editor (Milkdown + source-preserving save).
+import type { ShortcodeInnerMap } from '../../shared/markdown/shortcode-inner';
 
 export interface EditorCommands {
   toggleBold(): void;
@@ -30,6 +31,11 @@ export interface PostEditorOptions {
   /** Turns a site-relative path (e.g. "content/blog/x/a.png" or "static/img/a.png") into a URL. */
   assetUrl(sitePath: string): string;
   readOnly?: boolean;
+  /**
+   * What the site's `{{< >}}` pairs hold (shared/markdown/shortcode-inner.ts, from the main
+   * process's getShortcodeInner): Markdown ones are edited as rich text inside their card.
+   */
+  shortcodeInner?: ShortcodeInnerMap;
   /** Shortcodes the site defines (from layouts/shortcodes/), offered in the insert menu. */
   shortcodeNames?: string[];
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */

@@ -2,7 +2,7 @@
 // source text, and a to-markdown handler that writes that text back untouched.
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Options as ToMarkdownExtension } from 'mdast-util-to-markdown';
-import type { Literal } from 'mdast';
+import type { Literal, Parent, RootContent } from 'mdast';
 
 export interface ShortcodeNode extends Literal {
   type: 'shortcode';
@@ -10,6 +10,32 @@ export interface ShortcodeNode extends Literal {
 /** A top-level shortcode (alone in its paragraph, or paired with its content). */
 export interface ShortcodeBlockNode extends Literal {
   type: 'shortcodeBlock';
+  /** Why a paired shortcode is kept as written: 'crossing' | 'unreadable' | 'unclosed'. */
+  problem?: string;
+}
+
+/** A paired shortcode whose inner content Hugo renders as Markdown (see remark-shortcodes.ts). */
+export interface ShortcodeContainerNode extends Parent {
+  type: 'shortcodeContainer';
+  name: string;
+  /** The opening tag, exactly as written. */
+  open: string;
+  /** The closing tag and any spaces after it on its line, exactly as written. */
+  close: string;
+  /** The inner content as written less its shared indentation (inner-indent.ts), and each child's [start, end) in it. */
+  inner: string;
+  indent: string;
+  tail: string;
+  ranges: Array<[number, number]>;
+  /** The inner blocks as parsed (in `children` only when the editor writes the node anew). */
+  blocks?: RootContent[];
+  children: RootContent[];
+}
+/** A paired shortcode whose inner content is used as it is: `value` is that content. */
+export interface ShortcodeTextNode extends Literal {
+  type: 'shortcodeText';
+  open: string;
+  close: string;
 }
 
 declare module 'mdast' {
@@ -19,9 +45,13 @@ declare module 'mdast' {
   interface RootContentMap {
     shortcode: ShortcodeNode;
     shortcodeBlock: ShortcodeBlockNode;
+    shortcodeContainer: ShortcodeContainerNode;
+    shortcodeText: ShortcodeTextNode;
   }
   interface BlockContentMap {
     shortcodeBlock: ShortcodeBlockNode;
+    shortcodeContainer: ShortcodeContainerNode;
+    shortcodeText: ShortcodeTextNode;
   }
 }
 
@@ -53,6 +83,11 @@ export function shortcodeToMarkdown(): ToMarkdownExtension {
     handlers: {
       shortcode: (node: ShortcodeNode) => node.value,
       shortcodeBlock: (node: ShortcodeBlockNode) => node.value,
+      shortcodeText: (node: ShortcodeTextNode) => node.open + node.value + node.close,
+      // Only a container written anew (pasted, inserted) comes here: an edited one is written by
+      // the source-preserving save, which keeps its tags and its unchanged inner blocks as written.
+      shortcodeContainer: (node: ShortcodeContainerNode, _parent, state, info) =>
+        `${node.open}\n${state.containerFlow(node as never, info)}\n${node.close.trimEnd()}`,
     },
   };
 }

@@ -80,7 +80,9 @@ export class PostService {
     try {
       current = await readFile(abs);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      // No post can be at a path that is too long or runs through a file: as if it were gone.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENAMETOOLONG' && code !== 'ENOTDIR') throw e;
     }
     if (!current) {
       throw new PostwrightError('changed-on-disk', 'This post was deleted or moved outside Postwright. Your text is still in the editor.', { deleted: true });

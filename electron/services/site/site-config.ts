@@ -14,6 +14,9 @@ export interface SiteConfig {
   title: string | null;
   contentDir: string;
   taxonomies: string[];
+  /** The site's themes (`theme`, a name or a list) and Hugo module imports (`module.imports[].path`). */
+  themes: string[];
+  modules: string[];
 }
 
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
@@ -29,7 +32,7 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
       return { file: rel, ...interpret(parseConfig(name, text)) };
     }
   }
-  return { file: null, title: null, contentDir: 'content', taxonomies: ['tags', 'categories'] };
+  return { file: null, title: null, contentDir: 'content', taxonomies: ['tags', 'categories'], themes: [], modules: [] };
 }
 
 function parseConfig(name: string, text: string): Record<string, unknown> {
@@ -53,5 +56,12 @@ function interpret(cfg: Record<string, unknown>): Omit<SiteConfig, 'file'> {
   if (tax && typeof tax === 'object' && !Array.isArray(tax)) {
     taxonomies = Object.values(tax as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
   }
-  return { title, contentDir, taxonomies };
+  const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const themes = strings(lower.theme);
+  const mod = lower.module;
+  const imports = mod && typeof mod === 'object' ? (mod as Record<string, unknown>).imports : undefined;
+  const modules = Array.isArray(imports)
+    ? imports.map((i) => (i && typeof i === 'object' ? (i as Record<string, unknown>).path : undefined)).filter((x): x is string => typeof x === 'string')
+    : [];
+  return { title, contentDir, taxonomies, themes, modules };
 }

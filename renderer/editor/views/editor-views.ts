@@ -5,7 +5,9 @@ import type { MilkdownPlugin } from '@milkdown/kit/ctx';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import type { EditorView, NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $view } from '@milkdown/kit/utils';
-import { rawBlockNode, shortcodeBlockNode, shortcodeInlineNode } from '../../../engine/schema/verbatim-nodes';
+import { rawBlockNode, shortcodeBlockNode, shortcodeContainerNode, shortcodeInlineNode, shortcodeTextNode } from '../../../engine/schema/verbatim-nodes';
+import { pairedShortcodeView } from './paired-shortcode-view';
+import { alertDecorations } from './alert-decorations';
 import type { PostEditorOptions } from '../types';
 import { singleImgSrc, siteAssetPath } from './asset-src';
 import { createInsertMenu, shortcodeTemplate } from './insert-menu';
@@ -20,6 +22,13 @@ export interface EditorViews {
   destroy(): void;
 }
 
+/** Why a paired block's text is shown as written (remark-shortcodes.ts), in plain words. */
+const PROBLEMS: Record<string, string> = {
+  crossing: 'Its closing tag is mixed up with another block’s, so its text is shown as written and cannot be edited here. The rest of the post can be edited.',
+  unreadable: 'The site’s template for this block could not be read, so its text is shown as written and cannot be edited here.',
+  unclosed: 'Its closing tag is missing, so its text is shown as written and cannot be edited here. The rest of the post can be edited.',
+};
+
 export function editorViews(opts: PostEditorOptions): EditorViews {
   const cx: CardContext = { postPath: opts.postPath, assetUrl: opts.assetUrl, isMissing: opts.holdBack ?? opts.isMissing };
   let editorView: EditorView | null = null;
@@ -29,9 +38,11 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     const view = editorView;
     const node = view?.state.doc.nodeAt(pos);
     if (!view || !node || opts.readOnly || !view.editable) return;
-    const next = await editShortcodeDialog(opts.root, node.attrs.value as string);
+    // A paired shortcode with editable content keeps its opening tag in `open`.
+    const key = node.type.name === 'shortcode_container' || node.type.name === 'shortcode_text' ? 'open' : 'value';
+    const next = await editShortcodeDialog(opts.root, node.attrs[key] as string);
     const current = view.state.doc.nodeAt(pos);
-    if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, value: next }));
+    if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, [key]: next }));
   };
 
   const shortcodeView =
@@ -47,7 +58,16 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
       edit.className = 'pw-card-edit';
       const render = () => {
         if (inline) body.textContent = node.attrs.value as string;
-        else renderShortcodeCard(body, node.attrs.value as string, cx);
+        else {
+          renderShortcodeCard(body, node.attrs.value as string, cx);
+          const problem = PROBLEMS[node.attrs.problem as string];
+          if (problem) {
+            const note = document.createElement('span');
+            note.className = 'pw-card-problem';
+            note.textContent = problem;
+            body.append(note);
+          }
+        }
         edit.textContent = 'Edit';
         edit.setAttribute('aria-label', `Edit shortcode ${body.dataset.shortcode ?? ''}`.trim());
       };
@@ -114,7 +134,10 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
       $view(shortcodeBlockNode, () => shortcodeView(false)),
       $view(shortcodeInlineNode, () => shortcodeView(true)),
       $view(rawBlockNode, () => rawView),
-    ],
+      $view(shortcodeContainerNode, () => pairedShortcodeView('rich', editAt)),
+      $view(shortcodeTextNode, () => pairedShortcodeView('text', editAt)),
+      alertDecorations,
+    ].flat(),
     attach(view) {
       editorView = view;
       if (opts.readOnly) return;

@@ -44,4 +44,10 @@ export const siteChannels = defineChannels({
    * list keeps up without listing the whole site. Null when the path is no longer a post.
    */
   postSummary: { request: z.object({ path: z.string().min(1).max(4096) }), response: PostSummary.nullable() },
+  /**
+   * What the open site's `{{< name >}}…{{< /name >}}` pairs hold, by name (found from the
+   * templates, shared/markdown/shortcode-inner.ts): 'markdown' ones are edited as rich text,
+   * 'text' ones as plain text, 'source' ones (template unreadable) are kept read-only.
+   */
+  getShortcodeInner: { request: z.object({}), response: z.record(z.string(), z.enum(['markdown', 'text', 'source'])) },
 });

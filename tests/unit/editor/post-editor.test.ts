@@ -14,7 +14,7 @@ afterEach(() => {
   doc.body.replaceChildren();
 });
 
-async function open(body: string, extra: { shortcodeNames?: string[] } = {}) {
+async function open(body: string, extra: { shortcodeNames?: string[]; shortcodeInner?: Record<string, 'markdown' | 'text' | 'source'> } = {}) {
   const root = doc.createElement('div');
   doc.body.append(root);
   let changes = 0;
@@ -66,6 +66,43 @@ describe('post editor', () => {
       'figure', 'figure', 'youtube', 'note', 'notice', 'gallery',
     ]);
     expect(root.querySelectorAll('iframe, script').length).toBe(0);
+  });
+
+  it('shows a callout\'s content as rich text in its card, bold with no ** on screen; mermaid as numbered plain text', async () => {
+    const body = '{{< callout type="warning" title="Deadline" >}}\nProposals close on **28 February 2026** at noon.\n{{< /callout >}}\n\n{{< mermaid >}}\ngraph TD;\nA-->B;\n{{< /mermaid >}}\n';
+    const { root, h } = await open(body, { shortcodeInner: { callout: 'markdown' } });
+    const card = root.querySelector<HTMLElement>('.pw-paired-rich')!;
+    expect(card.querySelector('.pw-card-name')!.textContent).toBe('Callout');
+    expect(card.querySelector('.pw-card-params')!.textContent).toBe('typewarningtitleDeadline');
+    expect(card.querySelector('.pw-paired-content strong')!.textContent).toBe('28 February 2026');
+    expect(root.textContent).not.toContain('**');
+    expect(card.querySelector('.pw-card-header')!.getAttribute('contenteditable')).toBe('false');
+    const code = root.querySelector('.pw-paired-text code')!;
+    expect(code.textContent).toBe('\ngraph TD;\nA-->B;\n');
+    expect(root.querySelector('.pw-paired-text .pw-line-numbers')!.textContent).toBe('1\n2\n3\n4');
+    expect(h.getText()).toContain('Proposals close on 28 February 2026');
+    expect(h.getBody()).toBe(body);
+  });
+
+  it('find, replace and undo see the text inside a callout', async () => {
+    const body = 'Intro.\n\n{{% callout title="Deadline" %}}\nProposals close at **noon**.\n{{% /callout %}}\n';
+    const { h } = await open(body);
+    expect(h.integration!.find({ query: 'noon', matchCase: true, wholeWord: false }).count).toBe(1);
+    expect(h.integration!.replaceLiteral('close at', 'close by')).toBe(1);
+    expect(changedLines(body, h.getBody())).toEqual({ removed: ['Proposals close at **noon**.'], added: ['Proposals close by **noon**.'] });
+    h.commands.undo();
+    expect(h.getBody()).toBe(body);
+    expect(h.isDirty()).toBe(false);
+  });
+
+  it('shows GitHub-style alerts as callouts, the marker kept in the text', async () => {
+    const body = 'Intro.\n\n> [!WARNING]\n> Bring a **warm** coat.\n\n> A plain quote.\n';
+    const { root, h } = await open(body);
+    const quotes = [...root.querySelectorAll('blockquote')];
+    expect(quotes.map((q) => q.getAttribute('data-alert'))).toEqual(['warning', null]);
+    expect(quotes[0].classList.contains('pw-alert-warning')).toBe(true);
+    expect(quotes[0].querySelector('.pw-alert-marker')!.textContent).toBe('WARNING');
+    expect(h.getBody()).toBe(body);
   });
 
   it('edits a shortcode parameter in the dialog, changing only that parameter', async () => {

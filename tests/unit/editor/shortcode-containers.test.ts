@@ -1,0 +1,165 @@
+// Paired shortcodes whose inner content Hugo renders as Markdown are rich text inside their card
+// (shortcode_container), others are plain editable text (shortcode_text); both save losslessly:
+// open+save is byte-identical and an edit changes only the lines it touches.
+import { describe, expect, it } from 'vitest';
+import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { changedLines, engine, replaceText, setAttrs } from './helpers';
+
+const types = (doc: PmNode) => {
+  const out: string[] = [];
+  doc.forEach((n) => out.push(n.type.name));
+  return out;
+};
+
+async function open(body: string, inner?: Record<string, 'markdown' | 'text' | 'source'>) {
+  const e = await engine();
+  e.core.shortcodeInner = inner;
+  try {
+    return e.open(body);
+  } finally {
+    e.core.shortcodeInner = undefined;
+  }
+}
+
+const CALLOUT = 'Intro.\n\n{{% callout type="warning" title="Deadline" %}}\nProposals close on **28 February 2026** at noon.\n{{% /callout %}}\n\nAfter.\n';
+
+describe('shortcode containers', () => {
+  it('shows a {{% %}} pair as a container of rich text, bold as a mark', async () => {
+    const o = await open(CALLOUT);
+    expect(o.parsed.unsafeReason).toBeNull();
+    expect(types(o.parsed.doc)).toEqual(['paragraph', 'shortcode_container', 'paragraph']);
+    const box = o.parsed.doc.child(1);
+    expect(box.attrs.name).toBe('callout');
+    expect(box.textContent).toBe('Proposals close on 28 February 2026 at noon.');
+    let bold = '';
+    box.descendants((n) => {
+      if (n.isText && n.marks.some((m) => m.type.name === 'strong')) bold = n.text!;
+    });
+    expect(bold).toBe('28 February 2026');
+    expect(o.save()).toBe(CALLOUT);
+  });
+
+  it('an edit inside changes only its line, tags and CRLF kept', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const body = CALLOUT.replace(/\n/g, eol);
+      const o = await open(body);
+      const saved = o.save(replaceText(o.parsed.doc, 'at noon', 'at noon sharp'));
+      expect(saved).toBe(body.replace('at noon', 'at noon sharp'));
+    }
+  });
+
+  it('a {{< >}} pair is rich text only when its template renders Markdown', async () => {
+    const body = '{{< callout >}}\nSome *text*.\n{{< /callout >}}\n';
+    expect(types((await open(body)).parsed.doc)).toEqual(['shortcode_text']);
+    const md = await open(body, { callout: 'markdown' });
+    expect(types(md.parsed.doc)).toEqual(['shortcode_container']);
+    expect(md.save()).toBe(body);
+  });
+
+  it('nested pairs: tabs holding tabs, a list and a figure inside, indentation and blank lines kept', async () => {
+    const body = [
+      '{{< tabs >}}',
+      '  {{% tab "One" %}}',
+      '',
+      '  - first   item',
+      '  - second *item*',
+      '',
+      '  {{< figure src="a.png" >}}',
+      '',
+      '  {{% /tab %}}',
+      '{{% tab "Two" %}}',
+      'Two\'s\ttext.',
+      '{{% /tab %}}',
+      '{{< /tabs >}}',
+      '',
+    ].join('\n');
+    const o = await open(body, { tabs: 'markdown' });
+    expect(o.parsed.unsafeReason).toBeNull();
+    const tabs = o.parsed.doc.child(0);
+    expect(types(tabs)).toEqual(['shortcode_container', 'shortcode_container']);
+    expect(types(tabs.child(0))).toEqual(['bullet_list', 'shortcode_block']);
+    expect(o.save()).toBe(body);
+    const edited = o.save(replaceText(o.parsed.doc, 'second', 'the second'));
+    expect(changedLines(body, edited)).toEqual({ removed: ['  - second *item*'], added: ['  - the second *item*'] });
+    const two = o.save(replaceText(o.parsed.doc, "Two's", 'Our'));
+    expect(changedLines(body, two)).toEqual({ removed: ["Two's\ttext."], added: ['Our\ttext.'] });
+  });
+
+  it('the parameter dialog changes only the opening tag', async () => {
+    const o = await open(CALLOUT);
+    const doc = setAttrs(o.parsed.doc, (n) => n.type.name === 'shortcode_container', {
+      open: '{{% callout type="warning" title="Last call" %}}',
+    });
+    expect(o.save(doc)).toBe(CALLOUT.replace('Deadline', 'Last call'));
+  });
+
+  it('other inner content is plain text, edited exactly', async () => {
+    const body = 'A\n\n{{< mermaid >}}\ngraph TD;\n\tA-->B;\n{{< /mermaid >}}\n';
+    const o = await open(body);
+    const node = o.parsed.doc.child(1);
+    expect(node.type.name).toBe('shortcode_text');
+    expect(node.textContent).toBe('\ngraph TD;\n\tA-->B;\n');
+    expect(o.save()).toBe(body);
+    expect(o.save(replaceText(o.parsed.doc, 'A-->B', 'A-->C'))).toBe(body.replace('A-->B', 'A-->C'));
+  });
+
+  it('bad input keeps the source read-only as written: crossing pairs, unreadable templates', async () => {
+    const crossing = '{{% a %}}\n\nx {{% b %}}\n\n{{% /a %}}\n\ny\n\n{{% /b %}}\n';
+    const c = await open(crossing);
+    expect(c.parsed.doc.child(0).type.name).toBe('shortcode_block');
+    expect(c.parsed.doc.child(0).attrs.problem).toBe('crossing');
+    expect(c.save()).toBe(crossing);
+    const unreadable = '{{< box >}}\ntext\n{{< /box >}}\n';
+    const u = await open(unreadable, { box: 'source' });
+    expect(u.parsed.doc.child(0).attrs.problem).toBe('unreadable');
+    const unclosed = 'Intro\n\n{{< box >}}\n\ntext\n';
+    const n = await open(unclosed, { box: 'markdown' });
+    expect(n.parsed.doc.child(1).attrs.problem).toBe('unclosed');
+    expect(n.save(replaceText(n.parsed.doc, 'Intro', 'Start'))).toBe(unclosed.replace('Intro', 'Start'));
+  });
+});
+
+describe('shortcode containers inside lists and quotes', () => {
+  const LIST = [
+    '1. Register for the summit.',
+    '',
+    '   {{% callout title="Tip" %}}',
+    '   Early birds pay **less**.',
+    '   Bring your badge.',
+    '   {{% /callout %}}',
+    '',
+    '2. Book a room.',
+    '',
+  ].join('\n');
+
+  it('a callout inside a list item is rich text, and an edit in it changes only its line', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const body = LIST.replace(/\n/g, eol);
+      const o = await open(body);
+      expect(o.parsed.unsafeReason).toBeNull();
+      const item = o.parsed.doc.child(0).child(0);
+      expect(types(item)).toEqual(['paragraph', 'shortcode_container']);
+      expect(o.save()).toBe(body);
+      const saved = o.save(replaceText(o.parsed.doc, 'Bring your', 'Bring your own'));
+      expect(saved).toBe(body.replace('Bring your', 'Bring your own'));
+    }
+  });
+
+  it('a callout inside a quote', async () => {
+    const body = '> Said at the door:\n>\n> {{% callout %}}\n> Doors open at *nine*.\n> {{% /callout %}}\n';
+    const o = await open(body);
+    expect(types(o.parsed.doc.child(0))).toEqual(['paragraph', 'shortcode_container']);
+    expect(o.save()).toBe(body);
+    expect(o.save(replaceText(o.parsed.doc, 'Doors open', 'Gates open'))).toBe(body.replace('Doors open', 'Gates open'));
+  });
+});
+
+describe('hostile nesting', () => {
+  it('pairs nested 2,000 deep open and save as written (the deepest kept as written)', async () => {
+    const n = 2000;
+    const body = `${'{{% box %}}\n'.repeat(n)}text\n${'{{% /box %}}\n'.repeat(n)}`;
+    const o = await open(body);
+    expect(o.parsed.unsafeReason).toBeNull();
+    expect(o.save()).toBe(body);
+  });
+});
