@@ -154,7 +154,7 @@ function field(key: string, type: FieldType, frequency: number, position: number
 // Labels a writer reads: Hugo's own keys are often written in one lower-case word
 // ("canonicalurl", "publishdate", "lastmod"), so known ones get their words back; the rest are
 // split at camelCase, "_" and "-", with common abbreviations in capitals ("Canonical URL").
-const KNOWN_LABELS: Record<string, string> = {
+const KNOWN_LABELS = new Map<string, string>(Object.entries({
   lastmod: 'Last modified',
   publishdate: 'Publish date',
   expirydate: 'Expiry date',
@@ -167,11 +167,12 @@ const KNOWN_LABELS: Record<string, string> = {
   seotitle: 'SEO title',
   ogimage: 'Social image',
   headless: 'Headless bundle',
-};
+}));
 const ABBREVIATIONS = new Set(['url', 'urls', 'id', 'seo', 'rss', 'api', 'html', 'css', 'pdf', 'faq', 'og', 'cta', 'utc', 'ui', 'ux', 'ics']);
 
 export function labelOf(key: string): string {
-  const known = KNOWN_LABELS[key.toLowerCase().replace(/[_-]+/g, '')];
+  // A Map, not an object: a key like "constructor" must not find Object.prototype's.
+  const known = KNOWN_LABELS.get(key.toLowerCase().replace(/[_-]+/g, ''));
   if (known) return known;
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

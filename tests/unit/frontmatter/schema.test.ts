@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
 import { SiteFields } from '../../../electron/services/frontmatter/site-fields';
-import { inferValueType, combineTypes } from '../../../shared/frontmatter/schema';
+import { inferValueType, combineTypes, labelOf } from '../../../shared/frontmatter/schema';
 import { validateFields } from '../../../shared/frontmatter/validate';
 
 let site: TempSite | undefined;
@@ -127,5 +127,14 @@ describe('validation', () => {
     expect(by('canonicalurl')).toMatch(/does not look like a web address/);
     expect(by('images')).toMatch(/"gone.png" is not in this post's folder/);
     expect(validateFields({ title: 'Fine', date: '2025-05-01T0:00:00+00:00', description: 'A recap of two days at Driftwood Summit in Port Alder, with notes.' }, [])).toEqual([]);
+  });
+});
+
+describe('field labels', () => {
+  it('gives Hugo keys written in one word their words back, and abbreviations in capitals', () => {
+    expect(['canonicalurl', 'publishDate', 'lastmod', 'featured_image', 'seoTitle', 'expiryDate'].map(labelOf)).toEqual(['Canonical URL', 'Publish date', 'Last modified', 'Featured image', 'SEO title', 'Expiry date']);
+  });
+  it('labels keys that name Object.prototype members as words, never as their functions', () => {
+    expect(['constructor', '__proto__', 'toString'].map(labelOf)).toEqual(['Constructor', 'Proto', 'To string']);
   });
 });
