@@ -7,6 +7,8 @@ import { moveFocus } from './roving-focus';
 
 interface Props {
   commands: EditorCommands | null;
+  /** The post being edited, so a link to another post can be written relative to it. */
+  postPath?: string | null;
   onAfterCommand(): void;
 }
 
@@ -50,7 +52,7 @@ interface Entry {
 }
 
 // Memoized (EditorPane passes a stable onAfterCommand): status updates do not re-render it.
-export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props) {
+export const Toolbar = memo(function Toolbar({ commands, postPath = null, onAfterCommand }: Props) {
   const [linking, setLinking] = useState<{ text: string } | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const disabled = commands === null;
@@ -108,6 +110,7 @@ export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props
       {linking && (
         <LinkDialog
           initialText={linking.text}
+          postPath={postPath}
           onCancel={() => {
             setLinking(null);
             onAfterCommand();
