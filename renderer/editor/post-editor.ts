@@ -12,6 +12,8 @@ import { createMilkdown } from './engine/create-milkdown';
 import { saveBody, snapshotOf, takeSnapshot, type SourceSnapshot } from './engine/source-save';
 import { loadRest, parseFirstPiece, type FirstPiece, type ParsedRest, type RestLoad } from './engine/progressive-open';
 import { editorViews } from './views/editor-views';
+import { linkBubblePlugin, selectLinkAtSelection } from './views/link-bubble';
+import { linkPastePlugin } from './views/link-paste';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
 import { blockWindowPlugin } from './engine/block-window';
@@ -35,7 +37,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     (c) => (first = parseFirstPiece(c, opts.body)).parsed,
-    [changeListener(notify), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
+    [changeListener(notify), ...views.plugins, linkBubblePlugin, linkPastePlugin, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
   );
@@ -122,7 +124,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
       return unsafeReason;
     },
     whenLoaded,
-    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode },
+    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode, selectLink: () => selectLinkAtSelection(view)?.href ?? null },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
     focus: () => view.focus(),
     integration: editorIntegration(view, wholePost),

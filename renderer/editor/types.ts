@@ -12,6 +12,8 @@ export interface EditorCommands {
   insertCodeBlock(): void;
   /** Links the selection; with `text`, the selection is replaced by that text, linked. */
   insertLink(href: string, text?: string): void;
+  /** When the selection is in a link: selects the whole link and returns its address (to edit it); else null. */
+  selectLink?(): string | null;
   /** The selected text ('' for a caret), to start the link dialog with. */
   selectedText?(): string;
   /** Inserts a shortcode (figure, youtube or a site shortcode) after the current block and opens its dialog. */

@@ -77,3 +77,34 @@ export function postAddress(form: LinkForm, from: string, to: string): string {
   const down = target.slice(common).map((s) => s + '/').join('');
   return up + down || './';
 }
+
+/**
+ * The post a link in post `from` points to, among `paths` (content-relative), or null when it
+ * is no link to one of them (a web address, a file, a page the site does not have).
+ */
+export function postForAddress(href: string, from: string, paths: readonly string[]): string | null {
+  const form = linkFormOf(href);
+  if (!form) return null;
+  if (form === 'ref' || form === 'relref') {
+    const arg = /^\{\{[<%]\s*(?:rel)?ref\s+"?([^"\s>%]+)"?/.exec(href.trim())?.[1];
+    if (!arg) return null;
+    const wanted = pagePath(arg.replace(/^\/+/, '').replace(/\/+$/, '/index.md').replace(/^([^.]*[^/.])$/, '$1/index.md'));
+    const exact = paths.find((p) => pagePath(p) === wanted);
+    if (exact) return exact;
+    // Hugo also finds a page by its name alone ("community") when that name is unique.
+    const byName = paths.filter((p) => pagePath(p).split('/').pop() === wanted.split('/').pop());
+    return byName.length === 1 ? byName[0] : null;
+  }
+  const path = href.trim().replace(/[?#].*$/, '');
+  let segments: string[];
+  if (form === 'permalink') segments = path.split('/').filter(Boolean);
+  else {
+    segments = addressSegments(from);
+    for (const part of path.split('/').filter(Boolean)) {
+      if (part === '..') segments.pop();
+      else if (part !== '.') segments.push(part);
+    }
+  }
+  const key = segments.map((s) => s.toLowerCase()).join('/');
+  return paths.find((p) => addressSegments(p).join('/') === key) ?? null;
+}

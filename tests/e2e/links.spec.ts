@@ -63,3 +63,118 @@ test('a link to a post takes the form the site already uses (here permalinks)', 
   await save(page);
   expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).added).toEqual(['[A few of](/blog/booth-notes/) them we want to thank by name:']);
 });
+
+/** Links "A few of" to `address` with Ctrl+K, as a writer would; returns the paragraph. */
+async function linkFirstWords(app: Page, address: string) {
+  const para = await selectFirstWords(app, 'A few of');
+  await app.keyboard.press('Control+k');
+  const dialog = app.getByRole('dialog', { name: 'Link' });
+  await dialog.getByLabel('Link address').fill(address);
+  await dialog.getByLabel('Link address').press('Enter');
+  await expect(dialog).toBeHidden();
+  return para;
+}
+
+test('the caret in a link shows its address; Remove unlinks the words in one undo step', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, VOLUNTEERS);
+  const para = await linkFirstWords(app, 'https://example.org/crew');
+  const bubble = app.getByRole('group', { name: 'Link' });
+  // The caret right after the new link is beside it, not in it.
+  await app.keyboard.press('ArrowRight');
+  await expect(bubble).toBeHidden();
+  await app.keyboard.press('ArrowLeft');
+  await app.keyboard.press('ArrowLeft');
+  await expect(bubble).toBeVisible();
+  await expect(bubble).toContainText('https://example.org/crew');
+  await bubble.getByRole('button', { name: 'Remove link' }).click();
+  await expect(para.locator('a')).toHaveCount(0);
+  await expect(para).toContainText(LINE);
+  await expect(bubble).toBeHidden();
+  await app.keyboard.press('Control+z');
+  await expect(para.locator('a', { hasText: 'A few of' })).toHaveAttribute('href', 'https://example.org/crew');
+  await app.keyboard.press('Control+y');
+  await expect(para.locator('a')).toHaveCount(0);
+  // Unlinked again, the post is as it was: nothing to save, not one byte changed.
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
+  expect(readPostBytes(site.contentDir, VOLUNTEERS).equals(before)).toBe(true);
+});
+
+test("hovering a link shows its address; Edit opens the Link dialog with it, and the new address is saved", async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  const para = await linkFirstWords(app, 'https://example.org/crew');
+  await save(app);
+  await para.locator('a').hover();
+  const bubble = app.getByRole('group', { name: 'Link' });
+  await expect(bubble).toContainText('https://example.org/crew');
+  await bubble.getByRole('button', { name: 'Edit link' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Link' });
+  await expect(dialog.getByLabel('Text to show')).toHaveValue('A few of');
+  await expect(dialog.getByLabel('Link address')).toHaveValue('https://example.org/crew');
+  await dialog.getByLabel('Link address').fill('https://example.org/team');
+  await dialog.getByLabel('Link address').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(para.locator('a')).toHaveCount(1);
+  await save(app);
+  expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'))).toEqual({
+    removed: [LINE],
+    added: ['[A few of](https://example.org/team) them we want to thank by name:'],
+  });
+});
+
+test('Open on a link to a post opens that post; on a web address it goes to the system browser', async ({ app }) => {
+  const para = await selectFirstWords(app, 'A few of');
+  await linkToPostByTitle(app, 'travel tips', /^Getting to Port Alder/);
+  await save(app);
+  // Electron hands window.open to the OS browser (after its safety check); here we record it.
+  await app.evaluate(() => {
+    (window as unknown as { opened: string[] }).opened = [];
+    window.open = ((url: string) => {
+      (window as unknown as { opened: string[] }).opened.push(url);
+      return null;
+    }) as typeof window.open;
+  });
+  await para.locator('a').hover();
+  await app.getByRole('group', { name: 'Link' }).getByRole('button', { name: 'Open link' }).click();
+  await expect(app.getByRole('textbox', { name: 'Title' })).toHaveValue(/^Getting to Port Alder/);
+
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  const again = app.getByRole('textbox', { name: 'Post body' }).locator('p', { hasText: LINE });
+  await again.locator('a').click();
+  await app.keyboard.press('Control+k');
+  const dialog = app.getByRole('dialog', { name: 'Link' });
+  await expect(dialog.getByLabel('Link address')).toHaveValue('../travel-tips-port-alder/');
+  await dialog.getByLabel('Link address').fill('https://example.org/port-alder');
+  await dialog.getByLabel('Link address').press('Enter');
+  await again.locator('a').hover();
+  await app.getByRole('group', { name: 'Link' }).getByRole('button', { name: 'Open link' }).click();
+  await expect.poll(() => app.evaluate(() => (window as unknown as { opened: string[] }).opened)).toEqual(['https://example.org/port-alder']);
+});
+
+/** Pastes plain text into the editor, as Ctrl+V with that text on the clipboard does. */
+async function pasteText(app: Page, text: string) {
+  await app.getByRole('textbox', { name: 'Post body' }).evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('pasting a web address over selected words links them; with only a caret it is pasted as text', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  const para = await selectFirstWords(app, 'A few of');
+  await pasteText(app, 'https://example.org/crew');
+  await expect(para.locator('a', { hasText: 'A few of' })).toHaveAttribute('href', 'https://example.org/crew');
+  await app.keyboard.press('End');
+  await pasteText(app, ' https://example.org/more');
+  await expect(para).toContainText('by name: https://example.org/more');
+  await expect(para.locator('a')).toHaveCount(1);
+  // The caret's paste is one step of its own: undone, the linked words stay.
+  await app.keyboard.press('Control+z');
+  await expect(para).toContainText(LINE);
+  await save(app);
+  expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'))).toEqual({
+    removed: [LINE],
+    added: ['[A few of](https://example.org/crew) them we want to thank by name:'],
+  });
+});

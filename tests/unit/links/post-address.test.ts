@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLinkForms, linkFormOf, pickLinkForm, postAddress, noLinkForms } from '../../../shared/links/post-address';
+import { countLinkForms, linkFormOf, pickLinkForm, postAddress, postForAddress, noLinkForms } from '../../../shared/links/post-address';
 
 describe('linkFormOf', () => {
   it('tells the forms of links to posts apart', () => {
@@ -44,5 +44,25 @@ describe('postAddress', () => {
   it('writes a ref or relref without spaces, so the link needs no angle brackets', () => {
     expect(postAddress('ref', 'blog/a/index.md', 'blog/b/index.md')).toBe('{{<ref "/blog/b">}}');
     expect(postAddress('relref', 'blog/a/index.md', 'blog/c.md')).toBe('{{<relref "/blog/c">}}');
+  });
+});
+
+describe('postForAddress', () => {
+  const paths = ['blog/a/index.md', 'blog/b/index.md', 'blog/c.md', 'about.md', 'blog/_index.md'];
+  it('finds the post a link of any form points to', () => {
+    expect(postForAddress('../b/', 'blog/a/index.md', paths)).toBe('blog/b/index.md');
+    expect(postForAddress('../../about/', 'blog/a/index.md', paths)).toBe('about.md');
+    expect(postForAddress('/blog/c/', 'blog/a/index.md', paths)).toBe('blog/c.md');
+    expect(postForAddress('/blog/c/#part', 'blog/a/index.md', paths)).toBe('blog/c.md');
+    expect(postForAddress('{{<ref "/blog/b">}}', 'blog/a/index.md', paths)).toBe('blog/b/index.md');
+    expect(postForAddress('{{< relref "blog/c.md" >}}', 'blog/a/index.md', paths)).toBe('blog/c.md');
+    expect(postForAddress('{{<relref about >}}', 'blog/a/index.md', paths)).toBe('about.md');
+  });
+  it('round-trips the addresses postAddress writes', () => {
+    for (const form of ['relative', 'permalink', 'ref', 'relref'] as const) expect(postForAddress(postAddress(form, 'blog/a/index.md', 'blog/c.md'), 'blog/a/index.md', paths)).toBe('blog/c.md');
+  });
+  it('finds nothing for web addresses and unknown pages', () => {
+    expect(postForAddress('https://example.org/blog/b/', 'blog/a/index.md', paths)).toBeNull();
+    expect(postForAddress('/blog/nope/', 'blog/a/index.md', paths)).toBeNull();
   });
 });
