@@ -1,0 +1,36 @@
+// Inserting a shortcode as a writer does: the dialog names each field by what it means, a
+// pasted YouTube address is stored as the video's ID, and the new card is shown and selected.
+import { test, expect } from './support/fixtures';
+import { changedLines, readPostBytes } from './support/disk';
+
+const VOLUNTEERS = 'blog/volunteer-thank-you/index.md';
+
+test('a YouTube address pasted into the video field is saved as the video ID; the card is scrolled into view and selected', async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  await app.setViewportSize({ width: 1024, height: 700 });
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  // The caret in the post's last paragraph, far below the top of the window.
+  await body.locator('p').last().click();
+  await app.getByRole('button', { name: 'Insert shortcode' }).click();
+  await app.getByRole('menuitem', { name: 'youtube' }).click();
+  const dialog = app.getByRole('dialog', { name: /youtube/ });
+  const field = dialog.getByLabel('Video ID or address');
+  await field.fill('https://www.example.org/watch?v=dQw4w9WgXcQ');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('not the address or ID of a YouTube video');
+  await expect(dialog).toBeVisible();
+  await field.fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  const card = body.locator('.pw-shortcode-card', { hasText: 'youtube' }).last();
+  await expect(card).toBeInViewport();
+  await expect(card).toHaveClass(/ProseMirror-selectednode/);
+
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const change = changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'));
+  expect(change.removed).toEqual([]);
+  expect(change.added.filter((l) => l.trim())).toEqual(['{{< youtube "dQw4w9WgXcQ" >}}']);
+});
