@@ -34,6 +34,8 @@ export interface PostEditorOptions {
   readOnly?: boolean;
   /** Shortcodes the site defines (from layouts/shortcodes/), offered in the insert menu. */
   shortcodeNames?: string[];
+  /** Every shortcode the site can use (its own, its theme's, Hugo's), asked when the insert menu opens. */
+  listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo' }[]>;
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */
   onChange?(): void;
   /** Files dropped on the body; `pos` is the document position under the pointer (renderer/editor/file-drop.ts). */

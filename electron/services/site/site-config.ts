@@ -14,6 +14,8 @@ export interface SiteConfig {
   title: string | null;
   contentDir: string;
   taxonomies: string[];
+  /** The theme(s) named by `theme` (a name or a list), whose layouts/shortcodes/ the site also has. */
+  themes: string[];
 }
 
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
@@ -29,7 +31,7 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
       return { file: rel, ...interpret(parseConfig(name, text)) };
     }
   }
-  return { file: null, title: null, contentDir: 'content', taxonomies: ['tags', 'categories'] };
+  return { file: null, title: null, contentDir: 'content', taxonomies: ['tags', 'categories'], themes: [] };
 }
 
 function parseConfig(name: string, text: string): Record<string, unknown> {
@@ -53,5 +55,7 @@ function interpret(cfg: Record<string, unknown>): Omit<SiteConfig, 'file'> {
   if (tax && typeof tax === 'object' && !Array.isArray(tax)) {
     taxonomies = Object.values(tax as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
   }
-  return { title, contentDir, taxonomies };
+  const theme = lower.theme;
+  const themes = (Array.isArray(theme) ? theme : [theme]).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  return { title, contentDir, taxonomies, themes };
 }

@@ -127,7 +127,7 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     attach(view) {
       editorView = view;
       if (opts.readOnly) return;
-      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode);
+      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode, opts.listShortcodes);
       opts.root.insertBefore(menu, opts.root.firstChild);
     },
     insertShortcode,

@@ -37,4 +37,6 @@ export const siteChannels = defineChannels({
   /** Shows the OS folder picker (Electron only) and opens the chosen site. */
   chooseSite: { request: z.object({}), response: SiteInfo.nullable() },
   listPosts: { request: z.object({}), response: z.array(PostSummary) },
+  /** Shortcodes a writer can insert: the site's (layouts/shortcodes/), its theme's, then Hugo's built-ins. */
+  listShortcodes: { request: z.object({}), response: z.array(z.object({ name: z.string(), source: z.enum(['site', 'theme', 'hugo']) })) },
 });
