@@ -14,6 +14,7 @@ import { loadRest, parseFirstPiece, type FirstPiece, type ParsedRest, type RestL
 import { editorViews } from './views/editor-views';
 import { linkBubblePlugin, selectLinkAtSelection } from './views/link-bubble';
 import { linkPastePlugin } from './views/link-paste';
+import { slashMenuPlugin } from './views/slash-menu';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
 import { blockWindowPlugin } from './engine/block-window';
@@ -34,10 +35,19 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   let first: FirstPiece | null = null;
   const views = editorViews(opts);
   const media = editorMedia(opts);
+  const slashMenu = slashMenuPlugin(() =>
+    opts.readOnly
+      ? null
+      : {
+          insertShortcode: views.insertShortcode,
+          insertMarkdown: (at, markdown) => void media.handle.insertMarkdownAt(at, markdown),
+          listShortcodes: opts.listShortcodes,
+        },
+  );
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     (c) => (first = parseFirstPiece(c, opts.body)).parsed,
-    [changeListener(notify), ...views.plugins, linkBubblePlugin, linkPastePlugin, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
+    [changeListener(notify), ...views.plugins, linkBubblePlugin, linkPastePlugin, slashMenu, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
   );
