@@ -50,6 +50,7 @@ export function searchHandlers(app: AppServices): AreaHandlers<typeof searchChan
   const checker = () => app.perSite('checks', (site) => new PostChecker(site));
   return {
     searchPosts: async (req, call) => (await searchService(app)).search(req, call?.signal),
+    postLinkForm: async () => ({ form: await (await searchService(app)).linkForm() }),
     checkPost: async ({ path, raw }) => checker().checkOne(path, raw),
     checkSite: async (_req, call) => {
       const posts = await checker().checkAll(call?.signal);

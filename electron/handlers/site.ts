@@ -8,6 +8,7 @@ import { readShortcodeInner } from '../services/site/shortcode-templates';
 
 /** The open site's lister, whose stat cache makes a second listing cheap. */
 const lister = (app: AppServices) => app.perSite('postLister', (site) => new PostLister(site.contentDir));
+import { listShortcodes } from '../services/shortcodes/list-shortcodes';
 
 export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels> {
   return {
@@ -24,5 +25,10 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
     postSummary: async ({ path }) => lister(app).one(path),
     // Read once per opened site (templates rarely change while writing; reopening reads again).
     getShortcodeInner: async () => app.perSite('shortcodeInner', (site) => ({ kinds: readShortcodeInner(site.root) })).kinds,
+    listShortcodes: async () => {
+      const site = app.currentSite();
+      if (!site) throw new PostwrightError('no-site', 'Open a site first.');
+      return listShortcodes(site.root);
+    },
   };
 }

@@ -9,6 +9,7 @@ import { SettingsHost } from '../settings';
 import type { RestoredText } from '../recovery/RecoveryDialog';
 import { frontMatterToolsNow, loadFrontMatterTools } from './front-matter-tools';
 import { CompareDialog, RecoveryDialog } from './lazy-dialogs';
+import { useLinkOpen } from './use-link-open';
 import { formatOf } from './post-format';
 import { DeletePostDialog } from './DeletePostDialog';
 import { composePost } from './compose-raw';
@@ -359,6 +360,7 @@ export function App() {
   const openPostRef = useRef(openPost);
   openPostRef.current = openPost;
   const onOpenPost = useCallback((path: string) => void openPostRef.current(path), []);
+  useLinkOpen(site.posts, session.post?.path ?? null, onOpenPost, setError);
   const newPostRef = useRef(newPost);
   newPostRef.current = newPost;
   const onNewPost = useCallback(() => void newPostRef.current(), []);

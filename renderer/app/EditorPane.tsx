@@ -121,7 +121,7 @@ export function EditorPane(props: Props) {
     <main className="editor-pane" aria-label="Editor">
       {props.overlay}
       <div className="editor-top">
-        <Toolbar commands={editor && !session.unsafeReason && !readOnly ? editor.commands : null} onAfterCommand={focusEditor} />
+        <Toolbar commands={editor && !session.unsafeReason && !readOnly ? editor.commands : null} postPath={postPath} onAfterCommand={focusEditor} />
         {commands}
         <button type="button" className="primary save-button" onClick={onSave} disabled={!post} aria-keyshortcuts="Control+S Meta+S" title="Save (Ctrl+S)">
           Save

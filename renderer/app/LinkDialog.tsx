@@ -1,41 +1,147 @@
 // Asks for a link's text and address (Electron has no window.prompt). The text starts as the
 // selected words, so selecting words and pressing Ctrl+K links them; with nothing selected the
-// writer types the words the link shows.
-import { useState, type FormEvent } from 'react';
+// writer types the words the link shows. The second tab links another post of the site: the
+// writer finds it by title, and its address is written the way the site's posts already link
+// to each other (shared/links/post-address.ts), so no one has to know Hugo's address rules.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { PostSummary } from '../../shared/ipc/channels/site';
+import { postAddress, type LinkForm } from '../../shared/links/post-address';
+import { api } from '../api';
+import { filterPosts } from './filter-posts';
+import { moveFocus } from './roving-focus';
 import { Modal } from './Modal';
+import './links.css';
 
 interface Props {
   /** The selected text, if any: the link's text unless the writer changes it. */
   initialText?: string;
+  /** The address of the link being edited (the link bubble's Edit). */
+  initialHref?: string;
+  /** The post being edited (content-relative path), so an address to another post can be written relative to it. */
+  postPath?: string | null;
   onInsert(href: string, text: string): void;
   onCancel(): void;
 }
 
-export function LinkDialog({ initialText = '', onInsert, onCancel }: Props) {
+type Tab = 'address' | 'posts';
+
+export function LinkDialog({ initialText = '', initialHref, postPath = null, onInsert, onCancel }: Props) {
   const [text, setText] = useState(initialText);
-  const [href, setHref] = useState('https://');
+  const [href, setHref] = useState(initialHref ?? 'https://');
+  const [tab, setTab] = useState<Tab>('address');
   function submit(e: FormEvent) {
     e.preventDefault();
     const value = href.trim();
     if (value && value !== 'https://') onInsert(value, text.trim() ? text : value);
     else onCancel();
   }
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'address', label: 'Web address' },
+    { id: 'posts', label: 'Posts of this site' },
+  ];
   return (
     <Modal title="Link" onCancel={onCancel}>
+      <div role="tablist" aria-label="Link to" className="link-tabs" onKeyDown={(e) => moveFocus(e, '[role="tab"]', { prev: 'ArrowLeft', next: 'ArrowRight' })}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`link-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`link-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className={tab === t.id ? 'link-tab selected' : 'link-tab'}
+            onClick={() => setTab(t.id)}
+            onFocus={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
       <form className="modal-form" onSubmit={submit}>
         <label htmlFor="link-text">Text to show</label>
         <input id="link-text" data-autofocus={initialText ? undefined : true} value={text} onChange={(e) => setText(e.target.value)} />
-        <label htmlFor="link-href">Link address</label>
-        <input id="link-href" data-autofocus={initialText ? true : undefined} value={href} spellCheck={false} onChange={(e) => setHref(e.target.value)} onFocus={(e) => e.currentTarget.select()} />
+        {tab === 'address' ? (
+          <div role="tabpanel" id="link-panel-address" aria-labelledby="link-tab-address" className="modal-form">
+            <label htmlFor="link-href">Link address</label>
+            <input id="link-href" data-autofocus={initialText ? true : undefined} value={href} spellCheck={false} onChange={(e) => setHref(e.target.value)} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        ) : (
+          <PostPicker postPath={postPath} onPick={(address, title) => onInsert(address, text.trim() ? text : title)} />
+        )}
         <div className="modal-actions">
-          <button type="submit" className="primary">
-            Insert link
-          </button>
+          {tab === 'address' && (
+            <button type="submit" className="primary">
+              Insert link
+            </button>
+          )}
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** The site's posts, searched by title; a click (or Enter) links the post. */
+function PostPicker({ postPath, onPick }: { postPath: string | null; onPick(address: string, title: string): void }) {
+  const [posts, setPosts] = useState<PostSummary[] | null>(null);
+  const [form, setForm] = useState<LinkForm>('relative');
+  const [query, setQuery] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.listPosts({}).then(
+      (list) => live && setPosts(list.filter((p) => p.path !== postPath)),
+      () => live && setProblem('The posts of this site could not be listed. Try again, or type the address in the Web address tab.'),
+    );
+    // The site's own way of linking posts; relative links until it is known (a site with none).
+    api.postLinkForm({}).then(
+      (r) => live && setForm(r.form),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [postPath]);
+  const shown = useMemo(() => (posts ? filterPosts(posts, query).slice(0, 50) : []), [posts, query]);
+  const pick = (p: PostSummary) => onPick(postAddress(form, postPath ?? '', p.path), p.title);
+  return (
+    <div role="tabpanel" id="link-panel-posts" aria-labelledby="link-tab-posts" className="modal-form link-posts">
+      <label htmlFor="link-post-search">Search posts by title</label>
+      <input
+        id="link-post-search"
+        type="search"
+        autoFocus
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (shown[0]) pick(shown[0]);
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            e.currentTarget.closest('.link-posts')?.querySelector<HTMLElement>('.link-post')?.focus();
+          }
+        }}
+      />
+      {problem && <p role="alert">{problem}</p>}
+      {posts === null && !problem && <p role="status">Listing the posts…</p>}
+      {posts && (
+        <ul aria-label="Posts of this site" className="link-post-list" onKeyDown={(e) => moveFocus(e, '.link-post', { prev: 'ArrowUp', next: 'ArrowDown' })}>
+          {shown.map((p) => (
+            <li key={p.path}>
+              <button type="button" className="link-post" onClick={() => pick(p)}>
+                {p.title}
+                {p.date && <span className="link-post-date"> {p.date.slice(0, 10)}</span>}
+              </button>
+            </li>
+          ))}
+          {shown.length === 0 && <li className="link-post-none">No post has these words in its title.</li>}
+        </ul>
+      )}
+    </div>
   );
 }

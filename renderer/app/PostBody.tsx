@@ -69,6 +69,7 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
               readOnly,
               shortcodeInner,
               assetUrl: (p) => api.assetUrl(p),
+              listShortcodes: () => api.listShortcodes({}),
               onChange: () => callbacks.current.onChange(),
               onFilesDropped: (files, pos) => images.current?.onFilesDropped(files, pos),
               onFilesPasted: (files) => images.current?.onFilesPasted(files),

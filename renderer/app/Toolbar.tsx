@@ -3,10 +3,13 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { EditorCommands } from '../editor/types';
 import { LinkDialog } from './LinkDialog';
+import { EDIT_LINK_EVENT } from '../editor/views/link-events';
 import { moveFocus } from './roving-focus';
 
 interface Props {
   commands: EditorCommands | null;
+  /** The post being edited, so a link to another post can be written relative to it. */
+  postPath?: string | null;
   onAfterCommand(): void;
 }
 
@@ -50,13 +53,17 @@ interface Entry {
 }
 
 // Memoized (EditorPane passes a stable onAfterCommand): status updates do not re-render it.
-export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props) {
-  const [linking, setLinking] = useState<{ text: string } | null>(null);
+export const Toolbar = memo(function Toolbar({ commands, postPath = null, onAfterCommand }: Props) {
+  const [linking, setLinking] = useState<{ text: string; href?: string } | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const disabled = commands === null;
   const commandsRef = useRef(commands);
   commandsRef.current = commands;
-  const startLink = () => setLinking({ text: commandsRef.current?.selectedText?.() ?? '' });
+  // In a link, Ctrl+K (and the link bubble's Edit) edits that link: its words and address.
+  const startLink = () => {
+    const href = commandsRef.current?.selectLink?.() ?? undefined;
+    setLinking({ text: commandsRef.current?.selectedText?.() ?? '', href });
+  };
   const startLinkRef = useRef(startLink);
   startLinkRef.current = startLink;
   // Ctrl/Cmd+K, as the Link button's tooltip says, from anywhere in the post's text.
@@ -68,9 +75,23 @@ export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props
       e.preventDefault();
       startLinkRef.current();
     };
+    const onEditLink = () => {
+      if (commandsRef.current) startLinkRef.current();
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener(EDIT_LINK_EVENT, onEditLink);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener(EDIT_LINK_EVENT, onEditLink);
+    };
   }, []);
+  // The caret goes back into the text once the Link dialog has closed: closing a modal dialog
+  // gives the focus back to where it was before, which may be a toolbar button, not the text.
+  const wasLinking = useRef(false);
+  useEffect(() => {
+    if (wasLinking.current && !linking) onAfterCommand();
+    wasLinking.current = linking !== null;
+  }, [linking, onAfterCommand]);
   const runTool = (tool: Tool) => () => {
     if (!commands) return;
     tool.run(commands);
@@ -108,14 +129,12 @@ export const Toolbar = memo(function Toolbar({ commands, onAfterCommand }: Props
       {linking && (
         <LinkDialog
           initialText={linking.text}
-          onCancel={() => {
-            setLinking(null);
-            onAfterCommand();
-          }}
+          initialHref={linking.href}
+          postPath={postPath}
+          onCancel={() => setLinking(null)}
           onInsert={(href, text) => {
             setLinking(null);
             commands?.insertLink(href, text);
-            onAfterCommand();
           }}
         />
       )}

@@ -13,6 +13,9 @@ import { createMilkdown } from '../../engine/create-milkdown';
 import { saveBody, snapshotOf, takeSnapshot, type SourceSnapshot } from '../../engine/source-save';
 import { loadRest, parseFirstPiece, type FirstPiece, type ParsedRest, type RestLoad } from '../../engine/progressive-open';
 import { editorViews } from './views/editor-views';
+import { linkBubblePlugin, selectLinkAtSelection } from './views/link-bubble';
+import { linkPastePlugin } from './views/link-paste';
+import { slashMenuPlugin } from './views/slash-menu';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
 import { blockWindowPlugin } from '../../engine/block-window';
@@ -33,10 +36,19 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   let first: FirstPiece | null = null;
   const views = editorViews(opts);
   const media = editorMedia(opts);
+  const slashMenu = slashMenuPlugin(() =>
+    opts.readOnly
+      ? null
+      : {
+          insertShortcode: views.insertShortcode,
+          insertMarkdown: (at, markdown) => void media.handle.insertMarkdownAt(at, markdown),
+          listShortcodes: opts.listShortcodes,
+        },
+  );
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     (c) => (first = parseFirstPiece(c, opts.body)).parsed,
-    [changeListener(notify), emptyPlaceholder(), ...views.plugins, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
+    [changeListener(notify), emptyPlaceholder(), ...views.plugins, linkBubblePlugin, linkPastePlugin, slashMenu, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
     opts.shortcodeInner,
@@ -124,7 +136,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
       return unsafeReason;
     },
     whenLoaded,
-    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode },
+    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode, selectLink: () => selectLinkAtSelection(view)?.href ?? null },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
     focus: () => view.focus(),
     integration: editorIntegration(view, wholePost),

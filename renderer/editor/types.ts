@@ -13,6 +13,8 @@ export interface EditorCommands {
   insertCodeBlock(): void;
   /** Links the selection; with `text`, the selection is replaced by that text, linked. */
   insertLink(href: string, text?: string): void;
+  /** When the selection is in a link: selects the whole link and returns its address (to edit it); else null. */
+  selectLink?(): string | null;
   /** The selected text ('' for a caret), to start the link dialog with. */
   selectedText?(): string;
   /** Inserts a shortcode (figure, youtube or a site shortcode) after the current block and opens its dialog. */
@@ -38,6 +40,8 @@ export interface PostEditorOptions {
   shortcodeInner?: ShortcodeInnerMap;
   /** Shortcodes the site defines (from layouts/shortcodes/), offered in the insert menu. */
   shortcodeNames?: string[];
+  /** Every shortcode the site can use (its own, its theme's, Hugo's), asked when the insert menu opens. */
+  listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo' }[]>;
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */
   onChange?(): void;
   /** Files dropped on the body; `pos` is the document position under the pointer (renderer/editor/file-drop.ts). */

@@ -7,6 +7,7 @@ import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
 import { dateToMs } from '../../../shared/post/date-ms';
 import { MD_RE, LEAF_RE, BRANCH_RE } from '../../../shared/post/post-files';
+import { countLinkForms, type LinkFormCounts } from '../../../shared/links/post-address';
 
 export interface SearchDoc {
   id: string;
@@ -20,6 +21,8 @@ export interface SearchDoc {
   meta: string;
   /** The body as a reader sees it, roughly: no link targets, tags, shortcodes or marks. */
   body: string;
+  /** Its links to other posts, by form (for the form a new link takes: shared/links/post-address.ts). */
+  linkForms: LinkFormCounts;
   mtimeMs: number;
   size: number;
 }
@@ -58,6 +61,7 @@ export function docFromText(rel: string, rawText: string, stat: { mtimeMs: numbe
   const kind = LEAF_RE.test(name) ? 'leaf' : BRANCH_RE.test(name) ? 'branch' : 'single';
   const fallbackTitle = kind === 'single' ? name.replace(MD_RE, '') : (segments[segments.length - 2] ?? name);
   const date = asDateString(fields.date ?? fields.publishDate ?? fields.pubdate ?? fields.Pubdate ?? null);
+  const bodyText = split.error ? text : text.slice(split.bodyOffset);
   const meta: string[] = [];
   for (const [k, v] of Object.entries(fields)) if (!SKIP_META.has(k.toLowerCase())) flatten(v, meta);
   return {
@@ -69,7 +73,8 @@ export function docFromText(rel: string, rawText: string, stat: { mtimeMs: numbe
     date,
     dateMs: dateToMs(date),
     meta: meta.join('\n'),
-    body: searchableBody(split.error ? text : text.slice(split.bodyOffset)),
+    body: searchableBody(bodyText),
+    linkForms: countLinkForms(bodyText),
     mtimeMs: stat.mtimeMs,
     size: stat.size,
   };

@@ -12,6 +12,7 @@ import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/i
 import { dateToMs } from '../../../shared/post/date-ms';
 import { findPostFilesSync } from '../site/list-posts';
 import { readDoc, type SearchDoc } from './read-doc';
+import { noLinkForms, pickLinkForm, type LinkForm } from '../../../shared/links/post-address';
 import { makeSnippet, matchRanges } from './snippet';
 import { cappedTerms, terms } from './tokenize';
 import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
@@ -119,6 +120,14 @@ export class SearchService {
         this.docs.delete(id);
       }
     }
+  }
+
+  /** The form the site's posts most use for links to each other (the Link dialog writes new ones so). */
+  async linkForm(): Promise<LinkForm> {
+    await this.ready;
+    const counts = noLinkForms();
+    for (const d of this.docs.values()) for (const k of Object.keys(counts) as LinkForm[]) counts[k] += d.linkForms[k];
+    return pickLinkForm(counts);
   }
 
   /**

@@ -3,6 +3,7 @@
 // element that loads anything is an <img> we build with a validated, site-local src.
 import type { MilkdownPlugin } from '@milkdown/kit/ctx';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { NodeSelection } from '@milkdown/kit/prose/state';
 import type { EditorView, NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $view } from '@milkdown/kit/utils';
 import { rawBlockNode, shortcodeBlockNode, shortcodeContainerNode, shortcodeInlineNode, shortcodeTextNode } from '../../../engine/schema/verbatim-nodes';
@@ -126,7 +127,15 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     // Insert after the current top-level block, then open the dialog on it.
     const at = $from.depth > 0 ? $from.after(1) : view.state.selection.from;
     view.dispatch(view.state.tr.insert(at, type.create({ value: shortcodeTemplate(name) })));
-    void editAt(at);
+    // The new card is selected and scrolled into view: the writer sees what was inserted, where.
+    const showCard = () => {
+      if (view.isDestroyed || view.state.doc.nodeAt(at)?.type !== type) return;
+      // Scrolling follows the selection only while it is in the editor (the dialog had the focus).
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, at)).scrollIntoView());
+    };
+    showCard();
+    void editAt(at).then(showCard);
   };
 
   return {
@@ -141,7 +150,7 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     attach(view) {
       editorView = view;
       if (opts.readOnly) return;
-      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode);
+      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode, opts.listShortcodes);
       opts.root.insertBefore(menu, opts.root.firstChild);
     },
     insertShortcode,

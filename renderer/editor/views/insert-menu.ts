@@ -1,59 +1,142 @@
-// "Insert shortcode" menu: figure, youtube, and any shortcode the site defines (passed in as
-// names from layouts/shortcodes/). Keyboard: the button opens the menu; arrows move; Enter picks;
-// Escape closes.
+// "Insert shortcode": an opaque popover listing every shortcode the site can use (its own, its
+// theme's, Hugo's built-ins; asked of the main process when opened), with a search box.
+// Keyboard: the button opens it with the caret in the search box; arrows move through the
+// list; Enter inserts; Escape closes and gives the focus back to the button.
+import './insert-popover.css';
 
 export const SHORTCODE_TEMPLATES: Record<string, string> = {
   figure: '{{< figure src="" caption="" >}}',
   youtube: '{{< youtube "" >}}',
+  vimeo: '{{< vimeo "" >}}',
+  instagram: '{{< instagram "" >}}',
+  gist: '{{< gist "" "" >}}',
+  ref: '{{< ref "" >}}',
+  relref: '{{< relref "" >}}',
 };
 
 export function shortcodeTemplate(name: string): string {
   return SHORTCODE_TEMPLATES[name] ?? `{{< ${name} >}}`;
 }
 
-export function createInsertMenu(names: string[], onPick: (name: string) => void): HTMLElement {
-  const all = [...new Set(['figure', 'youtube', ...names])];
+export interface ShortcodeChoice {
+  name: string;
+  source: 'site' | 'theme' | 'hugo';
+}
+
+const SOURCE_LABEL: Record<ShortcodeChoice['source'], string> = { site: 'this site', theme: 'theme', hugo: 'Hugo' };
+const FALLBACK: ShortcodeChoice[] = ['figure', 'youtube', 'vimeo', 'x', 'instagram', 'gist', 'highlight', 'details', 'qr', 'ref', 'relref'].map((name) => ({ name, source: 'hugo' }));
+
+let counter = 0;
+
+export function createInsertMenu(names: string[], onPick: (name: string) => void, load?: () => Promise<ShortcodeChoice[]>): HTMLElement {
+  const id = `pw-insert-${++counter}`;
+  let choices: ShortcodeChoice[] = [...names.map((name) => ({ name, source: 'site' as const })), ...FALLBACK];
+  let shown: ShortcodeChoice[] = [];
+  let active = 0;
   const bar = document.createElement('div');
   bar.className = 'pw-insert';
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'Insert shortcode';
-  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
-  const menu = document.createElement('ul');
-  menu.setAttribute('role', 'menu');
-  menu.setAttribute('aria-label', 'Shortcodes');
-  menu.hidden = true;
-  const items = all.map((name) => {
-    const li = document.createElement('li');
-    li.setAttribute('role', 'menuitem');
-    li.tabIndex = -1;
-    li.textContent = name;
-    li.addEventListener('click', () => pick(name));
-    menu.append(li);
-    return li;
-  });
+  const pop = document.createElement('div');
+  pop.className = 'pw-insert-popover';
+  pop.setAttribute('role', 'dialog');
+  pop.setAttribute('aria-label', 'Insert shortcode');
+  pop.hidden = true;
+  const label = document.createElement('label');
+  label.htmlFor = `${id}-search`;
+  label.textContent = 'Find a shortcode';
+  const search = document.createElement('input');
+  search.id = `${id}-search`;
+  search.type = 'search';
+  search.autocomplete = 'off';
+  search.setAttribute('role', 'combobox');
+  search.setAttribute('aria-expanded', 'true');
+  search.setAttribute('aria-controls', `${id}-list`);
+  const list = document.createElement('ul');
+  list.id = `${id}-list`;
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', 'Shortcodes');
+  pop.append(label, search, list);
+
+  const render = () => {
+    const q = search.value.trim().toLowerCase();
+    shown = choices.filter((c) => c.name.toLowerCase().includes(q));
+    active = Math.min(active, Math.max(0, shown.length - 1));
+    list.replaceChildren(
+      ...shown.map((c, i) => {
+        const li = document.createElement('li');
+        li.id = `${id}-o${i}`;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', String(i === active));
+        const from = document.createElement('span');
+        from.className = 'pw-insert-source';
+        from.textContent = ` ${SOURCE_LABEL[c.source]}`;
+        li.append(c.name, from);
+        li.addEventListener('mousedown', (e) => e.preventDefault());
+        li.addEventListener('click', () => pick(c.name));
+        return li;
+      }),
+    );
+    if (!shown.length) {
+      const none = document.createElement('li');
+      none.className = 'pw-insert-none';
+      none.textContent = 'No shortcode has this name.';
+      list.append(none);
+    }
+    if (shown.length) search.setAttribute('aria-activedescendant', `${id}-o${active}`);
+    else search.removeAttribute('aria-activedescendant');
+    list.querySelector(`#${id}-o${active}`)?.scrollIntoView({ block: 'nearest' });
+  };
+  const away = (e: MouseEvent) => {
+    if (!bar.contains(e.target as Node)) open(false);
+  };
   const open = (show: boolean) => {
-    menu.hidden = !show;
+    pop.hidden = !show;
     button.setAttribute('aria-expanded', String(show));
-    if (show) items[0]?.focus();
+    if (show) {
+      search.value = '';
+      active = 0;
+      render();
+      search.focus();
+      document.addEventListener('mousedown', away);
+      load?.().then(
+        (list) => {
+          choices = list;
+          render();
+        },
+        () => {},
+      );
+    } else document.removeEventListener('mousedown', away);
   };
   const pick = (name: string) => {
     open(false);
     onPick(name);
   };
-  button.addEventListener('click', () => open(menu.hidden));
-  menu.addEventListener('keydown', (e) => {
-    const i = items.indexOf(document.activeElement as HTMLLIElement);
-    if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
-    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
-    else if (e.key === 'Enter' || e.key === ' ') pick(all[Math.max(i, 0)]);
-    else if (e.key === 'Escape') {
+  button.addEventListener('click', () => open(pop.hidden));
+  search.addEventListener('input', () => {
+    active = 0;
+    render();
+  });
+  pop.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') active = Math.min(shown.length - 1, active + 1);
+    else if (e.key === 'ArrowUp') active = Math.max(0, active - 1);
+    else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (shown[active]) pick(shown[active].name);
+      return;
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
       open(false);
       button.focus();
+      return;
     } else return;
     e.preventDefault();
+    render();
   });
-  bar.append(button, menu);
+  bar.append(button, pop);
   return bar;
 }

@@ -2,6 +2,8 @@
 // where each changed parameter is rewritten in place (its own quoting and spacing) and nothing
 // else moves; or null when cancelled.
 import { parseShortcode, setShortcodeParam } from '../../../shared/markdown/shortcode-params';
+import { paramLabel } from '../../../shared/shortcodes/param-label';
+import { videoIdFrom } from '../../../shared/shortcodes/video-id';
 
 let counter = 0;
 
@@ -26,7 +28,7 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
       const input = document.createElement('input');
       input.id = `${id}-p${i}`;
       label.htmlFor = input.id;
-      label.textContent = p.name ?? `Parameter ${positional + 1}`;
+      label.textContent = paramLabel(parsed.name, p.name ?? null, positional);
       input.value = p.value;
       form.append(label, input);
       inputs.push({ key: p.name ?? positional++, input, before: p.value });
@@ -42,7 +44,13 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
     const cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.textContent = 'Cancel';
-    form.append(apply, cancel);
+    // Says why Apply did nothing (a video address that is not one), next to the buttons.
+    const problem = document.createElement('p');
+    problem.className = 'pw-dialog-problem';
+    problem.setAttribute('role', 'alert');
+    problem.style.gridColumn = '1 / -1';
+    problem.style.margin = '0';
+    form.append(problem, apply, cancel);
     dialog.append(title, form);
     const previousFocus = document.activeElement as HTMLElement | null;
     const close = (result: string | null) => {
@@ -52,6 +60,19 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      // youtube and vimeo take the video's ID: a pasted address is turned into it.
+      const video = parsed.name === 'youtube' || parsed.name === 'vimeo' ? parsed.name : null;
+      const idField = video ? inputs.find((x) => x.key === 0 || x.key === 'id') : undefined;
+      if (video && idField && idField.input.value.trim()) {
+        const id = videoIdFrom(video, idField.input.value);
+        if (!id) {
+          problem.textContent = `This is not the address or ID of a ${video === 'youtube' ? 'YouTube' : 'Vimeo'} video. Copy the video's address from the browser and paste it here.`;
+          idField.input.setAttribute('aria-invalid', 'true');
+          idField.input.focus();
+          return;
+        }
+        idField.input.value = id;
+      }
       let next = value;
       for (const { key, input, before } of inputs) if (input.value !== before) next = setShortcodeParam(next, key, input.value);
       close(next === value ? null : next);

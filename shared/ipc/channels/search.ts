@@ -69,6 +69,8 @@ export type PreviewResult = z.infer<typeof PreviewResult>;
 
 export const searchChannels = defineChannels({
   searchPosts: { request: SearchRequest, response: SearchResponse },
+  /** How the site's posts link to each other (relative path, ref, relref or permalink): a new link to a post is written the same way. */
+  postLinkForm: { request: z.object({}), response: z.object({ form: z.enum(['relative', 'ref', 'relref', 'permalink']) }) },
   /** The checklist for one post; `raw` checks the editor's unsaved text instead of the file. */
   checkPost: { request: z.object({ path: z.string().min(1), raw: z.string().optional() }), response: PostCheck },
   checkSite: {

@@ -50,4 +50,6 @@ export const siteChannels = defineChannels({
    * 'text' ones as plain text, 'source' ones (template unreadable) are kept read-only.
    */
   getShortcodeInner: { request: z.object({}), response: z.record(z.string(), z.enum(['markdown', 'text', 'source'])) },
+  /** Shortcodes a writer can insert: the site's (layouts/shortcodes/), its theme's, then Hugo's built-ins. */
+  listShortcodes: { request: z.object({}), response: z.array(z.object({ name: z.string(), source: z.enum(['site', 'theme', 'hugo']) })) },
 });

@@ -24,9 +24,9 @@ const SEED = Number(process.env.PW_FUZZ_SEED ?? 20250605);
 
 /** Channels that only read: a site change can never be explained by one of them succeeding. */
 const READ_ONLY = new Set<string>([
-  'getSite', 'listPosts', 'readPost', 'listGallery', 'getThumbnail', 'findImageUsages', 'listBrokenImages', 'gitStatus',
+  'getSite', 'listPosts', 'listShortcodes', 'readPost', 'listGallery', 'getThumbnail', 'findImageUsages', 'listBrokenImages', 'gitStatus',
   'suggestVersionMessage', 'postHistory', 'versionDiff', 'readPostAtVersion', 'listConflicts', 'journalList', 'journalRead',
-  'journalWrite', 'journalDiscard', 'searchPosts', 'checkPost', 'checkSite', 'getSettings', 'setSettings',
+  'journalWrite', 'journalDiscard', 'searchPosts', 'postLinkForm', 'checkPost', 'checkSite', 'getSettings', 'setSettings',
 ]);
 
 /** Channels whose handlers must turn every failure into a typed error (no "internal" answers). */
