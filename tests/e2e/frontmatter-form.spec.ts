@@ -48,11 +48,11 @@ test('each widget rewrites only its own line', async ({ app, site }) => {
   await step(['date: 2025-05-01T0:00:00+00:00'], ['date: 2025-05-02T9:30:00+00:00']);
 
   // Draft toggle
-  await form.getByRole('switch', { name: 'draft' }).check();
+  await form.getByRole('switch', { name: 'Draft' }).check();
   await step(['draft: false'], ['draft: true']);
 
   // Whole number
-  await form.getByRole('spinbutton', { name: 'weight' }).fill('55');
+  await form.getByRole('spinbutton', { name: 'Weight' }).fill('55');
   await step(['weight: 50'], ['weight: 55']);
 
   // Tag chips: add one, then remove another.
@@ -100,7 +100,7 @@ test("a slug another post of the section uses is pointed out as it is typed; not
   const before = readPostBytes(site.contentDir, CFP);
   await openPost(app, CFP);
   const form = app.getByRole('form', { name: 'Front matter' });
-  const slug = form.getByRole('textbox', { name: 'slug' });
+  const slug = form.getByRole('textbox', { name: 'Slug' });
   await slug.fill('travel-tips-port-alder');
   await expect(form).toContainText('Another post already uses the slug "travel-tips-port-alder"');
   await slug.fill('call-for-speakers-2026');
@@ -110,7 +110,7 @@ test("a slug another post of the section uses is pointed out as it is typed; not
 
 test('turning draft off shows the pre-publish checklist', async ({ app }) => {
   await openPost(app, /^Draft: A First Look/);
-  await app.getByRole('form', { name: 'Front matter' }).getByRole('switch', { name: 'draft' }).uncheck();
+  await app.getByRole('form', { name: 'Front matter' }).getByRole('switch', { name: 'Draft' }).uncheck();
   await expect(app.getByRole('tab', { name: 'Checklist' })).toHaveAttribute('aria-selected', 'true');
   const checklist = app.getByRole('region', { name: 'Before publishing' });
   await expect(checklist).toBeVisible();

@@ -48,7 +48,7 @@ test('title, date, draft and tags changed in the form show in the list within a 
   await expect(app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ })).toHaveCount(0);
 
   await form.getByLabel('Date', { exact: true }).fill('2027-06-03T10:00:00'); // newer than every sample post
-  await form.getByRole('switch', { name: 'draft' }).check();
+  await form.getByRole('switch', { name: 'Draft' }).check();
   const tags = form.getByRole('combobox', { name: 'Tags', exact: true });
   await tags.fill('Ferries');
   await tags.press('Enter');
