@@ -29,13 +29,16 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
         type="button"
         className="post-button"
         data-path={post.path}
-        aria-label={label}
         aria-current={current ? 'page' : undefined}
         tabIndex={tabStop ? 0 : -1}
         onClick={() => onOpen(post.path)}
         title={post.path}
       >
+        {/* The button is named by what it shows (WCAG "label in name"): title first, then the
+            details; the list item keeps the fuller spoken label. The hidden comma makes the
+            name read "Title, date …" instead of running the title into the date. */}
         <span className="post-title">{post.title || post.path}</span>
+        <span className="visually-hidden">, </span>
         <span className="post-meta">
           {date && <span className="post-date">{date}</span>}
           {post.kind === 'branch-bundle' && <span className="badge">Section</span>}

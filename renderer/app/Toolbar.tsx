@@ -16,9 +16,19 @@ interface Props {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
+// Drawn, not the text "1.": a visible "1." that the name "Numbered list" does not contain
+// breaks "label in name" for speech users.
+const NUMBERED_ICON = (
+  <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" aria-hidden="true">
+    <path d="M2.5 2.5h1v3.5" />
+    <path d="M2 10h2l-2 3h2" />
+    <path d="M7 4.5h7M7 11.5h7" />
+  </svg>
+);
+
 interface Tool {
   name: string;
-  label: string;
+  label: ReactNode;
   shortcut?: string;
   run(c: EditorCommands): void;
 }
@@ -28,7 +38,7 @@ const TOOLS: Tool[] = [
   { name: 'Italic', label: 'I', shortcut: `${mod}I`, run: (c) => c.toggleItalic() },
   { name: 'Heading', label: 'H', run: (c) => c.setHeading(2) },
   { name: 'Bulleted list', label: '•', run: (c) => c.toggleBulletList() },
-  { name: 'Numbered list', label: '1.', run: (c) => c.toggleOrderedList() },
+  { name: 'Numbered list', label: NUMBERED_ICON, run: (c) => c.toggleOrderedList() },
   { name: 'Quote', label: '❝', run: (c) => c.toggleBlockquote() },
   { name: 'Code', label: '</>', shortcut: `${mod}E`, run: (c) => c.toggleInlineCode() },
   { name: 'Code block', label: '{ }', run: (c) => c.insertCodeBlock() },

@@ -85,7 +85,7 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
         <div className="fm-control">
           {widget}
           {f.present && !f.required && !readOnly && (
-            <button type="button" className="fm-remove" aria-label={`Remove field ${f.key}`} onClick={() => update(f.key, undefined)}>
+            <button type="button" className="fm-remove" aria-label={`Remove field ${f.label}`} onClick={() => update(f.key, undefined)}>
               Remove
             </button>
           )}
@@ -97,7 +97,7 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
 
   const widgetFor = (f: FormField): ReactNode => {
     const p: WidgetProps<unknown> = {
-      name: f.key,
+      name: f.label,
       id: `${uid}-${f.key}`,
       value: fields[f.key],
       onValue: (v) => update(f.key, v),
@@ -152,7 +152,7 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
           </button>
           {moreOpen && (
             <div id={`${uid}-more`} className="fm-grid">
-              {more.map((f) => row(f, f.type === 'map' || f.type === 'raw' ? <RawWidget key={f.key} name={f.key} id={`${uid}-${f.key}`} value={fields[f.key]} onValue={(v) => update(f.key, v)} readOnly={readOnly} /> : widgetFor(f)))}
+              {more.map((f) => row(f, f.type === 'map' || f.type === 'raw' ? <RawWidget key={f.key} name={f.label} id={`${uid}-${f.key}`} value={fields[f.key]} onValue={(v) => update(f.key, v)} readOnly={readOnly} /> : widgetFor(f)))}
             </div>
           )}
         </div>

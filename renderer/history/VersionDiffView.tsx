@@ -17,7 +17,7 @@ export function VersionDiffView({ diff }: { diff: VersionDiff }) {
       <p className="pw-hist-counts">
         Since this version: {words(diff.wordsAdded)} added, {words(diff.wordsRemoved)} removed.
       </p>
-      <div className="pw-hist-words" aria-label="Text changes">
+      <div className="pw-hist-words" role="region" aria-label="Text changes" tabIndex={0}>
         {diff.words.map((w, i) =>
           w.kind === 'added' ? (
             <ins key={i}>{w.text}</ins>

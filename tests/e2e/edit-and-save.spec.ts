@@ -57,7 +57,7 @@ test('editing one front-matter field rewrites only its line', async ({ app, site
   const before = readPostBytes(site.contentDir, path).toString('utf8');
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Call for Speakers/ }).click();
   const form = app.getByRole('form', { name: 'Front matter' });
-  const title = form.getByRole('textbox', { name: 'title', exact: true });
+  const title = form.getByRole('textbox', { name: 'Title', exact: true });
   await expect(title).toHaveValue('Call for Speakers: Driftwood Summit 2026 Is Open');
   await title.fill('Call for Speakers: Driftwood Summit 2026 Is Now Open');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');

@@ -149,7 +149,7 @@ test.describe('the Electron app', () => {
     try {
       const { page } = run;
       await expect(page.getByRole('list', { name: 'Posts' })).toBeVisible();
-      const title = page.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true });
+      const title = page.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true });
       await expect(title).toHaveValue('Call for Speakers: Driftwood Summit 2026 Is Open');
     } finally {
       await run.cleanup();

@@ -54,7 +54,7 @@ test('leaving a body-less post with Discard keeps a working app and the file as 
   await list.getByRole('button', { name: /^Call for Speakers/ }).click();
   const dialog = app.getByRole('alertdialog', { name: 'Unsaved changes' });
   await dialog.getByRole('button', { name: 'Discard' }).click();
-  const title = app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true });
+  const title = app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true });
   await expect(title).toHaveValue(/^Call for Speakers/);
   await expect(body).toContainText('Driftwood Summit');
   expect(readPostBytes(site.contentDir, STUB).toString('utf8')).toBe(STUB_TEXT);

@@ -52,7 +52,7 @@ test('with unsaved edits, a banner offers Compare and Take theirs', async ({ app
   await expect(compare).toBeHidden();
   await expect(banner).toBeHidden();
   await expect(app.getByRole('textbox', { name: 'Post body' })).not.toContainText('Mine.');
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'description', exact: true })).toHaveValue(/^Forty-three/);
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Description', exact: true })).toHaveValue(/^Forty-three/);
   await expect(saveState(app)).toHaveText('Saved');
   expect(readFileSync(file, 'utf8')).toBe(theirs);
 });

@@ -40,37 +40,37 @@ test('each widget rewrites only its own line', async ({ app, site }) => {
   };
 
   // Text
-  await form.getByRole('textbox', { name: 'title', exact: true }).fill('Driftwood Summit 2025 Recap');
+  await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Driftwood Summit 2025 Recap');
   await step(['title: "Driftwood Summit 2025 Recap: What Didn\'t Fit in the Keynote + Where We Go Next?"'], ['title: "Driftwood Summit 2025 Recap"']);
 
   // Date picker: the written style (hour without a leading zero, the +00:00 zone) is kept.
-  await form.getByLabel('date', { exact: true }).fill('2025-05-02T09:30:00');
+  await form.getByLabel('Date', { exact: true }).fill('2025-05-02T09:30:00');
   await step(['date: 2025-05-01T0:00:00+00:00'], ['date: 2025-05-02T9:30:00+00:00']);
 
   // Draft toggle
-  await form.getByRole('switch', { name: 'draft' }).check();
+  await form.getByRole('switch', { name: 'Draft' }).check();
   await step(['draft: false'], ['draft: true']);
 
   // Whole number
-  await form.getByRole('spinbutton', { name: 'weight' }).fill('55');
+  await form.getByRole('spinbutton', { name: 'Weight' }).fill('55');
   await step(['weight: 50'], ['weight: 55']);
 
   // Tag chips: add one, then remove another.
-  const tags = form.getByRole('combobox', { name: 'tags', exact: true });
+  const tags = form.getByRole('combobox', { name: 'Tags', exact: true });
   await tags.fill('Chowder');
   await tags.press('Enter');
   await step([], ['  - Chowder']);
-  await form.getByRole('button', { name: 'Remove Open Source from tags' }).click();
+  await form.getByRole('button', { name: 'Remove Open Source from Tags' }).click();
   await step(['  - Open Source'], []);
 
   // A contributor
-  const names = form.getByRole('combobox', { name: 'contributors', exact: true });
+  const names = form.getByRole('combobox', { name: 'Contributors', exact: true });
   await names.fill('Idris Valentin');
   await names.press('Enter');
   await step([], ['  - "Idris Valentin"']);
 
   // Long text: the folded `summary: >` stays folded; only its text line changes.
-  const summary = form.getByRole('textbox', { name: 'summary', exact: true });
+  const summary = form.getByRole('textbox', { name: 'Summary', exact: true });
   await summary.fill('Driftwood Summit 2025 brought nine hundred builders to Port Alder.');
   await step(
     ['  Driftwood Summit 2025 brought nine hundred builders to the old cannery in Port Alder for three days of talks, workshops and far too much chowder. This recap collects the sessions our team gave, the questions visitors asked most at the booth, the photos we liked best and the plans we made on the ferry ride home afterwards.'],
@@ -88,10 +88,10 @@ test('a nested key under "More fields" changes only its line', async ({ app, sit
   await openPost(app, /^Call for Speakers/);
   const form = app.getByRole('form', { name: 'Front matter' });
   await form.getByRole('button', { name: /^More fields/ }).click();
-  const raw = form.getByRole('textbox', { name: 'menu', exact: true });
+  const raw = form.getByRole('textbox', { name: 'Menu', exact: true });
   await expect(raw).toHaveValue('main:\n  weight: 3');
   await raw.fill('main:\n  weight: 4');
-  await form.getByRole('button', { name: 'Apply menu' }).click();
+  await form.getByRole('button', { name: 'Apply Menu' }).click();
   const { change } = await saveAndDiff(app, site.contentDir, CFP, withMenu);
   expect(change).toEqual({ removed: ['    weight: 3'], added: ['    weight: 4'] });
 });
@@ -100,7 +100,7 @@ test("a slug another post of the section uses is pointed out as it is typed; not
   const before = readPostBytes(site.contentDir, CFP);
   await openPost(app, CFP);
   const form = app.getByRole('form', { name: 'Front matter' });
-  const slug = form.getByRole('textbox', { name: 'slug' });
+  const slug = form.getByRole('textbox', { name: 'Slug' });
   await slug.fill('travel-tips-port-alder');
   await expect(form).toContainText('Another post already uses the slug "travel-tips-port-alder"');
   await slug.fill('call-for-speakers-2026');
@@ -110,7 +110,7 @@ test("a slug another post of the section uses is pointed out as it is typed; not
 
 test('turning draft off shows the pre-publish checklist', async ({ app }) => {
   await openPost(app, /^Draft: A First Look/);
-  await app.getByRole('form', { name: 'Front matter' }).getByRole('switch', { name: 'draft' }).uncheck();
+  await app.getByRole('form', { name: 'Front matter' }).getByRole('switch', { name: 'Draft' }).uncheck();
   await expect(app.getByRole('tab', { name: 'Checklist' })).toHaveAttribute('aria-selected', 'true');
   const checklist = app.getByRole('region', { name: 'Before publishing' });
   await expect(checklist).toBeVisible();
@@ -137,7 +137,7 @@ test('New post makes a page bundle from the archetype and opens it', async ({ ap
   expect(Number.isNaN(Date.parse(date))).toBe(false);
   expect(created).toBe(expected.replace('date: {{ .Date }}', `date: ${date}`));
   await expect(app.locator('.status-path')).toHaveText(path);
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue('Ferry Notes from Port Alder');
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true })).toHaveValue('Ferry Notes from Port Alder');
   await expect(app.getByRole('list', { name: 'Posts' }).locator(`button[data-path="${path}"]`)).toBeVisible();
 });
 
@@ -162,7 +162,7 @@ test('broken front matter opens read-only with line and column; nothing is saved
   // Fixed: the form comes back, the body is editable, and the save writes only that line.
   await raw.fill((await raw.inputValue()).replace('description: "Ferries", more trains', 'description: "Ferries, more trains'));
   await expect(region).toBeHidden();
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toBeVisible();
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true })).toBeVisible();
   await expect(app.getByRole('textbox', { name: 'Post body' })).toHaveAttribute('contenteditable', 'true');
   await app.keyboard.press('Control+s');
   await expect(saveState(app)).toHaveText('Saved');

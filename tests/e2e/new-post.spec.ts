@@ -22,7 +22,7 @@ test('a new post opens scrolled to the top with the caret in Title; template sen
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
 
-  const title = app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true });
+  const title = app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true });
   await expect(title).toHaveValue('Harbour Cleanup Day');
   await expect(title).toBeFocused();
   expect(await scroller.evaluate((el) => el.scrollTop)).toBe(0);

@@ -42,14 +42,14 @@ test('title, date, draft and tags changed in the form show in the list within a 
   const form = app.getByRole('form', { name: 'Front matter' });
   const item = row(app, VOLUNTEERS);
 
-  await form.getByRole('textbox', { name: 'title', exact: true }).fill('Thanks to the Ferry Volunteers');
+  await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Thanks to the Ferry Volunteers');
   await save(app);
   await expect(item).toHaveAccessibleName(/^Thanks to the Ferry Volunteers, /, { timeout: WITHIN_MS });
   await expect(app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ })).toHaveCount(0);
 
-  await form.getByLabel('date', { exact: true }).fill('2027-06-03T10:00:00'); // newer than every sample post
-  await form.getByRole('switch', { name: 'draft' }).check();
-  const tags = form.getByRole('combobox', { name: 'tags', exact: true });
+  await form.getByLabel('Date', { exact: true }).fill('2027-06-03T10:00:00'); // newer than every sample post
+  await form.getByRole('switch', { name: 'Draft' }).check();
+  const tags = form.getByRole('combobox', { name: 'Tags', exact: true });
   await tags.fill('Ferries');
   await tags.press('Enter');
   await save(app);

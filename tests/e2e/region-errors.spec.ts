@@ -36,7 +36,7 @@ test('a broken editor says so in plain words, keeps the text, and Reload this po
   await expect.poll(() => readFileSync(join(site.dataDir, 'postwright.log'), 'utf8')).toContain('error in the editor (post blog/volunteer-thank-you/index.md): The editor failed to draw');
 
   // The rest of the app works: the form takes input, the side panel answers.
-  const title = app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true });
+  const title = app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true });
   await expect(title).toHaveValue(/^Thank You, Driftwood Volunteers/);
   await app.getByRole('tab', { name: 'Checklist' }).click();
   await expect(app.getByRole('tab', { name: 'Checklist' })).toHaveAttribute('aria-selected', 'true');
@@ -130,7 +130,7 @@ test('a broken form or side panel leaves the editor working; each comes back', a
   await app.keyboard.press('End');
   await app.keyboard.type(' More.');
   await formAlert.getByRole('button', { name: 'Reload this post' }).click();
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue(/^Thank You, Driftwood Volunteers/);
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(/^Thank You, Driftwood Volunteers/);
   await expect(body).toContainText(`${SENTENCE} More.`);
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');

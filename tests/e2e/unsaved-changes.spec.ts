@@ -40,7 +40,7 @@ test('switching posts with unsaved changes asks: Cancel, Discard, Save', async (
   // Discard: the other post opens, nothing was written.
   await list.getByRole('button', { name: /^Call for Speakers/ }).click();
   await dialog.getByRole('button', { name: 'Discard' }).click();
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue(/^Call for Speakers/);
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(/^Call for Speakers/);
   await expect(status).toHaveText('Saved');
   expect(readPostBytes(site.contentDir, VOLUNTEERS).equals(before)).toBe(true);
 
@@ -49,7 +49,7 @@ test('switching posts with unsaved changes asks: Cancel, Discard, Save', async (
   await typeInParagraph(' See you soon.');
   await list.getByRole('button', { name: /^Call for Speakers/ }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'title', exact: true })).toHaveValue(/^Call for Speakers/);
+  await expect(app.getByRole('form', { name: 'Front matter' }).getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(/^Call for Speakers/);
   const after = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
   expect(changedLines(before.toString('utf8'), after)).toEqual({
     removed: ['Thank you all. Same time next year?'],

@@ -34,7 +34,7 @@ export function ChipsWidget({ name, id, value, onValue, describedBy, readOnly, s
         <>
           <input
             id={id}
-            aria-label={name}
+           
             list={listId}
             value={draft}
             placeholder={variant === 'names' ? 'Add a name' : 'Add and press Enter'}

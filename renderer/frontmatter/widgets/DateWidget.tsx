@@ -6,7 +6,7 @@ import type { WidgetProps } from './props';
 import { TextWidget } from './SimpleWidgets';
 
 export function DateWidget(props: WidgetProps<unknown> & { withTime: boolean }) {
-  const { name, id, value, onValue, describedBy, invalid, readOnly, withTime } = props;
+  const { id, value, onValue, describedBy, invalid, readOnly, withTime } = props;
   const written = typeof value === 'string' ? value : null;
   const parsed = written ? parseWrittenDate(written) : null;
   if (written && !parsed) return <TextWidget {...props} />; // "02 Jan 2025": Hugo reads it; keep it as text
@@ -15,7 +15,7 @@ export function DateWidget(props: WidgetProps<unknown> & { withTime: boolean }) 
     <span className="fm-date">
       <input
         id={id}
-        aria-label={name}
+       
         type={time ? 'datetime-local' : 'date'}
         step={time ? 1 : undefined}
         value={parsed ? toPickerValue(parsed) : ''}

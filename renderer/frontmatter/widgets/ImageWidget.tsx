@@ -8,7 +8,7 @@ export function ImageWidget({ name, id, value, onValue, describedBy, readOnly, i
   if (!multiple) {
     const current = list[0] ?? '';
     return (
-      <select id={id} aria-label={name} value={current} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} disabled={readOnly}>
+      <select id={id} value={current} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} disabled={readOnly}>
         <option value="">No image</option>
         {[...(current && !images.includes(current) ? [current] : []), ...images].map((i) => (
           <option key={i} value={i}>
@@ -35,7 +35,7 @@ export function ImageWidget({ name, id, value, onValue, describedBy, readOnly, i
       {!readOnly && (
         <select
           id={id}
-          aria-label={name}
+         
           value=""
           onChange={(e) => e.target.value && onValue([...list, e.target.value])}
           aria-describedby={describedBy}

@@ -28,7 +28,7 @@ export function RawWidget({ name, id, value, onValue, describedBy, readOnly }: W
     <div className="fm-raw">
       <textarea
         id={id}
-        aria-label={name}
+       
         className="fm-mono"
         rows={Math.min(10, Math.max(2, text.split('\n').length))}
         value={text}

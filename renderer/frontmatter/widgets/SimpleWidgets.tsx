@@ -4,18 +4,18 @@ import type { WidgetProps } from './props';
 
 const str = (v: unknown) => (v == null ? '' : String(v));
 
-export function TextWidget({ name, id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
-  return <input id={id} aria-label={name} type="text" value={str(value)} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} readOnly={readOnly} spellCheck />;
+export function TextWidget({ id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
+  return <input id={id} type="text" value={str(value)} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} readOnly={readOnly} spellCheck />;
 }
 
-export function LongTextWidget({ name, id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
+export function LongTextWidget({ id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
   // A folded `summary: >` value ends with one line break that the writer never sees.
   const text = str(value);
   const trailing = text.endsWith('\n') ? '\n' : '';
   return (
     <textarea
       id={id}
-      aria-label={name}
+     
       rows={4}
       value={trailing ? text.slice(0, -1) : text}
       onChange={(e) => onValue(e.target.value + trailing)}
@@ -27,15 +27,15 @@ export function LongTextWidget({ name, id, value, onValue, describedBy, invalid,
   );
 }
 
-export function UrlWidget({ name, id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
-  return <input id={id} aria-label={name} type="url" inputMode="url" value={str(value)} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} readOnly={readOnly} placeholder="https://" />;
+export function UrlWidget({ id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
+  return <input id={id} type="url" inputMode="url" value={str(value)} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} readOnly={readOnly} placeholder="https://" />;
 }
 
-export function IntegerWidget({ name, id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
+export function IntegerWidget({ id, value, onValue, describedBy, invalid, readOnly }: WidgetProps<unknown>) {
   return (
     <input
       id={id}
-      aria-label={name}
+     
       type="number"
       step={1}
       value={typeof value === 'number' ? value : ''}
@@ -50,20 +50,20 @@ export function IntegerWidget({ name, id, value, onValue, describedBy, invalid, 
   );
 }
 
-export function ToggleWidget({ name, id, value, onValue, describedBy, readOnly }: WidgetProps<unknown>) {
+export function ToggleWidget({ id, value, onValue, describedBy, readOnly }: WidgetProps<unknown>) {
   return (
     <span className="fm-toggle">
-      <input id={id} aria-label={name} type="checkbox" role="switch" checked={value === true} onChange={(e) => onValue(e.target.checked)} aria-describedby={describedBy} disabled={readOnly} />
+      <input id={id} type="checkbox" role="switch" checked={value === true} onChange={(e) => onValue(e.target.checked)} aria-describedby={describedBy} disabled={readOnly} />
       <span aria-hidden="true">{value === true ? 'Yes' : 'No'}</span>
     </span>
   );
 }
 
-export function OptionsWidget({ name, id, value, onValue, describedBy, readOnly, options }: WidgetProps<unknown> & { options: string[] }) {
+export function OptionsWidget({ id, value, onValue, describedBy, readOnly, options }: WidgetProps<unknown> & { options: string[] }) {
   const current = str(value);
   const all = current && !options.includes(current) ? [current, ...options] : options;
   return (
-    <select id={id} aria-label={name} value={current} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} disabled={readOnly}>
+    <select id={id} value={current} onChange={(e) => onValue(e.target.value)} aria-describedby={describedBy} disabled={readOnly}>
       {!current && <option value="">Choose…</option>}
       {all.map((o) => (
         <option key={o} value={o}>

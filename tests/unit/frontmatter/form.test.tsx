@@ -43,7 +43,12 @@ function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   act(() => el.dispatchEvent(new Event('input', { bubbles: true })));
 }
 
-const byName = (name: string) => host.querySelector<HTMLInputElement>(`[aria-label="${name}"]`)!;
+// A field's control, found the way a writer finds it: by the visible label (its first text;
+// "(key)" and the required mark follow), through the label's `for`. Null when there is none.
+const byName = (label: string) => {
+  const el = [...host.querySelectorAll('label')].find((l) => l.firstChild?.textContent === label);
+  return (el ? document.getElementById(el.htmlFor) : null) as HTMLInputElement;
+};
 const changedLines = (a: string, b: string) => diffLines(a, b).filter((p) => p.added || p.removed).map((p) => (p.added ? '+' : '-') + p.value);
 
 describe('FrontMatterForm', () => {
@@ -72,45 +77,45 @@ describe('FrontMatterForm', () => {
   it("shows the post's own fields up front before the section's schema arrives (the body does not jump)", () => {
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={null} onChange={() => {}} />);
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'));
-    for (const k of ['title', 'description', 'tags', 'date', 'draft']) expect(byName(k), k).not.toBeNull();
+    for (const k of ['Title', 'Description', 'Tags', 'Date', 'Draft']) expect(byName(k), k).not.toBeNull();
     // Maps stay under "More fields", as with a schema.
     expect(more?.textContent).toMatch(/^More fields \(\d+\)$/);
-    expect(byName('menu')).toBeNull();
+    expect(byName('Menu')).toBeNull();
   });
 
   it('is a form named Front matter with a control per key, each change touching one line', () => {
     const out: string[] = [];
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} images={['images/blog/2025/driftwood/stage.png']} onChange={(t) => out.push(t)} />);
     expect(host.querySelector('form')!.getAttribute('aria-label')).toBe('Front matter');
-    for (const k of ['title', 'description', 'tags', 'date', 'summary', 'draft', 'weight', 'lastmod', 'images', 'contributors', 'canonicalurl']) expect(byName(k), k).not.toBeNull();
+    for (const k of ['Title', 'Description', 'Tags', 'Date', 'Summary', 'Draft', 'Weight', 'Lastmod', 'Images', 'Contributors', 'Canonicalurl']) expect(byName(k), k).not.toBeNull();
 
-    type(byName('title'), 'Tide: high');
+    type(byName('Title'), 'Tide: high');
     expect(changedLines(SRC, out.pop()!)).toEqual([`-title: "Why Driftwood Isn't Just a Conference: Notes + Questions?"\n`, '+title: "Tide: high"\n']);
 
-    act(() => byName('draft').click());
+    act(() => byName('Draft').click());
     expect(changedLines(SRC, out.pop()!)).toEqual(['-draft: false\n', '+draft: true\n']);
 
-    type(byName('lastmod'), '2025-05-02T09:15:00');
+    type(byName('Lastmod'), '2025-05-02T09:15:00');
     expect(changedLines(SRC, out.pop()!)).toEqual(['-lastmod: 2025-05-01T0:00:00+00:00\n', '+lastmod: 2025-05-02T9:15:00+00:00\n']);
 
-    type(byName('publishDate'), '2025-12-21T11:00:00');
+    type(byName('PublishDate'), '2025-12-21T11:00:00');
     expect(changedLines(SRC, out.pop()!)).toEqual(['-publishDate: 2025-12-21T10:00:00\n', '+publishDate: 2025-12-21T11:00:00\n']);
 
-    type(byName('date'), '2025-12-03');
+    type(byName('Date'), '2025-12-03');
     expect(changedLines(SRC, out.pop()!)).toEqual(['-date: 2025-12-02\n', '+date: 2025-12-03\n']);
 
-    type(byName('weight'), '7');
+    type(byName('Weight'), '7');
     expect(changedLines(SRC, out.pop()!)).toEqual(['-weight: 50\n', '+weight: 7\n']);
 
-    const tags = byName('tags');
+    const tags = byName('Tags');
     type(tags, 'harbour');
     act(() => tags.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(changedLines(SRC, out.pop()!)).toEqual(['+  - harbour\n']);
 
-    act(() => host.querySelector<HTMLButtonElement>('[aria-label="Remove Mara Okonkwo-Lindqvist from contributors"]')!.click());
+    act(() => host.querySelector<HTMLButtonElement>('[aria-label="Remove Mara Okonkwo-Lindqvist from Contributors"]')!.click());
     expect(changedLines(SRC, out.pop()!)).toEqual(['-contributors: ["Mara Okonkwo-Lindqvist"]\n', '+contributors: []\n']);
 
-    const summary = byName('summary') as unknown as HTMLTextAreaElement;
+    const summary = byName('Summary') as unknown as HTMLTextAreaElement;
     expect(summary.value.endsWith('\n')).toBe(false);
     type(summary, 'Short.');
     expect(out.pop()).toContain('summary: >\n  Short.\ncanonicalurl');
@@ -120,14 +125,14 @@ describe('FrontMatterForm', () => {
     const out: string[] = [];
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} onChange={(t) => out.push(t)} />);
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'))!;
-    expect(byName('menu')).toBeNull();
+    expect(byName('Menu')).toBeNull();
     act(() => more.click());
-    const menu = byName('menu') as unknown as HTMLTextAreaElement;
+    const menu = byName('Menu') as unknown as HTMLTextAreaElement;
     type(menu, 'main:\n  weight: 4\n  parent: events');
-    act(() => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Apply menu')!.click());
+    act(() => [...host.querySelectorAll('button')].find((b) => b.textContent === 'Apply Menu')!.click());
     expect(changedLines(SRC, out.pop()!)).toEqual(['-    weight: 3\n', '+    weight: 4\n']);
-    expect(byName('speakers')).not.toBeNull();
-    act(() => host.querySelector<HTMLButtonElement>('[aria-label="Remove field speakers"]')!.click());
+    expect(byName('Speakers')).not.toBeNull();
+    act(() => host.querySelector<HTMLButtonElement>('[aria-label="Remove field Speakers"]')!.click());
     expect(changedLines(SRC, out.pop()!)).toEqual(['-speakers:\n  - "Ivo Brandt"\n  - "Selma Ruiz"\n']);
   });
 
