@@ -7,6 +7,8 @@ import { test as base, expect } from './support/fixtures';
 import type { RunningSite } from './support/web-host';
 
 const postButton = (app: Page) => app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ });
+// The list item carries the full spoken label (the button is named by what it shows).
+const postItem = (app: Page) => app.getByRole('list', { name: 'Posts' }).getByRole('listitem', { name: /^Thank You, Driftwood Volunteers/ });
 const saveState = (app: Page) => app.getByRole('status', { name: 'Save state' });
 
 async function typeAtEndOf(app: Page, paragraph: string, text: string) {
@@ -60,7 +62,7 @@ const test = base.extend<{ site: RunningSite }>({
 
 test('versions say In a version / Not in a version yet, and "Version saved." goes when the writer edits on', async ({ app }) => {
   await postButton(app).click();
-  await expect(postButton(app)).toHaveAccessibleName(/, In a version$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, In a version$/);
   await app.getByRole('tab', { name: 'History' }).click();
   const tab = app.getByRole('tabpanel');
   await tab.getByRole('button', { name: 'Enter your name and email…' }).click();
@@ -76,12 +78,12 @@ test('versions say In a version / Not in a version yet, and "Version saved." goe
   await typeAtEndOf(app, 'Thank you all.', ' Cheers.');
   await app.keyboard.press('Control+s');
   await expect(saveState(app)).toHaveText('Saved');
-  await expect(postButton(app)).toHaveAccessibleName(/, Not in a version yet$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, Not in a version yet$/);
   await expect(tab.getByLabel('Version state: Not in a version yet')).toBeVisible();
 
   await form.getByRole('button', { name: 'Save version' }).click();
   await expect(form.getByRole('status')).toHaveText('Version saved.');
-  await expect(postButton(app)).toHaveAccessibleName(/, In a version$/);
+  await expect(postItem(app)).toHaveAccessibleName(/, In a version$/);
 
   await typeAtEndOf(app, 'Thank you all.', ' Again.');
   await expect(saveState(app)).toHaveText('Unsaved changes');
