@@ -21,7 +21,9 @@ export interface SourceSnapshot {
 
 export function takeSnapshot(body: string, doc: PmNode, ranges: ReadonlyArray<readonly [number, number]>): SourceSnapshot {
   const pristine: PmNode[] = [];
-  doc.forEach((n) => pristine.push(n));
+  // An empty body opens as one empty paragraph that is nowhere in the file: no pristine blocks,
+  // so that typing into it saves as a new block (it used to look for that paragraph's source).
+  if (ranges.length > 0) doc.forEach((n) => pristine.push(n));
   return snapshotOf(body, pristine, ranges);
 }
 
@@ -167,12 +169,19 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
       c = end;
     } else {
       const own = o !== -1 ? detectStyle(slice(o), snap.style) : snap.style;
-      const theirs = core.serializeBlock(node, own);
+      // Code in a CRLF file holds its CRs in the document: the serializer writes them inside
+      // lines it ends with LF, so every piece is brought to LF and given the block's line
+      // ending once (a CR written twice read back as a different code block).
+      const theirs = toLf(core.serializeBlock(node, own));
       if (o !== -1) {
         const ours = slice(o);
-        const oursEol = detectEol(ours);
-        const merged = mergeChanged(core.serializeBlock(pristine[o], own), toLf(ours), theirs, node, () => checkFor(snap, core));
-        text = withEol(merged, ours.includes('\n') || ours.includes('\r') ? oursEol : eol);
+        const blockEol = ours.includes('\n') || ours.includes('\r') ? detectEol(ours) : eol;
+        const base = toLf(core.serializeBlock(pristine[o], own));
+        const merged = mergeChanged(base, toLf(ours), theirs, node, () => {
+          const check = checkFor(snap, core);
+          return (markdown, block) => check(withEol(markdown, blockEol), block);
+        });
+        text = withEol(merged, blockEol);
       } else text = withEol(theirs, eol);
       if (text.trim() === '') continue; // an empty new paragraph writes nothing
     }
