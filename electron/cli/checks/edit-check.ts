@@ -78,9 +78,18 @@ export function insertWord(doc: PmNode, block: TextBlock, random: () => number, 
   const before = charAt(doc, at - 1, start, at);
   const after = charAt(doc, at, at, block.pos + block.node.nodeSize - 1);
   const gap = (c: string | null) => (c !== null && !/\s/.test(c) ? ' ' : '');
-  const text = (before === null && !code ? word[0].toUpperCase() + word.slice(1) : gap(before) + word) + gap(after);
-  const marks = code ? [] : $at.marks();
-  return new Transform(doc).insert(at, doc.type.schema.text(text, marks)).doc;
+  const schema = doc.type.schema;
+  if (code) return new Transform(doc).insert(at, schema.text(gap(before) + word + gap(after))).doc;
+  // The word takes the marks at the cursor; a space beside it keeps only those its neighbour
+  // shares (Markdown has no way to end emphasis or a link with a space, and no writer means it).
+  const marks = $at.marks();
+  const shared = (side: PmNode | null | undefined) => marks.filter((m) => side?.marks.some((n) => n.eq(m)));
+  const parts = [
+    gap(before) && schema.text(' ', shared($at.nodeBefore)),
+    schema.text(before === null ? word[0].toUpperCase() + word.slice(1) : word, marks),
+    gap(after) && schema.text(' ', shared($at.nodeAfter)),
+  ].filter((p): p is PmNode => !!p);
+  return new Transform(doc).insert(at, parts).doc;
 }
 
 /**

@@ -176,12 +176,18 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
       if (o !== -1) {
         const ours = slice(o);
         const blockEol = ours.includes('\n') || ours.includes('\r') ? detectEol(ours) : eol;
-        const base = toLf(core.serializeBlock(pristine[o], own));
-        const merged = mergeChanged(base, toLf(ours), theirs, node, () => {
+        // A block indented by 1-3 spaces (say a fence) starts after its indentation, but its
+        // other lines carry it: the merge and its check see every piece indented alike, or an
+        // edited fence lost the indentation of its code lines.
+        const lineStart = body.lastIndexOf('\n', ranges[o][0] - 1) + 1;
+        const lead = /^ {1,3}$/.test(body.slice(lineStart, ranges[o][0])) ? body.slice(lineStart, ranges[o][0]) : '';
+        const pad = (t: string) => (lead ? t.replace(/^(?=[^\n])/gm, lead) : t);
+        const base = pad(toLf(core.serializeBlock(pristine[o], own)));
+        const merged = mergeChanged(base, lead + toLf(ours), pad(theirs), node, () => {
           const check = checkFor(snap, core);
           return (markdown, block) => check(withEol(markdown, blockEol), block);
         });
-        text = withEol(merged, blockEol);
+        text = withEol(lead && merged.startsWith(lead) ? merged.slice(lead.length) : merged, blockEol);
       } else text = withEol(theirs, eol);
       if (text.trim() === '') continue; // an empty new paragraph writes nothing
     }

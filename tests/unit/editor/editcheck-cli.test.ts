@@ -1,7 +1,8 @@
 // `postwright editcheck`: a word typed into every text block (nested ones too) reads back as typed
 // after a source-preserving save. Report shape, seeds, exit codes, and the edits that used to
-// read back wrong: code in a CRLF file (its CRs were written twice) and typing into an empty post
-// (the save looked for the source of a paragraph that is not in the file).
+// read back wrong: code in a CRLF file (its CRs were written twice), a fence or list indented by
+// a few spaces (its other lines lost the indentation), and typing into an empty post (the save
+// looked for the source of a paragraph that is not in the file).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,14 @@ describe('postwright editcheck', () => {
     const r = checkEdits(e, 'notes.md', body, seededRandom(11), 20);
     expect(r.edits).toBe(20 * 6);
     expect(r.failures).toEqual([]);
+  });
+
+  it('reads back a word typed into an indented fence or list (their other lines lost the indentation)', async () => {
+    const e = await engine();
+    const body = 'Intro.\n\n  ```css\n  .element {\n    color: red;\n  }\n  ```\n\n  - item one\n\n    More about it.\n\n  - item two\n';
+    const r = checkEdits(e, 'indented.md', body, seededRandom(4), 10);
+    expect(r.failures).toEqual([]);
+    expect(r.otherLinesChanged).toBe(0);
   });
 
   it('types into an empty post and saves it (it used to fail on the empty paragraph)', async () => {
