@@ -6,6 +6,7 @@ import { Node as PmNode } from '@milkdown/kit/prose/model';
 import { splitFrontMatter } from '../shared/frontmatter/split';
 import type { HeadlessEngine } from './headless';
 import { createBlockCheck } from './block-check';
+import type { ParsedBody } from './markdown-core';
 
 export interface RoundtripResult {
   output: string;
@@ -14,16 +15,20 @@ export interface RoundtripResult {
   unsafeReason: string | null;
   /** Every block, written by the serializer, reads back as the same block (safe to edit). */
   editable?: boolean;
+  /** The body (after the front matter) and the editor's document of it, for figures on it. */
+  body: string;
+  parsed: ParsedBody;
 }
 
 export function roundtripText(engine: HeadlessEngine, text: string, checkEditable = false): RoundtripResult {
   const split = splitFrontMatter(text);
   const head = text.slice(0, split.bodyOffset);
-  const opened = engine.open(text.slice(split.bodyOffset));
+  const body = text.slice(split.bodyOffset);
+  const opened = engine.open(body);
   const { doc, unsafeReason } = opened.parsed;
   const copy = PmNode.fromJSON(engine.core.schema, doc.toJSON());
   const output = head + opened.save(copy);
-  const result: RoundtripResult = { output, mappable: unsafeReason === null, unsafeReason };
+  const result: RoundtripResult = { output, mappable: unsafeReason === null, unsafeReason, body, parsed: opened.parsed };
   if (checkEditable) result.editable = unsafeReason === null && blocksReparse(engine, doc, opened.snapshot.style);
   return result;
 }

@@ -203,12 +203,25 @@ export function saveBody(snap: SourceSnapshot, doc: PmNode, core: MarkdownCore):
       text = (node.attrs.open as string) + typed + (node.attrs.close as string);
     } else {
       const own = o !== -1 ? detectStyle(slice(o), snap.style) : snap.style;
-      const theirs = core.serializeBlock(node, own);
+      // Code in a CRLF file holds its CRs in the document: the serializer writes them inside
+      // lines it ends with LF, so every piece is brought to LF and given the block's line
+      // ending once (a CR written twice read back as a different code block).
+      const theirs = toLf(core.serializeBlock(node, own));
       if (o !== -1) {
         const ours = slice(o);
-        const oursEol = detectEol(ours);
-        const merged = mergeChanged(core.serializeBlock(pristine[o], own), toLf(ours), theirs, node, () => checkFor(snap, core));
-        text = withEol(merged, ours.includes('\n') || ours.includes('\r') ? oursEol : eol);
+        const blockEol = ours.includes('\n') || ours.includes('\r') ? detectEol(ours) : eol;
+        // A block indented by 1-3 spaces (say a fence) starts after its indentation, but its
+        // other lines carry it: the merge and its check see every piece indented alike, or an
+        // edited fence lost the indentation of its code lines.
+        const lineStart = body.lastIndexOf('\n', ranges[o][0] - 1) + 1;
+        const lead = /^ {1,3}$/.test(body.slice(lineStart, ranges[o][0])) ? body.slice(lineStart, ranges[o][0]) : '';
+        const pad = (t: string) => (lead ? t.replace(/^(?=[^\n])/gm, lead) : t);
+        const base = pad(toLf(core.serializeBlock(pristine[o], own)));
+        const merged = mergeChanged(base, lead + toLf(ours), pad(theirs), node, () => {
+          const check = checkFor(snap, core);
+          return (markdown, block) => check(withEol(markdown, blockEol), block);
+        });
+        text = withEol(lead && merged.startsWith(lead) ? merged.slice(lead.length) : merged, blockEol);
       } else text = withEol(theirs, eol);
       if (text.trim() === '') continue; // an empty new paragraph writes nothing
     }

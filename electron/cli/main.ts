@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {
   roundtrip: () => import('./commands/roundtrip'),
   set: () => import('./commands/set'),
   check: () => import('./commands/check'),
+  editcheck: () => import('./commands/editcheck'),
 };
 
 const usage = `Usage: postwright <command> [options]
@@ -16,6 +17,9 @@ Commands:
   roundtrip <path>... [--json] [--write]    open and save every post; report any byte that changes
   set <file> <key>=<yaml value>... [--unset <key>]   edit front-matter fields in place
   check <site> [--json]                     pre-publish checks for every post
+  editcheck <path>... [--json] [--seed N] [--rounds N]
+                                            type a word into every text block; report any edit
+                                            that does not read back as typed
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,8 @@
-// Edits TOML front matter with toml-patch, which rewrites only the values that differ between
-// the document and the object it is given, keeping comments, spacing and key order.
+// Edits TOML front matter with toml-patch, which rewrites the values that differ between the
+// document and the object it is given, keeping comments and key order. It also re-formats some
+// lines it did not need to touch, so its output is trimmed back to the needed changes.
 import { parse, patch, TomlFormat } from '@decimalturn/toml-patch';
+import { keepUntouched } from './toml-keep-untouched';
 import { FrontMatterEditError, deleteIn, getIn, setIn, type KeyPath } from './values';
 
 export function setTomlField(text: string, path: KeyPath, value: unknown): string {
@@ -25,7 +27,7 @@ function load(text: string): Record<string, unknown> {
 
 function write(text: string, obj: Record<string, unknown>): string {
   // autoDetectFormat keeps the file's line endings and final newline for any new lines.
-  return patch(text, obj, TomlFormat.autoDetectFormat(text));
+  return keepUntouched(text, patch(text, obj, TomlFormat.autoDetectFormat(text)));
 }
 
 /** A date written by the form as text becomes a TOML date again when the field was a date. */

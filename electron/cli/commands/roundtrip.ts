@@ -4,29 +4,15 @@
 // `--json` adds `mappable` (files whose blocks all map 1:1 to their source, i.e. editable
 // losslessly, not merely returned untouched) and `editable` (files whose every block the
 // serializer writes back to an equal block), with `notEditable` listing the mappable files where
-// some block does not (an edit there falls back to the closest safe text, see source-save).
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// some block does not (an edit there falls back to the closest safe text, see source-save),
+// and `richTextShare`, the share of Markdown prose the editor shows as editable rich text
+// (checks/rich-text-share.ts; defined in the README).
+import { readFile, writeFile } from 'node:fs/promises';
+import { collectPosts } from '../collect-posts';
 import { decodeUtf8Strict } from '../../services/posts/decode';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 
 export const summary = 'open and save every post; report any byte that changes';
-
-async function collect(path: string, out: string[]): Promise<void> {
-  const st = await stat(path);
-  if (st.isFile()) {
-    out.push(path);
-    return;
-  }
-  const entries = await readdir(path, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name === '.git') continue;
-    const full = join(path, e.name);
-    if (e.isDirectory()) await collect(full, out);
-    else if (/\.(md|markdown)$/i.test(e.name)) out.push(full);
-  }
-}
 
 export async function run(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -38,12 +24,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { headlessEngine } = await import('../install-dom');
   const { roundtripText } = await import('../../../engine/roundtrip-text');
+  const { richTextCount } = await import('../checks/rich-text-share');
+  const { innerIsMarkdownFor, siteRootOf } = await import('../checks/shortcode-inner');
+  const resolvers = new Map<string | null, ReturnType<typeof innerIsMarkdownFor>>();
+  let prose = 0;
+  let richText = 0;
   const engine = await headlessEngine();
   const files: string[] = [];
   const errors: Array<{ path: string; message: string }> = [];
   for (const p of paths) {
     try {
-      await collect(p, files);
+      await collectPosts(p, files);
     } catch (e) {
       errors.push({ path: p, message: `Cannot read this path: ${(e as Error).message}` });
     }
@@ -61,6 +52,13 @@ export async function run(argv: string[]): Promise<number> {
       if (result.mappable) mappable++;
       if (result.editable) editable++;
       else if (json && result.mappable) notEditable.push(file);
+      if (json) {
+        const site = siteRootOf(file);
+        if (!resolvers.has(site)) resolvers.set(site, innerIsMarkdownFor(site));
+        const count = richTextCount(engine, result.body, resolvers.get(site)!, result.parsed);
+        prose += count.prose;
+        richText += count.editable;
+      }
       if (result.output === text) identical++;
       else {
         changed.push(file);
@@ -75,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   if (json) {
-    process.stdout.write(JSON.stringify({ files: files.length, identical, changed, errors, mappable, editable, notEditable }) + '\n');
+    process.stdout.write(JSON.stringify({ files: files.length, identical, changed, errors, mappable, editable, notEditable, richTextShare: prose ? richText / prose : 1 }) + '\n');
   } else {
     process.stdout.write(`${files.length} files: ${identical} identical, ${changed.length} changed, ${errors.length} errors; ${mappable} mappable\n`);
   }

@@ -37,6 +37,15 @@ describe('postwright set', () => {
     expect(readdirSync(dir)).toEqual(['post.md']);
   });
 
+  it('changes only the title line of a TOML front matter with spaced table headers and trailing blanks', () => {
+    const file = join(dir, 'toml.md');
+    const post = '+++\ntitle = "A"\nsubtitle = "b" \n[ author ]\nname = "Ana"\n[[ links ]]\nurl = "x"\n+++\nBody\n';
+    writeFileSync(file, post);
+    expect(set(file, 'title=X').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(post.replace('title = "A"', 'title = "X"'));
+    rmSync(file);
+  });
+
   it('adds front matter to a post that has none', () => {
     const file = join(dir, 'bare.md');
     writeFileSync(file, 'Just text.\n');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { diffLines } from 'diff';
 import { setField, unsetField } from '../../../shared/frontmatter/edit';
 import { parseFrontMatter } from '../../../shared/frontmatter/parse';
+import { editPostFrontMatter } from '../../../shared/frontmatter/post-edit';
 
 const fixture = (n: string) => readFileSync(join(__dirname, '../../fixtures/frontmatter', n), 'utf8');
 const TOML = fixture('all-shapes.toml');
@@ -35,6 +36,22 @@ describe('TOML edits', () => {
     const removed = unsetField('toml', TOML, ['slug']);
     expect(removed).toBe(TOML.replace("# the slug follows the title\nslug = 'driftwood-tide-tables'\n", ''));
     expect(unsetField('toml', TOML, ['weight'])).toBe(TOML.replace('weight = 12\n', ''));
+  });
+
+  it('leaves spaced table headers, trailing blanks and indentation of other lines alone (issue 20 item 5)', () => {
+    // toml-patch rewrites `[ author ]` to `[author]`, `[[ links ]]` to `[[links]]` and drops the
+    // trailing blank after "b" on every patch; none of those lines were asked to change.
+    const src = 'title = "A"\nsubtitle = "b" \n[ author ]\nname = "Ana"\n[[ links ]]\nurl = "x"\n';
+    expect(changed(src, setField('toml', src, ['title'], 'X'))).toEqual(['-title = "A"\n', '+title = "X"\n']);
+    const post = `+++\n${src}+++\nBody\n`;
+    expect(editPostFrontMatter(post, [{ path: ['title'], value: 'X' }])).toBe(post.replace('title = "A"', 'title = "X"'));
+    // The edited line keeps its own indentation and trailing blanks; a new key inside a spaced
+    // table header is added without rewriting the header; a removed key takes only its line.
+    const spaced = '  title   =   "A"  # keep\n  subtitle = "b"   \n[ author ]\n\tname = "Ana"\n[[ links ]]\nurl = "x"\n';
+    expect(changed(spaced, setField('toml', spaced, ['subtitle'], 'c'))).toEqual(['-  subtitle = "b"   \n', '+  subtitle = "c"   \n']);
+    expect(changed(spaced, setField('toml', spaced, ['author', 'role'], 'host'))).toEqual([expect.stringMatching(/^\+\s*role = "host"\n$/)]);
+    expect(unsetField('toml', spaced, ['author', 'name'])).toBe(spaced.replace('\tname = "Ana"\n', ''));
+    expect(unsetField('toml', spaced, ['subtitle'])).toBe(spaced.replace('  subtitle = "b"   \n', ''));
   });
 
   it('keeps CRLF', () => {

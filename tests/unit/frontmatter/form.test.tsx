@@ -121,6 +121,14 @@ describe('FrontMatterForm', () => {
     expect(out.pop()).toContain('summary: >\n  Short.\ncanonicalurl');
   });
 
+  it("changes only the title line of TOML front matter with spaced table headers and trailing blanks", () => {
+    const toml = 'title = "A"\nsubtitle = "b" \n[ author ]\nname = "Ana"\n[[ links ]]\nurl = "x"\n';
+    const out: string[] = [];
+    render(<FrontMatterForm format="toml" frontMatter={toml} schema={SCHEMA} onChange={(t) => out.push(t)} />);
+    type(byName('title'), 'X');
+    expect(out.pop()).toBe(toml.replace('title = "A"', 'title = "X"'));
+  });
+
   it('puts unknown keys and maps under More fields, editable one key at a time', () => {
     const out: string[] = [];
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={SCHEMA} onChange={(t) => out.push(t)} />);

@@ -1,0 +1,89 @@
+// richTextShare: the share of Markdown prose the editor shows as editable rich text. What counts
+// as prose (and what is markup, code or a template's own input), and that the editable part is
+// read from the editor's real document, so it rises when a shortcode body becomes rich text.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { editableChars, maskShortcodes, richTextCount } from '../../../electron/cli/checks/rich-text-share';
+import { innerIsMarkdownFor, siteRootOf } from '../../../electron/cli/checks/shortcode-inner';
+import { run } from '../../../electron/cli/commands/roundtrip';
+import { engine } from './helpers';
+
+const names = innerIsMarkdownFor(null);
+const letters = (s: string) => s.replace(/\s/g, '').length;
+
+describe('richTextShare', () => {
+  it('counts the text a reader reads: headings, paragraphs, lists, quotes, tables, footnotes, link text and inline code', async () => {
+    const e = await engine();
+    const body = '# Harbour\n\nSome **bold** and `code` with [a link](https://example.org/long/url).[^1]\n\n- one\n  > two\n\n| a | b |\n| - | - |\n| c | d |\n\n[^1]: Note.\n';
+    const prose = letters('Harbour' + 'Some bold and code with a link.' + 'one' + 'two' + 'abcd' + 'Note.');
+    expect(richTextCount(e, body, names)).toEqual({ prose, editable: prose });
+  });
+
+  it('leaves out code, raw HTML, comments and image text: they are not prose', async () => {
+    const e = await engine();
+    const body = 'Words here.\n\n```go\nfmt.Println("x")\n```\n\n    indented code\n\n<div class="x">\n<p>html</p>\n</div>\n\n<!-- a comment -->\n\n![alt text](a.png)\n';
+    expect(richTextCount(e, body, names)).toEqual({ prose: letters('Words here.'), editable: letters('Words here.') });
+  });
+
+  it('counts a Markdown shortcode body as prose and its tag lines as markup; today the body is a card, not rich text', async () => {
+    const e = await engine();
+    const body = 'Before.\n\n{{% notice info %}}\nInner **text** here.\n{{% /notice %}}\n\nAfter {{< ref "x" >}}.\n';
+    const count = richTextCount(e, body, names);
+    expect(count.prose).toBe(letters('Before.' + 'Inner text here.' + 'After.'));
+    expect(count.editable).toBe(letters('Before.' + 'After.'));
+  });
+
+  it("leaves out the inner content of shortcodes whose template does not render Markdown", async () => {
+    const e = await engine();
+    const body = 'Text.\n\n{{< highlight go >}}\nfunc main() {}\n{{< /highlight >}}\n\n{{< mermaid >}}\ngraph TD; A-->B\n{{< /mermaid >}}\n';
+    expect(richTextCount(e, body, names)).toEqual({ prose: letters('Text.'), editable: letters('Text.') });
+    // Masking keeps every offset, so positions still point into the body.
+    expect(maskShortcodes(body, names).length).toBe(body.length);
+  });
+
+  it('reads the template from the site on disk: markdownify or RenderString means Markdown', () => {
+    const site = mkdtempSync(join(tmpdir(), 'pw-share-'));
+    writeFileSync(join(site, 'hugo.toml'), 'title = "x"\n');
+    mkdirSync(join(site, 'layouts', 'shortcodes'), { recursive: true });
+    mkdirSync(join(site, 'themes', 't', 'layouts', 'shortcodes'), { recursive: true });
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+    writeFileSync(join(site, 'layouts', 'shortcodes', 'box.html'), '<div>{{ .Inner | markdownify }}</div>');
+    writeFileSync(join(site, 'layouts', 'shortcodes', 'mermaid.html'), '<div>{{ .Inner | .Page.RenderString }}</div>');
+    writeFileSync(join(site, 'themes', 't', 'layouts', 'shortcodes', 'plain.html'), '<pre>{{ .Inner }}</pre>');
+    expect(siteRootOf(join(site, 'content', 'posts', 'a.md'))).toBe(site);
+    const resolve = innerIsMarkdownFor(site);
+    expect(resolve('box', '<')).toBe(true);
+    expect(resolve('plain', '<')).toBe(false);
+    // The site's own template wins over the conventional name.
+    expect(resolve('mermaid', '<')).toBe(true);
+    expect(resolve('plain', '%')).toBe(true);
+    expect(names('callout', '<')).toBe(true);
+    expect(names('chart.inline', '<')).toBe(false);
+  });
+
+  it("measures the editor's document: when a shortcode body is rich text, it counts as editable", async () => {
+    const e = await engine();
+    const body = '{{% notice %}}\nInner **text** here.\n{{% /notice %}}\n';
+    expect(richTextCount(e, body, names)).toEqual({ prose: letters('Inner text here.'), editable: 0 });
+    // Stand-in for the editor once the card holds rich text: the same block, as a paragraph.
+    const opened = e.core.parse(body);
+    const rich = e.core.parse('Inner **text** here.\n').doc;
+    expect(editableChars(opened.doc)).toBe(0);
+    expect(richTextCount(e, body, names, { ...opened, doc: rich })).toEqual({ prose: letters('Inner text here.'), editable: letters('Inner text here.') });
+  });
+
+  it('is part of `postwright roundtrip --json`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-share-'));
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: A\n---\nTwo words.\n\n{{% note %}}\nTwo more.\n{{% /note %}}\n');
+    let out = '';
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+    try {
+      expect(await run([dir, '--json'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(JSON.parse(out).richTextShare).toBeCloseTo(letters('Two words.') / letters('Two words.Two more.'));
+  });
+});
