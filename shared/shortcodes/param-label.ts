@@ -24,8 +24,9 @@ const NAMED: Record<string, string> = {
 };
 
 export function paramLabel(shortcode: string, name: string | null, position: number): string {
-  if (name === null) return POSITIONAL[shortcode]?.[position] ?? `Position ${position + 1}`;
-  if (NAMED[name.toLowerCase()]) return NAMED[name.toLowerCase()];
+  // Own keys only: a name like "constructor" must not find Object.prototype's.
+  if (name === null) return (Object.hasOwn(POSITIONAL, shortcode) ? POSITIONAL[shortcode][position] : undefined) ?? `Position ${position + 1}`;
+  if (Object.hasOwn(NAMED, name.toLowerCase())) return NAMED[name.toLowerCase()];
   const words = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')

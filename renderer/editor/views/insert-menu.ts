@@ -88,7 +88,7 @@ export function createInsertMenu(names: string[], onPick: (name: string) => void
     }
     if (shown.length) search.setAttribute('aria-activedescendant', `${id}-o${active}`);
     else search.removeAttribute('aria-activedescendant');
-    list.querySelector(`#${id}-o${active}`)?.scrollIntoView({ block: 'nearest' });
+    list.querySelector<HTMLElement>(`#${id}-o${active}`)?.scrollIntoView?.({ block: 'nearest' });
   };
   const away = (e: MouseEvent) => {
     if (!bar.contains(e.target as Node)) open(false);

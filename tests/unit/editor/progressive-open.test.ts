@@ -126,7 +126,7 @@ describe('the post editor on a long post', () => {
     dom.body.append(root);
     let changes = 0;
     handle = await createPostEditor({ root, body, postPath: 'blog/recap/index.md', assetUrl: (p) => `/asset/${p}`, onChange: () => changes++ });
-    return { h: handle, changes: () => changes };
+    return { h: handle, changes: () => changes, root };
   }
 
   it('shows the start at once, saves the whole post unchanged meanwhile, then holds every block', async () => {
@@ -205,8 +205,7 @@ describe('the post editor on a long post', () => {
 
   it('stops reading when the post is closed before the rest is in', async () => {
     const body = longBody();
-    const { h } = await open(body);
-    const root = dom.body.lastElementChild!;
+    const { h, root } = await open(body);
     let read = false;
     void h.whenLoaded!.then(() => (read = true));
     expect(root.getAttribute('aria-busy')).toBe('true');

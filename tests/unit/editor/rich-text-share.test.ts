@@ -27,12 +27,12 @@ describe('richTextShare', () => {
     expect(richTextCount(e, body, names)).toEqual({ prose: letters('Words here.'), editable: letters('Words here.') });
   });
 
-  it('counts a Markdown shortcode body as prose and its tag lines as markup; today the body is a card, not rich text', async () => {
+  it('counts a Markdown shortcode body as prose and its tag lines as markup; the body is rich text in its card', async () => {
     const e = await engine();
     const body = 'Before.\n\n{{% notice info %}}\nInner **text** here.\n{{% /notice %}}\n\nAfter {{< ref "x" >}}.\n';
     const count = richTextCount(e, body, names);
     expect(count.prose).toBe(letters('Before.' + 'Inner text here.' + 'After.'));
-    expect(count.editable).toBe(letters('Before.' + 'After.'));
+    expect(count.editable).toBe(letters('Before.' + 'Inner text here.' + 'After.'));
   });
 
   it("leaves out the inner content of shortcodes whose template does not render Markdown", async () => {
@@ -66,12 +66,13 @@ describe('richTextShare', () => {
   it("measures the editor's document: when a shortcode body is rich text, it counts as editable", async () => {
     const e = await engine();
     const body = '{{% notice %}}\nInner **text** here.\n{{% /notice %}}\n';
-    expect(richTextCount(e, body, names)).toEqual({ prose: letters('Inner text here.'), editable: 0 });
-    // Stand-in for the editor once the card holds rich text: the same block, as a paragraph.
+    // The card holds the body as rich text (shortcode_container), so all of it is editable.
+    expect(richTextCount(e, body, names)).toEqual({ prose: letters('Inner text here.'), editable: letters('Inner text here.') });
     const opened = e.core.parse(body);
-    const rich = e.core.parse('Inner **text** here.\n').doc;
-    expect(editableChars(opened.doc)).toBe(0);
-    expect(richTextCount(e, body, names, { ...opened, doc: rich })).toEqual({ prose: letters('Inner text here.'), editable: letters('Inner text here.') });
+    expect(editableChars(opened.doc)).toBe(letters('Inner text here.'));
+    // A document where the body were an atom card would count none of it.
+    const atom = e.core.parse('{{< figure src="a.png" >}}\n').doc;
+    expect(editableChars(atom)).toBe(0);
   });
 
   it('is part of `postwright roundtrip --json`', async () => {
@@ -84,6 +85,6 @@ describe('richTextShare', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(JSON.parse(out).richTextShare).toBeCloseTo(letters('Two words.') / letters('Two words.Two more.'));
+    expect(JSON.parse(out).richTextShare).toBeCloseTo(1);
   });
 });

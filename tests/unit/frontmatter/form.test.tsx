@@ -125,7 +125,7 @@ describe('FrontMatterForm', () => {
     const toml = 'title = "A"\nsubtitle = "b" \n[ author ]\nname = "Ana"\n[[ links ]]\nurl = "x"\n';
     const out: string[] = [];
     render(<FrontMatterForm format="toml" frontMatter={toml} schema={SCHEMA} onChange={(t) => out.push(t)} />);
-    type(byName('title'), 'X');
+    type(byName('Title'), 'X');
     expect(out.pop()).toBe(toml.replace('title = "A"', 'title = "X"'));
   });
 
