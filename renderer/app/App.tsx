@@ -46,6 +46,7 @@ import { useMainEvents } from './use-main-events';
 import { usePostSession } from './use-post-session';
 import { useSite } from './use-site';
 import { FullPreview } from './FullPreview';
+import { shortcodeInner } from './shortcode-inner-cache';
 import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
 
 export function App() {
@@ -373,6 +374,7 @@ export function App() {
       // Fetched ahead only: a failure here is reported by the post's own open, which asks again.
       loadEditor().catch(() => {});
       loadFrontMatterTools().catch(() => {});
+      void shortcodeInner();
       return null;
     });
     return () => job.cancel();

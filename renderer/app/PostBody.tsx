@@ -6,6 +6,7 @@
 import { memo, useContext, useLayoutEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
+import { shortcodeInner } from './shortcode-inner-cache';
 import { EditorImageContext } from './post-images-context';
 import { LONG_POST_CHARS } from '../editor/long-post';
 import './long-post.css';
@@ -55,10 +56,8 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
     let cancelled = false;
     // The editor shows the post at once; its images load once the app knows which exist
     // (holdBack), so a missing one never fetches a 404.
-    // What the site's paired shortcodes hold, asked for with the editor's code; if it cannot be
-    // read, paired shortcodes open as plain text (exact, editable) rather than not at all.
-    const inner = api.getShortcodeInner({}).catch(() => undefined);
-    Promise.all([loadEditor(), inner])
+    // What the site's paired shortcodes hold: asked for once per site (shortcode-inner-cache.ts).
+    Promise.all([loadEditor(), shortcodeInner()])
       .then(([{ createPostEditor }, shortcodeInner]) =>
         cancelled
           ? null

@@ -71,7 +71,9 @@ test('a long post is editable from its start while the rest is read; a save mean
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Long Recap of Every Talk/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
   const first = body.locator('p', { hasText: 'Talk 1 paragraph' }).first();
-  await first.click();
+  // On the paragraph's last line (it wraps: End goes to the end of the line the caret is on).
+  const box = (await first.boundingBox())!;
+  await first.click({ position: { x: box.width - 2, y: box.height - 4 } });
   await app.keyboard.press('End');
   await app.keyboard.type(' Typed at once.');
   await app.keyboard.press('Control+s');

@@ -52,7 +52,10 @@ test('a pair whose tags cross another pair\'s shows as written with a plain mess
   await expect(card.locator('.pw-card-problem')).toHaveText(/closing tag is mixed up with another block’s/);
   await expect(card).toHaveAttribute('contenteditable', 'false');
 
-  await body.locator('p', { hasText: 'The call for speakers for' }).click();
+  // On the paragraph's last line (it wraps: End goes to the end of the line the caret is on).
+  const para = body.locator('p', { hasText: 'The call for speakers for' });
+  const box = (await para.boundingBox())!;
+  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
   await app.keyboard.press('End');
   await app.keyboard.type(' Welcome.');
   await app.keyboard.press('Control+s');
