@@ -8,9 +8,11 @@ interface ModalProps {
   children: ReactNode;
   /** Role "alertdialog" for questions that interrupt the writer (unsaved changes). */
   alert?: boolean;
+  /** Another class beside "modal" (a wide dialog, say). */
+  className?: string;
 }
 
-export function Modal({ title, onCancel, children, alert }: ModalProps) {
+export function Modal({ title, onCancel, children, alert, className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -24,7 +26,7 @@ export function Modal({ title, onCancel, children, alert }: ModalProps) {
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={className ? `modal ${className}` : 'modal'}
       role={alert ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
       onCancel={(e) => {

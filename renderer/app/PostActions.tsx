@@ -1,6 +1,6 @@
 // The open post's menu: duplicate it, rename its slug (moves the bundle folder), delete it (to
 // the trash, with undo). A menu button: arrows move, Escape closes and gives focus back.
-import { useEffect, useRef, useState } from 'react';
+import { useMenuPopup } from './use-menu-popup';
 import { moveFocus } from './roving-focus';
 
 interface Props {
@@ -11,19 +11,7 @@ interface Props {
 }
 
 export function PostActions({ disabled, onDuplicate, onRename, onDelete }: Props) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: MouseEvent) => {
-      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
-    };
-    document.addEventListener('mousedown', away);
-    return () => document.removeEventListener('mousedown', away);
-  }, [open]);
+  const { open, setOpen, button, menu } = useMenuPopup();
 
   const close = () => {
     setOpen(false);

@@ -5,6 +5,7 @@ import type { EditorCommands } from '../editor/types';
 import { LinkDialog } from './LinkDialog';
 import { EDIT_LINK_EVENT } from '../editor/views/link-events';
 import { moveFocus } from './roving-focus';
+import { useMenuPopup } from './use-menu-popup';
 
 interface Props {
   commands: EditorCommands | null;
@@ -189,18 +190,7 @@ function useFittingCount(bar: React.RefObject<HTMLDivElement | null>, count: num
 
 /** The tools that did not fit, as a menu: arrows move, Enter runs, Escape closes. */
 function OverflowMenu({ entries, disabled }: { entries: Entry[]; disabled: boolean }) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: MouseEvent) => {
-      if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
-    };
-    document.addEventListener('mousedown', away);
-    return () => document.removeEventListener('mousedown', away);
-  }, [open]);
+  const { open, setOpen, button, menu } = useMenuPopup();
   return (
     <div className="menu-wrap toolbar-more">
       <button

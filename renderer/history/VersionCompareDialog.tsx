@@ -1,7 +1,7 @@
 // A version compared with the current text in a wide dialog: the side panel is about 300 px,
 // too narrow to read a long post's changes. The same view as the panel's, with Restore.
-import { useEffect, useId, useRef } from 'react';
 import type { VersionDiff } from '../../shared/ipc/channels/git';
+import { Modal } from '../app/Modal';
 import { VersionDiffView } from './VersionDiffView';
 
 interface Props {
@@ -13,26 +13,8 @@ interface Props {
 }
 
 export function VersionCompareDialog({ title, diff, busy, onRestore, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="modal pw-hist-compare-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId} className="modal-title">
-        {title}
-      </h2>
+    <Modal title={title} onCancel={onClose} className="pw-hist-compare-dialog">
       <div className="pw-hist-compare-body">
         <VersionDiffView diff={diff} />
       </div>
@@ -44,6 +26,6 @@ export function VersionCompareDialog({ title, diff, busy, onRestore, onClose }: 
           Close
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }
