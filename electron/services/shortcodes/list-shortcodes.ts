@@ -1,33 +1,55 @@
 // The shortcodes a writer can insert: the site's own (layouts/shortcodes/), its theme's
 // (themes/<theme>/layouts/shortcodes/) and Hugo's built-ins. Read from the folders on each ask
 // (a handful of file names), so a shortcode added while the app runs is offered at once.
-import { readdir } from 'node:fs/promises';
+// Each template's parameters and help are read too (shared/shortcodes/template-params.ts), so the
+// dialog can offer a field for each; Hugo's built-ins get theirs from a hand-written table.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { readSiteConfig } from '../site/site-config';
+import { builtinParams } from '../../../shared/shortcodes/builtin-params';
+import { templateParams, type TemplateParam } from '../../../shared/shortcodes/template-params';
 
 export const HUGO_BUILT_INS = ['figure', 'youtube', 'vimeo', 'x', 'instagram', 'gist', 'highlight', 'details', 'qr', 'ref', 'relref'];
 
 export interface ShortcodeEntry {
   name: string;
   source: 'site' | 'theme' | 'hugo';
+  /** What the template reads, each a field of the dialog (absent when the template cannot be read). */
+  params?: TemplateParam[];
+  /** The template's leading comment. */
+  help?: string;
 }
 
-/** Template files under `dir` (nested folders give "folder/name"), as shortcode names. */
-async function templateNames(dir: string): Promise<string[]> {
+/** A template larger than this is no shortcode a writer fills in: its parameters are not read. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+/** Template files under `dir` (nested folders give "folder/name"), by shortcode name. */
+async function templateFiles(dir: string): Promise<Map<string, string>> {
   let files: string[];
   try {
     files = (await readdir(dir, { recursive: true })) as string[];
   } catch {
-    return [];
+    return new Map();
   }
-  const names = new Set<string>();
-  for (const f of files) {
+  const names = new Map<string, string>();
+  // The shortest file name first: note.html is read rather than note.en.html or note.amp.html.
+  for (const f of [...files].sort((a, b) => a.length - b.length || a.localeCompare(b))) {
     const rel = relative(dir, join(dir, f)).split(sep).join('/');
     // note.html, note.md, note.en.html, note.amp.html: all the shortcode "note".
     const m = /^(.+?)(?:\.[a-z]{2}(?:-[a-z]+)?)?(?:\.(?:amp|rss|json))?\.(?:html|md|xml|txt)$/i.exec(rel);
-    if (m && !rel.split('/').some((s) => s.startsWith('.'))) names.add(m[1]);
+    if (m && !rel.split('/').some((s) => s.startsWith('.')) && !names.has(m[1])) names.set(m[1], join(dir, f));
   }
-  return [...names];
+  return names;
+}
+
+/** A template's parameters and help, or nothing when it cannot be read. */
+async function readTemplate(file: string): Promise<Pick<ShortcodeEntry, 'params' | 'help'>> {
+  try {
+    if ((await stat(file)).size > MAX_TEMPLATE_BYTES) return {};
+    return templateParams(await readFile(file, 'utf8'));
+  } catch {
+    return {};
+  }
 }
 
 /** Every shortcode the site can use: its own first, then its theme's, then Hugo's; each name once. */
@@ -35,19 +57,21 @@ export async function listShortcodes(root: string): Promise<ShortcodeEntry[]> {
   const { themes } = await readSiteConfig(root);
   const out: ShortcodeEntry[] = [];
   const seen = new Set<string>();
-  const add = (names: string[], source: ShortcodeEntry['source']) => {
-    for (const name of names.sort((a, b) => a.localeCompare(b))) {
+  const add = async (files: Map<string, string | null>, source: ShortcodeEntry['source']) => {
+    for (const name of [...files.keys()].sort((a, b) => a.localeCompare(b))) {
       if (seen.has(name)) continue;
       seen.add(name);
-      out.push({ name, source });
+      const file = files.get(name);
+      const info = file ? await readTemplate(file) : (builtinParams(name) ?? {});
+      out.push({ name, source, ...info });
     }
   };
-  add(await templateNames(join(root, 'layouts', 'shortcodes')), 'site');
+  await add(await templateFiles(join(root, 'layouts', 'shortcodes')), 'site');
   for (const theme of themes) {
     // A theme name is a folder of themes/, never a path out of the site.
     if (/[\\/]|^\.\.?$/.test(theme)) continue;
-    add(await templateNames(join(root, 'themes', theme, 'layouts', 'shortcodes')), 'theme');
+    await add(await templateFiles(join(root, 'themes', theme, 'layouts', 'shortcodes')), 'theme');
   }
-  add([...HUGO_BUILT_INS], 'hugo');
+  await add(new Map(HUGO_BUILT_INS.map((n) => [n, null])), 'hugo');
   return out;
 }

@@ -33,6 +33,25 @@ export const PostSummary = z.object({
 });
 export type PostSummary = z.infer<typeof PostSummary>;
 
+/** A parameter a shortcode's template reads (shared/shortcodes/template-params.ts). */
+export const ShortcodeParamSpec = z.object({
+  /** Null for a positional parameter. */
+  name: z.string().nullable(),
+  position: z.number().int().min(0).optional(),
+  type: z.enum(['text', 'url', 'number', 'boolean', 'image']),
+  default: z.string().optional(),
+});
+
+export const ShortcodeChoice = z.object({
+  name: z.string(),
+  source: z.enum(['site', 'theme', 'hugo']),
+  /** Every parameter the template reads, when it could be read; the dialog offers a field for each. */
+  params: z.array(ShortcodeParamSpec).optional(),
+  /** The template's leading comment, shown above the fields. */
+  help: z.string().optional(),
+});
+export type ShortcodeChoice = z.infer<typeof ShortcodeChoice>;
+
 export const siteChannels = defineChannels({
   getSite: { request: z.object({}), response: SiteInfo.nullable() },
   openSite: { request: z.object({ dir: z.string().min(1) }), response: SiteInfo },
@@ -51,5 +70,5 @@ export const siteChannels = defineChannels({
    */
   getShortcodeInner: { request: z.object({}), response: z.record(z.string(), z.enum(['markdown', 'text', 'source'])) },
   /** Shortcodes a writer can insert: the site's (layouts/shortcodes/), its theme's, then Hugo's built-ins. */
-  listShortcodes: { request: z.object({}), response: z.array(z.object({ name: z.string(), source: z.enum(['site', 'theme', 'hugo']) })) },
+  listShortcodes: { request: z.object({}), response: z.array(ShortcodeChoice) },
 });

@@ -25,7 +25,7 @@ describe('listShortcodes', () => {
     file('themes/harbor/layouts/shortcodes/note.html');
     file('escape/layouts/shortcodes/evil.html');
     const list = await listShortcodes(root);
-    expect(list.filter((s) => s.source !== 'hugo')).toEqual([
+    expect(list.filter((s) => s.source !== 'hugo').map(({ name, source }) => ({ name, source }))).toEqual([
       { name: 'callout', source: 'site' },
       { name: 'figure', source: 'site' },
       { name: 'note', source: 'site' },
@@ -37,5 +37,38 @@ describe('listShortcodes', () => {
   it("offers Hugo's built-ins in a site with no shortcodes and no config", async () => {
     root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
     expect((await listShortcodes(root)).map((s) => s.name)).toContain('youtube');
+  });
+  it("reads each template's parameters and help, the site's before its theme's, and gives Hugo's built-ins theirs", async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.toml', 'title = "x"\ntheme = "harbor"\n');
+    file('layouts/shortcodes/callout.html', '{{- /* A boxed remark. */ -}}\n{{ $t := .Get "type" | default "info" }}<aside class="{{ $t }}">{{ with .Get "title" }}{{ . }}{{ end }}</aside>');
+    // The language variant is not the one read.
+    file('layouts/shortcodes/callout.fr.html', '{{ .Get "titre" }}');
+    file('themes/harbor/layouts/shortcodes/callout.html', '{{ .Get "theme-only" }}');
+    file('themes/harbor/layouts/shortcodes/button.html', '<a href="{{ .Get 0 }}">{{ .Get "label" }}</a>');
+    file('layouts/shortcodes/empty.html', '<hr>');
+    const list = await listShortcodes(root);
+    const byName = (n: string) => list.find((s) => s.name === n);
+    expect(byName('callout')).toEqual({
+      name: 'callout',
+      source: 'site',
+      help: 'A boxed remark.',
+      params: [
+        { name: 'type', type: 'text', default: 'info' },
+        { name: 'title', type: 'text' },
+      ],
+    });
+    expect(byName('button')).toEqual({ name: 'button', source: 'theme', params: [{ name: null, position: 0, type: 'url' }, { name: 'label', type: 'text' }] });
+    expect(byName('empty')).toEqual({ name: 'empty', source: 'site', params: [] });
+    expect(byName('figure')?.params?.map((p) => p.name)).toEqual(['src', 'alt', 'caption', 'title', 'link', 'width', 'height']);
+    expect(byName('youtube')?.params).toEqual([{ name: null, position: 0, type: 'text' }]);
+  });
+
+  it('offers a shortcode whose template cannot be read, without parameters', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    // A folder named like a template: listed by name, nothing to read.
+    mkdirSync(join(root, 'layouts/shortcodes/odd.html'), { recursive: true });
+    const list = await listShortcodes(root);
+    expect(list.find((s) => s.name === 'odd')).toEqual({ name: 'odd', source: 'site' });
   });
 });
