@@ -1,5 +1,6 @@
 // The contract between the app shell and the post editor (Milkdown + source-preserving save).
 import type { ShortcodeInnerMap } from '../../shared/markdown/shortcode-inner';
+import type { TemplateParam } from '../../shared/shortcodes/template-params';
 
 export interface EditorCommands {
   toggleBold(): void;
@@ -41,7 +42,7 @@ export interface PostEditorOptions {
   /** Shortcodes the site defines (from layouts/shortcodes/), offered in the insert menu. */
   shortcodeNames?: string[];
   /** Every shortcode the site can use (its own, its theme's, Hugo's), asked when the insert menu opens. */
-  listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo' }[]>;
+  listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo'; params?: TemplateParam[]; help?: string }[]>;
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */
   onChange?(): void;
   /** Files dropped on the body; `pos` is the document position under the pointer (renderer/editor/file-drop.ts). */

@@ -113,6 +113,18 @@ export function templateParams(text: string): TemplateInfo {
       if (assign) vars.set(assign[1], key);
     }
   }
+  // `{{ with .Get "x" }}…{{ . }}…{{ end }}`: inside, the dot is the parameter.
+  actions.forEach((a, i) => {
+    const w = new RegExp(String.raw`^\s*with\s+(?:${GET})\s*$`).exec(a[1]);
+    if (!w) return;
+    const key = keyOf(w);
+    let depth = 1;
+    for (const b of actions.slice(i + 1)) {
+      if (/^\s*(?:if|with|range|define|block)\b/.test(b[1])) depth++;
+      else if (/^\s*end\b/.test(b[1]) && --depth === 0) break;
+      if (depth === 1 && /^\s*\.\s*(?:\||$)/.test(b[1])) note(key, typeFromUse(b[1], src.slice(Math.max(0, b.index - 200), b.index), '.'));
+    }
+  });
   for (const [v, key] of vars) {
     const use = new RegExp('\\$' + v.slice(1) + String.raw`(?!\w)(?!\s*:?=)`);
     for (const a of actions) {

@@ -14,6 +14,9 @@ import { singleImgSrc, siteAssetPath } from './asset-src';
 import { createInsertMenu, shortcodeTemplate } from './insert-menu';
 import { renderShortcodeCard, type CardContext } from './shortcode-card';
 import { editShortcodeDialog } from './shortcode-dialog';
+import { newShortcodeDialog } from './new-shortcode-dialog';
+import { builtinParams } from '../../../shared/shortcodes/builtin-params';
+import type { TemplateInfo } from '../../../shared/shortcodes/template-params';
 
 export interface EditorViews {
   plugins: MilkdownPlugin[];
@@ -44,6 +47,32 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     const next = await editShortcodeDialog(opts.root, node.attrs[key] as string);
     const current = view.state.doc.nodeAt(pos);
     if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, [key]: next }));
+  };
+
+  // What each shortcode's template reads, from the last shortcode list asked (the insert menu asks
+  // on each opening, so a template changed while writing is read again).
+  const known = new Map<string, TemplateInfo>();
+  const listShortcodes = opts.listShortcodes
+    ? async () => {
+        const list = await opts.listShortcodes!();
+        known.clear();
+        for (const s of list) if (s.params) known.set(s.name, { params: s.params, help: s.help });
+        return list;
+      }
+    : undefined;
+  /** Opens the new shortcode's dialog with a field for each parameter its template reads. */
+  const fillNew = async (pos: number, name: string) => {
+    // Asked of the main process only when not known yet (the slash menu); else opened at once.
+    if (!known.has(name) && listShortcodes) await listShortcodes().catch(() => []);
+    const info = known.get(name) ?? builtinParams(name);
+    const view = editorView;
+    const node = view?.state.doc.nodeAt(pos);
+    if (!view || !node || view.isDestroyed) return;
+    // Nothing read of its template: the dialog of the parameters already written, as before.
+    if (!info) return editAt(pos);
+    const next = await newShortcodeDialog(opts.root, name, info);
+    const current = view.state.doc.nodeAt(pos);
+    if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, value: next }));
   };
 
   const shortcodeView =
@@ -135,7 +164,7 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
       view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, at)).scrollIntoView());
     };
     showCard();
-    void editAt(at).then(showCard);
+    void fillNew(at, name).then(showCard);
   };
 
   return {
@@ -150,7 +179,7 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     attach(view) {
       editorView = view;
       if (opts.readOnly) return;
-      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode, opts.listShortcodes);
+      menu = createInsertMenu(opts.shortcodeNames ?? [], insertShortcode, listShortcodes);
       opts.root.insertBefore(menu, opts.root.firstChild);
     },
     insertShortcode,

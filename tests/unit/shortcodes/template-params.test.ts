@@ -9,6 +9,7 @@ describe('templateParams', () => {
       '  {{- $w := .Get "width" -}}',
       '  <img src="{{ .Get "src" }}" alt="{{ .Get "alt" }}"{{ if gt (int $w) 0 }} width="{{ $w }}"{{ end }}>',
       '  {{- with .Get "caption" }}<figcaption>{{ . }}</figcaption>{{ end -}}',
+      '  {{- with .Get "more" }}<a href="{{ . }}">{{ with $.Get "label" }}{{ . }}{{ end }}</a>{{ end -}}',
       '</figure>',
     ].join('\n');
     expect(templateParams(figure)).toEqual({
@@ -19,6 +20,8 @@ describe('templateParams', () => {
         { name: 'src', type: 'image' },
         { name: 'alt', type: 'text' },
         { name: 'caption', type: 'text' },
+        { name: 'more', type: 'url' },
+        { name: 'label', type: 'text' },
       ],
     });
   });
