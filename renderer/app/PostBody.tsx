@@ -3,6 +3,7 @@
 // stale one being created asynchronously is destroyed, never shown.
 // The editor engine (Milkdown, most of the app's code) is loaded on demand, so the post list
 // paints without waiting for it; loadEditor() fetches it early, once the list is on screen.
+import { imageChoices } from '../editor/views/image-choices';
 import { memo, useContext, useLayoutEffect, useRef, useState } from 'react';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
@@ -69,6 +70,7 @@ export const PostBody = memo(function PostBody({ body, postPath, readOnly, onRea
               shortcodeInner,
               assetUrl: (p) => api.assetUrl(p),
               listShortcodes: () => api.listShortcodes({}),
+              listPostImages: () => api.listGallery({ postPath }).then(imageChoices),
               onChange: () => callbacks.current.onChange(),
               onFilesDropped: (files, pos) => images.current?.onFilesDropped(files, pos),
               onFilesPasted: (files) => images.current?.onFilesPasted(files),

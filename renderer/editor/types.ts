@@ -43,6 +43,8 @@ export interface PostEditorOptions {
   shortcodeNames?: string[];
   /** Every shortcode the site can use (its own, its theme's, Hugo's), asked when the insert menu opens. */
   listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo'; params?: TemplateParam[]; help?: string }[]>;
+  /** The post's images as a shortcode parameter writes them, offered in image fields of the shortcode dialog. */
+  listPostImages?(): Promise<string[]>;
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */
   onChange?(): void;
   /** Files dropped on the body; `pos` is the document position under the pointer (renderer/editor/file-drop.ts). */

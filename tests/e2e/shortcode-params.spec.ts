@@ -42,3 +42,26 @@ test("a site shortcode's dialog shows its help and a labelled field for each par
   expect(change.removed).toEqual([]);
   expect(change.added.filter((l) => l.trim())).toEqual(['{{< banner-box title="Volunteer day is back" >}}']);
 });
+
+test("figure's Image field offers the post's own images; Escape inserts only what it did before", async ({ app, site }) => {
+  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
+  await app.getByRole('button', { name: 'Insert shortcode' }).click();
+  await app.getByRole('option', { name: /^figure Hugo/ }).click();
+  const dialog = app.getByRole('dialog', { name: /figure/ });
+  const image = dialog.getByRole('combobox', { name: 'Image' });
+  await expect(image).toBeFocused();
+  await expect(dialog.locator(`datalist#${await image.getAttribute('list')} option`)).toHaveAttribute('value', 'volunteers.jpg');
+  await expect(dialog.getByLabel('Width')).toHaveAttribute('type', 'number');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const change = changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'));
+  expect(change.removed).toEqual([]);
+  // As before this dialog: the inserted shortcode's first form stays.
+  expect(change.added.filter((l) => l.trim())).toEqual(['{{< figure src="" caption="" >}}']);
+});

@@ -70,7 +70,7 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     if (!view || !node || view.isDestroyed) return;
     // Nothing read of its template: the dialog of the parameters already written, as before.
     if (!info) return editAt(pos);
-    const next = await newShortcodeDialog(opts.root, name, info);
+    const next = await newShortcodeDialog(opts.root, name, info, opts.listPostImages);
     const current = view.state.doc.nodeAt(pos);
     if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, value: next }));
   };

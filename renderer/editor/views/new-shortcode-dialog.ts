@@ -23,7 +23,7 @@ function valueOf({ param, input }: Field): string | null {
   return input.value.trim() ? input.value : null;
 }
 
-export function newShortcodeDialog(host: HTMLElement, name: string, info: TemplateInfo): Promise<string | null> {
+export function newShortcodeDialog(host: HTMLElement, name: string, info: TemplateInfo, postImages?: () => Promise<string[]>): Promise<string | null> {
   return new Promise((resolve) => {
     const id = `pw-sc-new-${++counter}`;
     const dialog = document.createElement('div');
@@ -58,7 +58,17 @@ export function newShortcodeDialog(host: HTMLElement, name: string, info: Templa
         input.checked = param.default === 'true';
       } else {
         input.type = param.type === 'url' ? 'url' : param.type === 'number' ? 'number' : 'text';
-        if (param.type === 'image') input.dataset.kind = 'image';
+        // An image field offers the post's images (typing any other name still works).
+        if (param.type === 'image' && postImages) {
+          const list = document.createElement('datalist');
+          list.id = `${input.id}-images`;
+          input.setAttribute('list', list.id);
+          form.append(list);
+          postImages().then(
+            (srcs) => list.replaceChildren(...srcs.map((src) => Object.assign(document.createElement('option'), { value: src }))),
+            () => {},
+          );
+        }
         if (param.default !== undefined) input.placeholder = param.default;
       }
       form.append(label, input);
