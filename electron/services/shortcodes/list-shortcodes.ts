@@ -3,8 +3,8 @@
 // (a handful of file names), so a shortcode added while the app runs is offered at once.
 // Each template's parameters and help are read too (shared/shortcodes/template-params.ts), so the
 // dialog can offer a field for each; Hugo's built-ins get theirs from a hand-written table.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { readSiteConfig } from '../site/site-config';
 import { builtinParams } from '../../../shared/shortcodes/builtin-params';
 import { templateParams, type TemplateParam } from '../../../shared/shortcodes/template-params';
@@ -42,10 +42,16 @@ async function templateFiles(dir: string): Promise<Map<string, string>> {
   return names;
 }
 
-/** A template's parameters and help, or nothing when it cannot be read. */
-async function readTemplate(file: string): Promise<Pick<ShortcodeEntry, 'params' | 'help'>> {
+/**
+ * A template's parameters and help, or nothing when it cannot be read, or when it is a link to
+ * a file outside the site (its leading comment would otherwise reach the window).
+ */
+async function readTemplate(file: string, root: string): Promise<Pick<ShortcodeEntry, 'params' | 'help'>> {
   try {
-    if ((await stat(file)).size > MAX_TEMPLATE_BYTES) return {};
+    const [realFile, realRoot] = await Promise.all([realpath(file), realpath(root)]);
+    const rel = relative(realRoot, realFile);
+    if (rel.startsWith('..') || isAbsolute(rel)) return {};
+    if ((await stat(realFile)).size > MAX_TEMPLATE_BYTES) return {};
     return templateParams(await readFile(file, 'utf8'));
   } catch {
     return {};
@@ -62,7 +68,7 @@ export async function listShortcodes(root: string): Promise<ShortcodeEntry[]> {
       if (seen.has(name)) continue;
       seen.add(name);
       const file = files.get(name);
-      const info = file ? await readTemplate(file) : (builtinParams(name) ?? {});
+      const info = file ? await readTemplate(file, root) : (builtinParams(name) ?? {});
       out.push({ name, source, ...info });
     }
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,19 @@ describe('listShortcodes', () => {
     mkdirSync(join(root, 'layouts/shortcodes/odd.html'), { recursive: true });
     const list = await listShortcodes(root);
     expect(list.find((s) => s.name === 'odd')).toEqual({ name: 'odd', source: 'site' });
+  });
+
+  it('reads nothing through a template that links outside the site', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    const outside = mkdtempSync(join(tmpdir(), 'pw-sc-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.html'), '{{/* private notes from outside the site */}}{{ .Get "token" }}');
+      mkdirSync(join(root, 'layouts/shortcodes'), { recursive: true });
+      symlinkSync(join(outside, 'secret.html'), join(root, 'layouts/shortcodes/leak.html'));
+      const list = await listShortcodes(root);
+      expect(list.find((s) => s.name === 'leak')).toEqual({ name: 'leak', source: 'site' });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
