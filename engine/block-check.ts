@@ -21,11 +21,19 @@ export function createBlockCheck(core: MarkdownCore, pristine: readonly PmNode[]
   };
 }
 
-/** Equal blocks, heading ids aside (they are derived from the text, not written to the file). */
+/**
+ * Equal blocks, heading ids aside (they are derived from the text, not written to the file), and
+ * a shortcode card's record of its inner source as it was on disk (`inner`, `ranges`): the
+ * card's content is its child blocks, and an edit to them changes that record once saved.
+ */
 export function sameBlock(a: PmNode, b: PmNode): boolean {
   return a.eq(b) || JSON.stringify(withoutIds(a.toJSON())) === JSON.stringify(withoutIds(b.toJSON()));
 }
 
 function withoutIds(json: unknown): unknown {
-  return JSON.parse(JSON.stringify(json), (k: string, v: unknown) => (k === 'id' ? undefined : v));
+  return JSON.parse(JSON.stringify(json), function (this: Record<string, unknown>, k: string, v: unknown) {
+    if (k === 'id') return undefined;
+    if ((k === 'inner' || k === 'ranges') && 'open' in this && 'close' in this && 'indent' in this) return undefined;
+    return v;
+  });
 }

@@ -16,6 +16,8 @@ export const HUGO_BUILTIN_INNER: ShortcodeInnerMap = {
   details: 'markdown',
   // highlight: the inner is code, given to transform.Highlight as is.
   highlight: 'text',
+  // qr.html: `$text := or (.Get "text") (strings.TrimSpace .Inner)`, encoded into the image.
+  qr: 'text',
 };
 
 export function innerKind(name: string, delim: '<' | '%', map: ShortcodeInnerMap | undefined): InnerKind {

@@ -98,3 +98,20 @@ export function themeShortcodes(source: string): Record<string, InnerKind> {
   }
   return out;
 }
+
+/**
+ * For posts that sit in no site on disk (a folder of content files given to the CLI): what the
+ * table says for every theme in it, keeping only the names on which all its themes agree.
+ */
+export function anyThemeShortcodes(): Record<string, InnerKind> {
+  const out: Record<string, InnerKind> = {};
+  const conflicting = new Set<string>();
+  for (const theme of THEME_SHORTCODES) {
+    for (const [name, sc] of Object.entries(theme.shortcodes)) {
+      if (Object.prototype.hasOwnProperty.call(out, name) && out[name] !== sc.inner) conflicting.add(name);
+      out[name] = sc.inner;
+    }
+  }
+  for (const name of conflicting) delete out[name];
+  return out;
+}

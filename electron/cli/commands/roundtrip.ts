@@ -25,8 +25,9 @@ export async function run(argv: string[]): Promise<number> {
   const { headlessEngine } = await import('../install-dom');
   const { roundtripText } = await import('../../../engine/roundtrip-text');
   const { richTextCount } = await import('../checks/rich-text-share');
-  const { innerIsMarkdownFor, siteRootOf } = await import('../checks/shortcode-inner');
-  const resolvers = new Map<string | null, ReturnType<typeof innerIsMarkdownFor>>();
+  const { innerIsMarkdownFor, shortcodeMapFor, siteRootOf } = await import('../checks/shortcode-inner');
+  // Per site, as the app does: the editor is told which paired shortcodes hold Markdown.
+  const sites = new Map<string | null, { map: Awaited<ReturnType<typeof shortcodeMapFor>>; isMarkdown: ReturnType<typeof innerIsMarkdownFor> }>();
   let prose = 0;
   let richText = 0;
   const engine = await headlessEngine();
@@ -48,14 +49,19 @@ export async function run(argv: string[]): Promise<number> {
     try {
       const bytes = await readFile(file);
       const { text, bom } = decodeUtf8Strict(bytes, file);
+      const site = siteRootOf(file);
+      if (!sites.has(site)) {
+        const map = await shortcodeMapFor(site);
+        sites.set(site, { map, isMarkdown: innerIsMarkdownFor(map) });
+      }
+      const { map, isMarkdown } = sites.get(site)!;
+      engine.core.shortcodeInner = map;
       const result = roundtripText(engine, text, json);
       if (result.mappable) mappable++;
       if (result.editable) editable++;
       else if (json && result.mappable) notEditable.push(file);
       if (json) {
-        const site = siteRootOf(file);
-        if (!resolvers.has(site)) resolvers.set(site, innerIsMarkdownFor(site));
-        const count = richTextCount(engine, result.body, resolvers.get(site)!, result.parsed);
+        const count = richTextCount(engine, result.body, isMarkdown, result.parsed);
         prose += count.prose;
         richText += count.editable;
       }

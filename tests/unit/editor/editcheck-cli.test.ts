@@ -80,6 +80,14 @@ describe('postwright editcheck', () => {
     expect(r.failures).toEqual([]);
   });
 
+  it('reads back a word typed into a shortcode body (the card records its old source, which is not content)', async () => {
+    const e = await engine();
+    const body = 'Intro.\n\n{{% notice tip %}}\nInner **text** here.\n\n- one\n{{% /notice %}}\n';
+    const r = checkEdits(e, 'notice.md', body, seededRandom(5), 10);
+    expect(r.edits).toBe(10 * 3);
+    expect(r.failures).toEqual([]);
+  });
+
   it('reads back a word typed into an indented fence or list (their other lines lost the indentation)', async () => {
     const e = await engine();
     const body = 'Intro.\n\n  ```css\n  .element {\n    color: red;\n  }\n  ```\n\n  - item one\n\n    More about it.\n\n  - item two\n';

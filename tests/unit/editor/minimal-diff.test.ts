@@ -101,6 +101,17 @@ describe('minimal diffs', () => {
     expect(out2.slice(body.length - 1)).toBe('\n\n- new \\*thing\\*\n');
   });
 
+  it('inline code broken across lines in a list item keeps its line break when the item is edited', async () => {
+    // The serializer writes that break as a space (a line may not start with `-` for it), so the
+    // edit and the original differ on neighbouring lines: the merge still keeps the break.
+    const body = '- The logs command e.g.\n  `flux logs -f --kind=helmrelease\n  --namespace=prod` (CLI)\n- b\n';
+    const before = await edit(body, (d) => replaceText(d, 'logs command', 'logs subcommand'));
+    expect(before).toBe(body.replace('logs command', 'logs subcommand'));
+    // A word typed into the code just before the break: the break stays after it.
+    const inside = await edit(body, (d) => replaceText(d, 'helmrelease', 'helm release'));
+    expect(inside).toBe(body.replace('helmrelease', 'helm release'));
+  });
+
   it('undo back to the start (equal, not identical, document) gives the original text', async () => {
     const body = fixture('blocks.md');
     const e = await engine();

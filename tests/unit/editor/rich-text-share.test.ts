@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { editableChars, maskShortcodes, richTextCount } from '../../../electron/cli/checks/rich-text-share';
-import { innerIsMarkdownFor, siteRootOf } from '../../../electron/cli/checks/shortcode-inner';
+import { innerIsMarkdownFor, shortcodeMapFor, siteRootOf } from '../../../electron/cli/checks/shortcode-inner';
 import { run } from '../../../electron/cli/commands/roundtrip';
 import { engine } from './helpers';
 
-const names = innerIsMarkdownFor(null);
+const names = innerIsMarkdownFor({});
 const letters = (s: string) => s.replace(/\s/g, '').length;
 
 describe('richTextShare', () => {
@@ -43,9 +43,9 @@ describe('richTextShare', () => {
     expect(maskShortcodes(body, names).length).toBe(body.length);
   });
 
-  it('reads the template from the site on disk: markdownify or RenderString means Markdown', () => {
+  it('reads the template from the site on disk, as the app does: markdownify or RenderString means Markdown', async () => {
     const site = mkdtempSync(join(tmpdir(), 'pw-share-'));
-    writeFileSync(join(site, 'hugo.toml'), 'title = "x"\n');
+    writeFileSync(join(site, 'hugo.toml'), 'title = "x"\ntheme = "t"\n');
     mkdirSync(join(site, 'layouts', 'shortcodes'), { recursive: true });
     mkdirSync(join(site, 'themes', 't', 'layouts', 'shortcodes'), { recursive: true });
     mkdirSync(join(site, 'content', 'posts'), { recursive: true });
@@ -53,7 +53,7 @@ describe('richTextShare', () => {
     writeFileSync(join(site, 'layouts', 'shortcodes', 'mermaid.html'), '<div>{{ .Inner | .Page.RenderString }}</div>');
     writeFileSync(join(site, 'themes', 't', 'layouts', 'shortcodes', 'plain.html'), '<pre>{{ .Inner }}</pre>');
     expect(siteRootOf(join(site, 'content', 'posts', 'a.md'))).toBe(site);
-    const resolve = innerIsMarkdownFor(site);
+    const resolve = innerIsMarkdownFor(await shortcodeMapFor(site));
     expect(resolve('box', '<')).toBe(true);
     expect(resolve('plain', '<')).toBe(false);
     // The site's own template wins over the conventional name.
@@ -61,6 +61,26 @@ describe('richTextShare', () => {
     expect(resolve('plain', '%')).toBe(true);
     expect(names('callout', '<')).toBe(true);
     expect(names('chart.inline', '<')).toBe(false);
+    // Config samples and Hugo's qr (its inner text is encoded into an image) are not prose.
+    expect(names('code-toggle', '<')).toBe(false);
+    expect(names('qr', '<')).toBe(false);
+  });
+
+  it('with no site on disk, the table of popular themes decides, for the editor and the figure alike', async () => {
+    const map = await shortcodeMapFor(null);
+    expect(map.admonition).toBe('markdown');
+    // Themes disagree on `alert` (Markdown in Blowfish, as written in Docsy): the name decides.
+    expect(map.alert).toBeUndefined();
+    const e = await engine();
+    const body = '{{< admonition tip >}}\nInner **text** here.\n{{< /admonition >}}\n';
+    e.core.shortcodeInner = map;
+    try {
+      expect(richTextCount(e, body, innerIsMarkdownFor(map))).toEqual({ prose: letters('Inner text here.'), editable: letters('Inner text here.') });
+    } finally {
+      e.core.shortcodeInner = undefined;
+    }
+    // Told nothing, the editor shows that body as plain text: prose, but not rich text.
+    expect(richTextCount(e, body, names)).toEqual({ prose: letters('Inner text here.'), editable: 0 });
   });
 
   it("measures the editor's document: when a shortcode body is rich text, it counts as editable", async () => {
