@@ -10,7 +10,11 @@ test('"/" in an empty paragraph opens the block menu; arrows and Enter make a qu
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
-  await body.locator('p', { hasText: LINE }).click();
+  // At the paragraph's last line: End goes to the end of the line the caret is on, and a line
+  // may wrap while the panels settle.
+  const para = body.locator('p', { hasText: LINE });
+  const box = (await para.boundingBox())!;
+  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
   await app.keyboard.press('End');
   await app.keyboard.press('Enter');
   await app.keyboard.type('/');
