@@ -6,8 +6,8 @@ import { setShortcodeParam } from '../../../shared/markdown/shortcode-params';
 import { paramLabel } from '../../../shared/shortcodes/param-label';
 import type { TemplateInfo, TemplateParam } from '../../../shared/shortcodes/template-params';
 import { videoIdFrom } from '../../../shared/shortcodes/video-id';
+import { notAVideo, openDialogFrame } from './dialog-frame';
 
-let counter = 0;
 
 interface Field {
   param: TemplateParam;
@@ -25,16 +25,7 @@ function valueOf({ param, input }: Field): string | null {
 
 export function newShortcodeDialog(host: HTMLElement, name: string, info: TemplateInfo, postImages?: () => Promise<string[]>): Promise<string | null> {
   return new Promise((resolve) => {
-    const id = `pw-sc-new-${++counter}`;
-    const dialog = document.createElement('div');
-    dialog.className = 'pw-dialog';
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-modal', 'true');
-    dialog.setAttribute('aria-labelledby', `${id}-title`);
-    const title = document.createElement('h2');
-    title.id = `${id}-title`;
-    title.textContent = `Shortcode “${name}”`;
-    dialog.append(title);
+    const { id, dialog, close } = openDialogFrame(host, `Shortcode “${name}”`, resolve);
     if (info.help) {
       const help = document.createElement('p');
       help.id = `${id}-help`;
@@ -92,12 +83,6 @@ export function newShortcodeDialog(host: HTMLElement, name: string, info: Templa
     cancel.textContent = 'Cancel';
     form.append(problem, apply, cancel);
     dialog.append(form);
-    const previousFocus = document.activeElement as HTMLElement | null;
-    const close = (result: string | null) => {
-      dialog.remove();
-      previousFocus?.focus();
-      resolve(result);
-    };
     const refuse = (field: Field, text: string) => {
       problem.textContent = text;
       field.input.setAttribute('aria-invalid', 'true');
@@ -111,7 +96,7 @@ export function newShortcodeDialog(host: HTMLElement, name: string, info: Templa
       for (const x of filled) {
         if (!video || !(x.f.param.position === 0 || x.f.param.name === 'id')) continue;
         const vid = videoIdFrom(video, x.value);
-        if (!vid) return refuse(x.f, `This is not the address or ID of a ${video === 'youtube' ? 'YouTube' : 'Vimeo'} video. Copy the video's address from the browser and paste it here.`);
+        if (!vid) return refuse(x.f, notAVideo(video));
         x.value = vid;
       }
       // Hugo reads a use's parameters either all by place or all by name, never both.
@@ -126,13 +111,6 @@ export function newShortcodeDialog(host: HTMLElement, name: string, info: Templa
       close(tag);
     });
     cancel.addEventListener('click', () => close(null));
-    dialog.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close(null);
-      }
-    });
-    host.append(dialog);
     (fields[0]?.input ?? apply).focus();
   });
 }

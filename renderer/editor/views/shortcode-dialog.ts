@@ -4,22 +4,14 @@
 import { parseShortcode, setShortcodeParam } from '../../../shared/markdown/shortcode-params';
 import { paramLabel } from '../../../shared/shortcodes/param-label';
 import { videoIdFrom } from '../../../shared/shortcodes/video-id';
+import { notAVideo, openDialogFrame } from './dialog-frame';
 
-let counter = 0;
 
 export function editShortcodeDialog(host: HTMLElement, value: string): Promise<string | null> {
   const parsed = parseShortcode(value);
   if (!parsed) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const id = `pw-sc-dialog-${++counter}`;
-    const dialog = document.createElement('div');
-    dialog.className = 'pw-dialog';
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-modal', 'true');
-    dialog.setAttribute('aria-labelledby', `${id}-title`);
-    const title = document.createElement('h2');
-    title.id = `${id}-title`;
-    title.textContent = `Shortcode “${parsed.name}”`;
+    const { id, dialog, close } = openDialogFrame(host, `Shortcode “${parsed.name}”`, resolve);
     const form = document.createElement('form');
     const inputs: Array<{ key: string | number; input: HTMLInputElement; before: string }> = [];
     let positional = 0;
@@ -51,13 +43,7 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
     problem.style.gridColumn = '1 / -1';
     problem.style.margin = '0';
     form.append(problem, apply, cancel);
-    dialog.append(title, form);
-    const previousFocus = document.activeElement as HTMLElement | null;
-    const close = (result: string | null) => {
-      dialog.remove();
-      previousFocus?.focus();
-      resolve(result);
-    };
+    dialog.append(form);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       // youtube and vimeo take the video's ID: a pasted address is turned into it.
@@ -66,7 +52,7 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
       if (video && idField && idField.input.value.trim()) {
         const id = videoIdFrom(video, idField.input.value);
         if (!id) {
-          problem.textContent = `This is not the address or ID of a ${video === 'youtube' ? 'YouTube' : 'Vimeo'} video. Copy the video's address from the browser and paste it here.`;
+          problem.textContent = notAVideo(video);
           idField.input.setAttribute('aria-invalid', 'true');
           idField.input.focus();
           return;
@@ -78,13 +64,6 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
       close(next === value ? null : next);
     });
     cancel.addEventListener('click', () => close(null));
-    dialog.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close(null);
-      }
-    });
-    host.append(dialog);
     (inputs[0]?.input ?? apply).focus();
   });
 }
