@@ -4,10 +4,10 @@
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 // The comforts one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
-import { CountsDisplay } from '../comforts/CountsDisplay';
-import { FindReplaceBar } from '../comforts/FindReplaceBar';
-import { MojibakeBanner } from '../comforts/MojibakeBanner';
-import '../comforts/comforts.css';
+import { CountsDisplay } from '../writing-aids/CountsDisplay';
+import { FindReplaceBar } from '../writing-aids/FindReplaceBar';
+import { MojibakeBanner } from '../writing-aids/MojibakeBanner';
+import '../writing-aids/writing-aids.css';
 import { useFrontMatterTools } from './front-matter-tools';
 import { formatOf } from './post-format';
 import type { PostSession } from './use-post-session';

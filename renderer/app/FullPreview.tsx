@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api';
 
-const PreviewPane = lazy(() => import('../comforts/PreviewPane').then((m) => ({ default: m.PreviewPane })));
+const PreviewPane = lazy(() => import('../writing-aids/PreviewPane').then((m) => ({ default: m.PreviewPane })));
 
 interface Props {
   postPath: string;

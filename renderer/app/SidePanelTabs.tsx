@@ -3,13 +3,13 @@
 import { lazy, Suspense } from 'react';
 import type { OutlineItem } from '../../shared/text-stats';
 import { api } from '../api';
-import { ChecklistPanel } from '../comforts/ChecklistPanel';
-import { OutlineList } from '../comforts/OutlineList';
+import { ChecklistPanel } from '../writing-aids/ChecklistPanel';
+import { OutlineList } from '../writing-aids/OutlineList';
 import type { SidePanelTab } from './SidePanel';
 import type { LivePost } from './use-live-post';
 
 // The preview draws Markdown with remark: loaded only when the writer opens it.
-const PreviewPane = lazy(() => import('../comforts/PreviewPane').then((m) => ({ default: m.PreviewPane })));
+const PreviewPane = lazy(() => import('../writing-aids/PreviewPane').then((m) => ({ default: m.PreviewPane })));
 // The gallery (its callbacks come from PostImages.tsx through context): loaded when opened.
 const GalleryTab = lazy(() => import('./GalleryTab').then((m) => ({ default: m.GalleryTab })));
 // Versions (save version, history, sync) with their diff code: loaded when opened.

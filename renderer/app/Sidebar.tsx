@@ -3,7 +3,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { api } from '../api';
-import { SearchPanel } from '../comforts/SearchPanel';
+import { SearchPanel } from '../writing-aids/SearchPanel';
 import { filterPosts } from './filter-posts';
 import { FilterBox } from './FilterBox';
 import { PostList } from './PostList';

@@ -23,7 +23,7 @@ import {
   BuiltinPreview,
   findMatches,
   replaceAll,
-} from '../../../renderer/comforts';
+} from '../../../renderer/writing-aids';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

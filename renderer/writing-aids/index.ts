@@ -1,6 +1,7 @@
-// The writer's comforts, ready to place in the app shell. Each takes the typed Api (or plain
-// callbacks for what the editor owns) and uses the app's CSS variables, light and dark.
-import './comforts.css';
+// Writing aids (outline, counts, find/replace, checklist, search, preview, garbled-text fix),
+// ready to place in the app shell. Each takes the typed Api (or plain callbacks for what the
+// editor owns) and uses the app's CSS variables, light and dark.
+import './writing-aids.css';
 
 export { MojibakeBanner } from './MojibakeBanner';
 export { SearchPanel } from './SearchPanel';

@@ -1,5 +1,5 @@
 // Runs the text analyses of long posts off the page's thread, so counting a 1 MB recap never
-// delays the next keystroke (renderer/comforts/use-analysis.ts).
+// delays the next keystroke (renderer/writing-aids/use-analysis.ts).
 import { ANALYSES, type AnalysisRequest, type AnalysisResponse } from './text-analyses';
 
 self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
