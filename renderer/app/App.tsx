@@ -39,7 +39,7 @@ import { TopBar } from './TopBar';
 import { WelcomePanel } from './WelcomePanel';
 import { useLeavePrompt } from './use-confirm-leave';
 import { useGlobalKeys } from './use-global-keys';
-import { useGitStatusFeed } from './use-git-status-feed';
+import { useGitStatusFeed } from '../history/use-git-status-feed';
 import { useMenuCommand } from './use-menu-command';
 import { useSaveVersionCommand } from './use-save-version-command';
 import { useMainEvents } from './use-main-events';

@@ -3,7 +3,7 @@
 // saved (`saveFirst`); after a restore or sync changed files, the editor reloads the post.
 import { api } from '../api';
 import { VersionsPanel } from '../history';
-import { gitStatus, useFocusMessage, useGitStatus, useVersionsCounter } from './git-status';
+import { gitStatus, useFocusMessage, useGitStatus, useVersionsCounter } from '../history/git-status';
 
 export interface HistoryTabProps {
   postPath: string;

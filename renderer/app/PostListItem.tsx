@@ -6,7 +6,7 @@ import type { PostSummary } from '../../shared/ipc/channels/site';
 import { FRONT_MATTER_PROBLEM, postLabel, shortDate } from './post-label';
 import { BrokenImagesContext } from './post-images-context';
 import { PostStateBadge, versionStateWords } from '../history/PostStateBadge';
-import { usePostGitState } from './git-status';
+import { usePostGitState } from '../history/git-status';
 
 interface Props {
   post: PostSummary;

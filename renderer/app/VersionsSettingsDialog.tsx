@@ -4,7 +4,7 @@
 import type { GitStatus } from '../../shared/ipc/channels/git';
 import { api } from '../api';
 import { SetupPanel } from '../history';
-import { gitStatus } from './git-status';
+import { gitStatus } from '../history/git-status';
 import { Modal } from './Modal';
 
 export function VersionsSettingsDialog({ status }: { status: GitStatus }) {

@@ -3,7 +3,7 @@
 import { useCallback, type MutableRefObject } from 'react';
 import { api } from '../api';
 import { describeError } from './describe-error';
-import { gitStatus } from './git-status';
+import { gitStatus } from '../history/git-status';
 import type { MoveVersion } from '../../shared/ipc/channels/frontmatter';
 import type { NoticeState } from './Notice';
 import type { Recovery } from './use-recovery';

@@ -2,7 +2,7 @@
 // dropped, unchanged answers keep the old object (so list items do not re-render).
 import { describe, expect, it } from 'vitest';
 import type { GitStatus } from '../../../shared/ipc/channels/git';
-import { createGitStatusStore } from '../../../renderer/app/git-status-store';
+import { createGitStatusStore } from '../../../renderer/history/git-status-store';
 
 function status(unsaved: number): GitStatus {
   return {
