@@ -13,7 +13,7 @@ const PreviewPane = lazy(() => import('../writing-aids/PreviewPane').then((m) =>
 // The gallery (its callbacks come from PostImages.tsx through context): loaded when opened.
 const GalleryTab = lazy(() => import('./GalleryTab').then((m) => ({ default: m.GalleryTab })));
 // Versions (save version, history, sync) with their diff code: loaded when opened.
-const HistoryTab = lazy(() => import('./HistoryTab').then((m) => ({ default: m.HistoryTab })));
+const HistoryTab = lazy(() => import('../history/HistoryTab').then((m) => ({ default: m.HistoryTab })));
 
 export interface SidePanelContext {
   live: LivePost;

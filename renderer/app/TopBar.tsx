@@ -1,7 +1,7 @@
 // The bar above everything: the app's name, the open site, "Settings…" and "Open Site…".
 import type { SiteInfo } from '../../shared/ipc/channels/site';
 import { SettingsButton } from '../settings';
-import { SiteVersionsSummary } from './SiteVersionsSummary';
+import { SiteVersionsSummary } from '../history/SiteVersionsSummary';
 
 interface Props {
   site: SiteInfo | null;

@@ -2,8 +2,8 @@
 // the open post. Before anything writes or commits the file, the editor's unsaved text is
 // saved (`saveFirst`); after a restore or sync changed files, the editor reloads the post.
 import { api } from '../api';
-import { VersionsPanel } from '../history';
-import { gitStatus, useFocusMessage, useGitStatus, useVersionsCounter } from '../history/git-status';
+import { VersionsPanel } from './';
+import { gitStatus, useFocusMessage, useGitStatus, useVersionsCounter } from './git-status';
 
 export interface HistoryTabProps {
   postPath: string;

@@ -2,8 +2,8 @@
 // waiting to be sent to or received from the online copy, and the way into the settings (or,
 // for a site that keeps no versions yet, the offer to start).
 import { lazy, Suspense } from 'react';
-import { useGitStatus, useSetupOpen, gitStatus } from '../history/git-status';
-import { RegionBoundary } from './RegionBoundary';
+import { useGitStatus, useSetupOpen, gitStatus } from './git-status';
+import { RegionBoundary } from '../app/RegionBoundary';
 import './versions.css';
 
 // The dialog brings the versions UI (and its styles): loaded when first opened.

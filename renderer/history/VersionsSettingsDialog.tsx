@@ -3,9 +3,9 @@
 // One dialog, opened from the top bar or the History tab (git-status store's `setupOpen`).
 import type { GitStatus } from '../../shared/ipc/channels/git';
 import { api } from '../api';
-import { SetupPanel } from '../history';
-import { gitStatus } from '../history/git-status';
-import { Modal } from './Modal';
+import { SetupPanel } from './';
+import { gitStatus } from './git-status';
+import { Modal } from '../app/Modal';
 
 export function VersionsSettingsDialog({ status }: { status: GitStatus }) {
   const close = () => gitStatus.setSetupOpen(false);
