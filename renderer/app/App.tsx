@@ -27,7 +27,7 @@ import { useRecovery } from './use-recovery';
 import { useRegionErrors } from './use-region-errors';
 import { RegionBoundary, RegionErrorContext, type RegionErrorHandler } from './RegionBoundary';
 import './workspace.css';
-import { describeError } from './describe-error';
+import { describeError } from '../ui/describe-error';
 import { ConfirmLeaveDialog } from './ConfirmLeaveDialog';
 import { EditorPane } from './EditorPane';
 import { ErrorAlert } from './ErrorAlert';

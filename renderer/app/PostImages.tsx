@@ -9,7 +9,7 @@ import { imageSnippet, type InsertStyle } from '../../shared/images/snippet';
 import { api } from '../api';
 import { AltTextDialog } from '../gallery/AltTextDialog';
 import { fileToPayload } from '../gallery/read-files';
-import { describeError } from './describe-error';
+import { describeError } from '../ui/describe-error';
 import { BrokenImagesContext, EditorImageContext, GalleryContext, type EditorImageHooks, type GalleryHooks } from './post-images-context';
 import type { PostSession } from './use-post-session';
 import { useBrokenImages } from './use-broken-images';

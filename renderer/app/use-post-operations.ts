@@ -2,7 +2,7 @@
 // be lost, then reloads the list and opens the post where it now is.
 import { useCallback, type MutableRefObject } from 'react';
 import { api } from '../api';
-import { describeError } from './describe-error';
+import { describeError } from '../ui/describe-error';
 import { gitStatus } from '../history/git-status';
 import type { MoveVersion } from '../../shared/ipc/channels/frontmatter';
 import type { NoticeState } from './Notice';

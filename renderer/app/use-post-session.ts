@@ -10,7 +10,7 @@ import { api } from '../api';
 import { composePost, splitPost, type PostParts } from './compose-raw';
 import { WordCounter } from './word-count';
 import { runWhenIdle, type IdleJob } from './idle-work';
-import { describeError } from './describe-error';
+import { describeError } from '../ui/describe-error';
 import { detailsOf } from '../../shared/ipc/errors';
 
 export interface LoadedPost {

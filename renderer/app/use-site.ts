@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PostSummary, SiteInfo } from '../../shared/ipc/channels/site';
 import { sortNewestFirst } from '../../shared/post/sort-posts';
 import { api } from '../api';
-import { describeError } from './describe-error';
+import { describeError } from '../ui/describe-error';
 
 export interface SiteState {
   site: SiteInfo | null;

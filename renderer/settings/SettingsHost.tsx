@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Settings, Theme } from '../../shared/ipc/channels/settings';
 import { api, isDesktop } from '../api';
-import { describeError } from '../app/describe-error';
+import { describeError } from '../ui/describe-error';
 import { gitStatus } from '../history/git-status';
 import { runMenuCommand } from '../app/menu-commands';
 import { useMenuCommand } from '../app/use-menu-command';
