@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { compareLines, type CompareLine } from '../recovery/compare-lines';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 import '../recovery/recovery.css';
 
 interface Props {
@@ -31,7 +31,7 @@ export function CompareDialog({ path, mine, onKeepMine, onTakeTheirs, onClose }:
   }, [path]);
 
   return (
-    <Modal title="Compare with the file on disk" onCancel={onClose}>
+    <Dialog title="Compare with the file on disk" onCancel={onClose}>
       <div className="compare-dialog">
         {error && <p className="form-error">{error}</p>}
         {!error && !lines && <p className="hint">Comparing…</p>}
@@ -65,6 +65,6 @@ export function CompareDialog({ path, mine, onKeepMine, onTakeTheirs, onClose }:
           </button>
         </div>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

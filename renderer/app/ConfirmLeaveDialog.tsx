@@ -1,7 +1,7 @@
 // "You have unsaved changes": Save, Discard or Cancel. Save is focused first, since keeping
 // the writer's text is the safe answer.
 import type { LeaveChoice } from './use-confirm-leave';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   question: string;
@@ -10,7 +10,7 @@ interface Props {
 
 export function ConfirmLeaveDialog({ question, onAnswer }: Props) {
   return (
-    <Modal title="Unsaved changes" alert onCancel={() => onAnswer('cancel')}>
+    <Dialog title="Unsaved changes" alert onCancel={() => onAnswer('cancel')}>
       <p className="modal-text">{question}</p>
       <div className="modal-actions">
         <button type="button" className="primary" autoFocus onClick={() => onAnswer('save')}>
@@ -23,6 +23,6 @@ export function ConfirmLeaveDialog({ question, onAnswer }: Props) {
           Cancel
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

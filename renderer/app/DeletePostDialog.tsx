@@ -1,5 +1,5 @@
 // "Delete post?": the post's folder goes to the system trash; an Undo follows in the notice.
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   title: string;
@@ -9,7 +9,7 @@ interface Props {
 
 export function DeletePostDialog({ title, onDelete, onCancel }: Props) {
   return (
-    <Modal title="Delete post" alert onCancel={onCancel}>
+    <Dialog title="Delete post" alert onCancel={onCancel}>
       <p className="modal-text">“{title}” and its images go to the trash. You can undo this right after.</p>
       <div className="modal-actions">
         <button type="button" className="danger" onClick={onDelete}>
@@ -19,6 +19,6 @@ export function DeletePostDialog({ title, onDelete, onCancel }: Props) {
           Cancel
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // Help → Keyboard Shortcuts (Ctrl+/): every shortcut of the app, from the one list the menus and
 // the keys themselves use (shared/keyboard/shortcuts.ts), so the list cannot drift from them.
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 import { displayKeys, SHORTCUTS, type Shortcut } from '../../shared/keyboard/shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -8,7 +8,7 @@ const GROUPS: Shortcut['group'][] = ['Posts', 'Writing', 'Panels'];
 
 export function KeyboardShortcutsDialog({ onClose }: { onClose(): void }) {
   return (
-    <Modal title="Keyboard shortcuts" onCancel={onClose}>
+    <Dialog title="Keyboard shortcuts" onCancel={onClose}>
       <div className="shortcuts-list">
         {GROUPS.map((group) => (
           <section key={group} aria-label={group}>
@@ -31,6 +31,6 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose(): void }) {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -9,7 +9,7 @@ import { postAddress, type LinkForm } from '../../shared/links/post-address';
 import { api } from '../api';
 import { filterPosts } from './filter-posts';
 import { moveFocus } from './roving-focus';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 import './links.css';
 
 interface Props {
@@ -40,7 +40,7 @@ export function LinkDialog({ initialText = '', initialHref, postPath = null, onI
     { id: 'posts', label: 'Posts of this site' },
   ];
   return (
-    <Modal title="Link" onCancel={onCancel}>
+    <Dialog title="Link" onCancel={onCancel}>
       <div role="tablist" aria-label="Link to" className="link-tabs" onKeyDown={(e) => moveFocus(e, '[role="tab"]', { prev: 'ArrowLeft', next: 'ArrowRight' })}>
         {tabs.map((t) => (
           <button
@@ -81,7 +81,7 @@ export function LinkDialog({ initialText = '', initialHref, postPath = null, onI
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

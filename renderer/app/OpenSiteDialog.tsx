@@ -1,7 +1,7 @@
 // The browser cannot show a folder picker, so in the web host the writer types the site
 // folder's path. Errors (not a Hugo site, no such folder) stay in the dialog.
 import { useState, type FormEvent } from 'react';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   onOpen(dir: string): Promise<string | null>;
@@ -22,7 +22,7 @@ export function OpenSiteDialog({ onOpen, onCancel }: Props) {
   }
 
   return (
-    <Modal title="Open Site" onCancel={onCancel}>
+    <Dialog title="Open Site" onCancel={onCancel}>
       <form className="modal-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor="site-folder">Site folder</label>
         <input id="site-folder" autoFocus value={dir} spellCheck={false} placeholder="/home/me/my-blog" onChange={(e) => setDir(e.target.value)} />
@@ -41,6 +41,6 @@ export function OpenSiteDialog({ onOpen, onCancel }: Props) {
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { slugify } from '../../shared/frontmatter/slug';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   path: string;
@@ -44,7 +44,7 @@ export function RenamePostDialog({ path, currentSlug, onRename, onCancel }: Prop
   }
 
   return (
-    <Modal title="Rename slug" onCancel={onCancel}>
+    <Dialog title="Rename slug" onCancel={onCancel}>
       <form className="modal-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor="rename-slug">New slug</label>
         <input id="rename-slug" autoFocus value={slug} spellCheck={false} onChange={(e) => setSlug(e.target.value)} onFocus={(e) => e.currentTarget.select()} />
@@ -63,6 +63,6 @@ export function RenamePostDialog({ path, currentSlug, onRename, onCancel }: Prop
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 // Asks for alt text when an image is inserted: what a reader who cannot see the picture should
 // hear instead. Inserting without it is allowed, but the card then flags the missing alt.
 import { useState } from 'react';
-import { GalleryDialog } from './GalleryDialog';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   name: string;
@@ -15,7 +15,7 @@ interface Props {
 export function AltTextDialog({ name, initialAlt, queued, onInsert, onCancel }: Props) {
   const [alt, setAlt] = useState(initialAlt);
   return (
-    <GalleryDialog title={`Insert ${name}`} onCancel={onCancel}>
+    <Dialog frame="pw-gallery-dialog" title={`Insert ${name}`} onCancel={onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -39,6 +39,6 @@ export function AltTextDialog({ name, initialAlt, queued, onInsert, onCancel }: 
           </button>
         </div>
       </form>
-    </GalleryDialog>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 // Asks before deleting an image and shows every post that uses it (they would show a broken
 // image). The file goes to the system trash, so it can be restored from there.
 import type { SiteUsage } from '../../shared/ipc/channels/gallery';
-import { GalleryDialog } from './GalleryDialog';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   name: string;
@@ -13,7 +13,7 @@ interface Props {
 export function DeleteDialog({ name, usages, onDelete, onCancel }: Props) {
   const live = usages?.filter((u) => !u.inComment) ?? [];
   return (
-    <GalleryDialog title={`Delete ${name}?`} onCancel={onCancel}>
+    <Dialog frame="pw-gallery-dialog" title={`Delete ${name}?`} onCancel={onCancel}>
       {usages == null ? (
         <p>Looking for posts that use it…</p>
       ) : live.length ? (
@@ -39,6 +39,6 @@ export function DeleteDialog({ name, usages, onDelete, onCancel }: Props) {
           Cancel
         </button>
       </div>
-    </GalleryDialog>
+    </Dialog>
   );
 }

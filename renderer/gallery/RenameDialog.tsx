@@ -1,6 +1,6 @@
 // Asks for an image's new name. The extension stays; main cleans the name (lower case, dashes).
 import { useState } from 'react';
-import { GalleryDialog } from './GalleryDialog';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   name: string;
@@ -13,7 +13,7 @@ export function RenameDialog({ name, usages, onRename, onCancel }: Props) {
   const stem = name.replace(/\.[^.]+$/, '');
   const [value, setValue] = useState(stem);
   return (
-    <GalleryDialog title={`Rename ${name}`} onCancel={onCancel}>
+    <Dialog frame="pw-gallery-dialog" title={`Rename ${name}`} onCancel={onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -36,6 +36,6 @@ export function RenameDialog({ name, usages, onRename, onCancel }: Props) {
           </button>
         </div>
       </form>
-    </GalleryDialog>
+    </Dialog>
   );
 }

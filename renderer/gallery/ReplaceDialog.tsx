@@ -2,7 +2,7 @@
 // every reference to the missing file is pointed at it (the post changes on those lines only).
 import { useState } from 'react';
 import type { GalleryImage } from '../../shared/ipc/channels/gallery';
-import { GalleryDialog } from './GalleryDialog';
+import { Dialog } from '../ui/Dialog';
 
 interface Props {
   missing: GalleryImage;
@@ -17,7 +17,7 @@ export function ReplaceDialog({ missing, choices, onReplace, onImport, onCancel 
   const [picked, setPicked] = useState<string>(choices[0]?.sitePath ?? '');
   const chosen = choices.find((c) => c.sitePath === picked);
   return (
-    <GalleryDialog title={`Replace ${missing.name}`} onCancel={onCancel}>
+    <Dialog frame="pw-gallery-dialog" title={`Replace ${missing.name}`} onCancel={onCancel}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -52,6 +52,6 @@ export function ReplaceDialog({ missing, choices, onReplace, onImport, onCancel 
           </button>
         </div>
       </form>
-    </GalleryDialog>
+    </Dialog>
   );
 }

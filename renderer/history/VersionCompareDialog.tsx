@@ -1,7 +1,7 @@
 // A version compared with the current text in a wide dialog: the side panel is about 300 px,
 // too narrow to read a long post's changes. The same view as the panel's, with Restore.
 import type { VersionDiff } from '../../shared/ipc/channels/git';
-import { Modal } from '../app/Modal';
+import { Dialog } from '../ui/Dialog';
 import { VersionDiffView } from './VersionDiffView';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 
 export function VersionCompareDialog({ title, diff, busy, onRestore, onClose }: Props) {
   return (
-    <Modal title={title} onCancel={onClose} className="pw-hist-compare-dialog">
+    <Dialog title={title} onCancel={onClose} className="pw-hist-compare-dialog">
       <div className="pw-hist-compare-body">
         <VersionDiffView diff={diff} />
       </div>
@@ -26,6 +26,6 @@ export function VersionCompareDialog({ title, diff, busy, onRestore, onClose }: 
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,12 +5,12 @@ import type { GitStatus } from '../../shared/ipc/channels/git';
 import { api } from '../api';
 import { SetupPanel } from './';
 import { gitStatus } from './git-status';
-import { Modal } from '../app/Modal';
+import { Dialog } from '../ui/Dialog';
 
 export function VersionsSettingsDialog({ status }: { status: GitStatus }) {
   const close = () => gitStatus.setSetupOpen(false);
   return (
-    <Modal title="Versions and sync settings" onCancel={close}>
+    <Dialog title="Versions and sync settings" onCancel={close}>
       <div className="pw-hist versions-settings">
         <SetupPanel api={api} status={status} onChanged={() => void gitStatus.refresh()} />
       </div>
@@ -19,6 +19,6 @@ export function VersionsSettingsDialog({ status }: { status: GitStatus }) {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Api } from '../../shared/ipc/client';
 import type { JournalEntry } from '../../shared/ipc/channels/recovery';
-import { Modal } from '../app/Modal';
+import { Dialog } from '../ui/Dialog';
 import { CompareView } from './CompareView';
 import { describeDiskState, formatSavedAt } from './describe-entry';
 import './recovery.css';
@@ -81,7 +81,7 @@ export function RecoveryDialog({ api, onRestore, onClose, entries: given }: Reco
   }
 
   return (
-    <Modal title="Recover unsaved posts" onCancel={onClose}>
+    <Dialog title="Recover unsaved posts" onCancel={onClose}>
       <div className="recovery">
         <p className="modal-text">
           Postwright closed before these posts were saved. Their unsaved text was kept. Restore a post to keep editing it,
@@ -141,6 +141,6 @@ export function RecoveryDialog({ api, onRestore, onClose, entries: given }: Reco
           </button>
         </div>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

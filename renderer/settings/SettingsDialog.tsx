@@ -4,7 +4,7 @@
 // main makes, each problem said next to its field.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Settings, Theme } from '../../shared/ipc/channels/settings';
-import { Modal } from '../app/Modal';
+import { Dialog } from '../ui/Dialog';
 import { draftFrom, IMAGE_SIZE_MAX, IMAGE_SIZE_MIN, readDraft, type DraftErrors, type DraftField, type SettingsDraft } from './settings-form';
 import { SPELL_OFF, spellOptions } from './spell-languages';
 import { THEMES } from './theme';
@@ -65,7 +65,7 @@ export function SettingsDialog({ initial, theme, onThemeChange, onSave, onCancel
     ) : null;
 
   return (
-    <Modal title="Settings" onCancel={onCancel}>
+    <Dialog title="Settings" onCancel={onCancel}>
       <form ref={form} className="modal-form pw-settings" noValidate onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>Author</legend>
@@ -148,6 +148,6 @@ export function SettingsDialog({ initial, theme, onThemeChange, onSave, onCancel
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
