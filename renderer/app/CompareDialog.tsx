@@ -5,6 +5,7 @@ import { api } from '../api';
 import { compareLines, type CompareLine } from '../recovery/compare-lines';
 import { Dialog } from '../ui/Dialog';
 import '../recovery/recovery.css';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   path: string;
@@ -53,17 +54,11 @@ export function CompareDialog({ path, mine, onKeepMine, onTakeTheirs, onClose }:
             </pre>
           </div>
         )}
-        <div className="modal-actions">
-          <button type="button" className="primary" onClick={onKeepMine}>
-            Keep mine
-          </button>
+        <DialogActions ok="Keep mine" onOk={onKeepMine} cancel="Close" onCancel={onClose}>
           <button type="button" onClick={onTakeTheirs}>
             Take theirs
           </button>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
+        </DialogActions>
       </div>
     </Dialog>
   );

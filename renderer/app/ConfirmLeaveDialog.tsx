@@ -2,6 +2,7 @@
 // the writer's text is the safe answer.
 import type { LeaveChoice } from './use-confirm-leave';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   question: string;
@@ -12,17 +13,11 @@ export function ConfirmLeaveDialog({ question, onAnswer }: Props) {
   return (
     <Dialog title="Unsaved changes" alert onCancel={() => onAnswer('cancel')}>
       <p className="modal-text">{question}</p>
-      <div className="modal-actions">
-        <button type="button" className="primary" autoFocus onClick={() => onAnswer('save')}>
-          Save
-        </button>
+      <DialogActions ok="Save" okAutoFocus onOk={() => onAnswer('save')} onCancel={() => onAnswer('cancel')}>
         <button type="button" onClick={() => onAnswer('discard')}>
           Discard
         </button>
-        <button type="button" onClick={() => onAnswer('cancel')}>
-          Cancel
-        </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -11,6 +11,7 @@ import { filterPosts } from './filter-posts';
 import { moveFocus } from './roving-focus';
 import { Dialog } from '../ui/Dialog';
 import './links.css';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   /** The selected text, if any: the link's text unless the writer changes it. */
@@ -70,16 +71,7 @@ export function LinkDialog({ initialText = '', initialHref, postPath = null, onI
         ) : (
           <PostPicker postPath={postPath} onPick={(address, title) => onInsert(address, text.trim() ? text : title)} />
         )}
-        <div className="modal-actions">
-          {tab === 'address' && (
-            <button type="submit" className="primary">
-              Insert link
-            </button>
-          )}
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions ok={tab === 'address' ? 'Insert link' : undefined} onCancel={onCancel} />
       </form>
     </Dialog>
   );

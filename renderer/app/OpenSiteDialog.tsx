@@ -2,6 +2,7 @@
 // folder's path. Errors (not a Hugo site, no such folder) stay in the dialog.
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   onOpen(dir: string): Promise<string | null>;
@@ -32,14 +33,7 @@ export function OpenSiteDialog({ onOpen, onCancel }: Props) {
             {error}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Open
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions ok="Open" okDisabled={busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { slugify } from '../../shared/frontmatter/slug';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   path: string;
@@ -54,14 +55,7 @@ export function RenamePostDialog({ path, currentSlug, onRename, onCancel }: Prop
             {problem ?? taken}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="submit" className="primary" disabled={busy || !clean}>
-            Rename
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions ok="Rename" okDisabled={busy || !clean} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 // hear instead. Inserting without it is allowed, but the card then flags the missing alt.
 import { useState } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   name: string;
@@ -30,14 +31,7 @@ export function AltTextDialog({ name, initialAlt, queued, onInsert, onCancel }: 
           Describe the picture for readers who cannot see it, e.g. “Mara Quill on stage at the Driftwood Summit”.
         </p>
         {!alt.trim() && <p className="pw-gallery-flag">Without alt text, screen readers only announce “image”.</p>}
-        <div className="pw-gallery-actions">
-          <button type="submit" className="primary">
-            Insert image
-          </button>
-          <button type="button" onClick={onCancel}>
-            {queued ? 'Skip' : 'Cancel'}
-          </button>
-        </div>
+        <DialogActions className="pw-gallery-actions" ok="Insert image" cancel={queued ? 'Skip' : 'Cancel'} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 // image). The file goes to the system trash, so it can be restored from there.
 import type { SiteUsage } from '../../shared/ipc/channels/gallery';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   name: string;
@@ -31,14 +32,7 @@ export function DeleteDialog({ name, usages, onDelete, onCancel }: Props) {
         <p>No post uses it.</p>
       )}
       <p className="pw-gallery-help">It goes to the trash, where you can restore it.</p>
-      <div className="pw-gallery-actions">
-        <button type="button" className="danger" onClick={onDelete} disabled={usages == null}>
-          Delete image
-        </button>
-        <button type="button" autoFocus onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <DialogActions className="pw-gallery-actions" ok="Delete image" okKind="danger" onOk={onDelete} okDisabled={usages == null} onCancel={onCancel} cancelAutoFocus />
     </Dialog>
   );
 }

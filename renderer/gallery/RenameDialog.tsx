@@ -1,6 +1,7 @@
 // Asks for an image's new name. The extension stays; main cleans the name (lower case, dashes).
 import { useState } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   name: string;
@@ -27,14 +28,7 @@ export function RenameDialog({ name, usages, onRename, onCancel }: Props) {
         <p className="pw-gallery-help">
           {usages ? `The ${usages === 1 ? 'reference' : `${usages} references`} in this post will be updated and the post saved.` : 'No reference in this post uses it.'}
         </p>
-        <div className="pw-gallery-actions">
-          <button type="submit" className="primary" disabled={!value.trim()}>
-            Rename image
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions className="pw-gallery-actions" ok="Rename image" okDisabled={!value.trim()} onCancel={onCancel} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { GalleryImage } from '../../shared/ipc/channels/gallery';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   missing: GalleryImage;
@@ -40,17 +41,11 @@ export function ReplaceDialog({ missing, choices, onReplace, onImport, onCancel 
         ) : (
           <p className="pw-gallery-help">This post has no other images yet: import a file.</p>
         )}
-        <div className="pw-gallery-actions">
-          <button type="submit" className="primary" disabled={!chosen}>
-            Replace image
-          </button>
+        <DialogActions className="pw-gallery-actions" ok="Replace image" okDisabled={!chosen} onCancel={onCancel}>
           <button type="button" onClick={onImport}>
             Import a file…
           </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

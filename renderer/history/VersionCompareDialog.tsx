@@ -3,6 +3,7 @@
 import type { VersionDiff } from '../../shared/ipc/channels/git';
 import { Dialog } from '../ui/Dialog';
 import { VersionDiffView } from './VersionDiffView';
+import { DialogActions } from '../ui/DialogActions';
 
 interface Props {
   title: string;
@@ -18,14 +19,7 @@ export function VersionCompareDialog({ title, diff, busy, onRestore, onClose }: 
       <div className="pw-hist-compare-body">
         <VersionDiffView diff={diff} />
       </div>
-      <div className="modal-actions">
-        <button type="button" className="primary" onClick={onRestore} disabled={busy || diff.identical}>
-          Restore this version
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogActions ok="Restore this version" onOk={onRestore} okDisabled={busy || diff.identical} cancel="Close" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { SetupPanel } from './';
 import { gitStatus } from './git-status';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 export function VersionsSettingsDialog({ status }: { status: GitStatus }) {
   const close = () => gitStatus.setSetupOpen(false);
@@ -14,11 +15,7 @@ export function VersionsSettingsDialog({ status }: { status: GitStatus }) {
       <div className="pw-hist versions-settings">
         <SetupPanel api={api} status={status} onChanged={() => void gitStatus.refresh()} />
       </div>
-      <div className="modal-actions">
-        <button type="button" onClick={close}>
-          Close
-        </button>
-      </div>
+      <DialogActions cancel="Close" onCancel={close} />
     </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog';
 import { draftFrom, IMAGE_SIZE_MAX, IMAGE_SIZE_MIN, readDraft, type DraftErrors, type DraftField, type SettingsDraft } from './settings-form';
 import { SPELL_OFF, spellOptions } from './spell-languages';
 import { THEMES } from './theme';
+import { DialogActions } from '../ui/DialogActions';
 
 export interface SettingsDialogProps {
   initial: Settings;
@@ -139,14 +140,7 @@ export function SettingsDialog({ initial, theme, onThemeChange, onSave, onCancel
             {saveError}
           </p>
         )}
-        <div className="modal-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions ok="Save" okDisabled={busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );
