@@ -2,6 +2,7 @@
 // node_modules and .git are skipped.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isMarkdownFile } from '../../shared/post/post-files';
 
 export async function collectPosts(path: string, out: string[]): Promise<void> {
   const st = await stat(path);
@@ -15,6 +16,6 @@ export async function collectPosts(path: string, out: string[]): Promise<void> {
     if (e.name === 'node_modules' || e.name === '.git') continue;
     const full = join(path, e.name);
     if (e.isDirectory()) await collectPosts(full, out);
-    else if (/\.(md|markdown)$/i.test(e.name)) out.push(full);
+    else if (isMarkdownFile(e.name)) out.push(full);
   }
 }

@@ -3,6 +3,7 @@
 // dev launcher adds the app folder, so anything that is neither `--site`, `--data` nor a
 // Markdown file is ignored rather than guessed at.
 import { isAbsolute, resolve } from 'node:path';
+import { isMarkdownFile } from '../../shared/post/post-files';
 
 export interface LaunchArgs {
   /** `--site <dir>`: the site to open. */
@@ -13,10 +14,8 @@ export interface LaunchArgs {
   files: string[];
 }
 
-const MARKDOWN = /\.(md|markdown)$/i;
-
 export function isMarkdownPath(p: string): boolean {
-  return MARKDOWN.test(p);
+  return isMarkdownFile(p);
 }
 
 export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchArgs {

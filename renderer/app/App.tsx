@@ -48,6 +48,7 @@ import { useSite } from './use-site';
 import { FullPreview } from './FullPreview';
 import { shortcodeInner } from './shortcode-inner-cache';
 import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
+import { pageSlug } from '../../shared/post/post-files';
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
@@ -487,7 +488,7 @@ export function App() {
           <NewPostDialog sections={dialog.sections} defaultSection={session.post ? sectionOf(session.post.path) || undefined : undefined} onCreate={createPost} onCancel={() => setDialog(null)} />
         )}
         {dialog?.kind === 'rename' && session.post && (
-          <RenamePostDialog path={session.post.path} currentSlug={slugOfPath(session.post.path)} onRename={renamePost} onCancel={() => setDialog(null)} />
+          <RenamePostDialog path={session.post.path} currentSlug={pageSlug(session.post.path)} onRename={renamePost} onCancel={() => setDialog(null)} />
         )}
         {dialog?.kind === 'delete' && session.post && <DeletePostDialog title={title ?? session.post.path} onDelete={() => void deletePost(title ?? session.post?.path ?? '')} onCancel={() => setDialog(null)} />}
         {dialog?.kind === 'compare' && session.post && (
@@ -521,12 +522,4 @@ function DialogBoundary({ onError, close, probe, children }: { onError: RegionEr
       {children}
     </RegionBoundary>
   );
-}
-
-/** The slug a rename changes: the bundle's folder, or a single page's file name. */
-function slugOfPath(path: string): string {
-  const parts = path.split('/');
-  const file = parts[parts.length - 1];
-  if ((file === 'index.md' || file === '_index.md') && parts.length > 1) return parts[parts.length - 2];
-  return file.replace(/\.(md|markdown)$/i, '');
 }

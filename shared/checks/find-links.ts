@@ -3,6 +3,7 @@
 // `[x](other.md)`). Code blocks, code spans and HTML comments are skipped: Hugo publishes
 // neither as links.
 import { markdownLines } from '../text-stats/markdown-lines';
+import { isMarkdownFile } from '../post/post-files';
 
 export interface FoundLink {
   kind: 'ref' | 'relref' | 'relative';
@@ -22,7 +23,7 @@ export function isRelativePageLink(href: string): boolean {
   const path = href.replace(/[?#].*$/, '');
   if (!path) return false;
   const last = path.replace(/\/+$/, '').split('/').pop() ?? '';
-  if (/\.(md|markdown)$/i.test(last)) return true;
+  if (isMarkdownFile(last)) return true;
   // `../other-post/` or `other-post`: a page. `files/report.pdf`: a file, not checked here.
   return !/\.[a-z0-9]{1,5}$/i.test(last);
 }

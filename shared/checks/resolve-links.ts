@@ -4,6 +4,8 @@
 // page's published URL (`/blog/a/` for both `blog/a/index.md` and `blog/a.md`), `.md` links
 // from the page's file.
 
+import { isMarkdownFile } from '../post/post-files';
+
 export interface PostIndex {
   /** Page keys: content-relative path without extension, `index`/`_index` or language suffix. */
   keys: Set<string>;
@@ -82,7 +84,7 @@ export function resolveLinkTarget(
     // Hugo also finds a page by its bare name when only one page has it.
     return !t.includes('/') && index.names.has(pageKey(t));
   }
-  if (/\.(md|markdown)$/i.test(t.replace(/\/+$/, ''))) return has(normalize(`${fileDir}/${t}`));
+  if (isMarkdownFile(t.replace(/\/+$/, ''))) return has(normalize(`${fileDir}/${t}`));
   // The page's URL folder: a bundle's folder, or the file's name without extension.
   const isBundle = PAGE_FILE.test(fromPost);
   const urlDir = isBundle ? fileDir : fromPost.replace(SINGLE_FILE, '');

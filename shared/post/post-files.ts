@@ -26,3 +26,24 @@ export function isLeafBundleText(name: string): boolean {
 export function isSectionText(name: string): boolean {
   return BRANCH_RE.test(name);
 }
+
+/** A bundle's text file, leaf or section (`index.md`, `_index.fr.md`): its folder names the page. */
+export function isBundleText(name: string): boolean {
+  return LEAF_RE.test(name) || BRANCH_RE.test(name);
+}
+
+/** A file name without its Markdown ending: "my-post.md" → "my-post". */
+export function withoutMarkdownExt(name: string): string {
+  return name.replace(MD_RE, '');
+}
+
+/**
+ * The page's own name in its address, the part a rename changes: a bundle's folder, or a single
+ * page's file name without `.md`. "blog/a/index.md" and "blog/a.md" → "a".
+ */
+export function pageSlug(path: string): string {
+  const parts = path.split('/');
+  const file = parts[parts.length - 1];
+  if (isBundleText(file) && parts.length > 1) return parts[parts.length - 2];
+  return withoutMarkdownExt(file);
+}

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BRANCH_RE, LEAF_PATH_RE, LEAF_RE, MD_RE } from '../../../shared/post/post-files';
+import { BRANCH_RE, LEAF_PATH_RE, LEAF_RE, MD_RE, pageSlug } from '../../../shared/post/post-files';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -27,11 +27,19 @@ describe('post-file rules', () => {
     expect(LEAF_PATH_RE.test('posts/recap/_index.md')).toBe(false);
   });
 
+  it("name a page by its bundle's folder or its file name (what a rename changes)", () => {
+    expect(pageSlug('blog/recap/index.md')).toBe('recap');
+    expect(pageSlug('blog/recap/index.fr.md')).toBe('recap');
+    expect(pageSlug('blog/_index.md')).toBe('blog');
+    expect(pageSlug('blog/recap.markdown')).toBe('recap');
+    expect(pageSlug('index.md')).toBe('index');
+  });
+
   it('are defined once: no other source file keeps its own copy', () => {
     const copies = ['electron', 'shared', 'renderer']
       .flatMap(sources)
       .filter((f) => !f.endsWith(join('shared', 'post', 'post-files.ts')))
-      .filter((f) => /\bconst (MD|LEAF|BRANCH|LEAF_PATH)_RE\s*=/.test(readFileSync(f, 'utf8')));
+      .filter((f) => /\bconst (MD|LEAF|BRANCH|LEAF_PATH)_RE\s*=|^const MARKDOWN = /m.test(readFileSync(f, 'utf8')));
     expect(copies.map((f) => f.slice(ROOT.length + 1))).toEqual([]);
   });
 });
