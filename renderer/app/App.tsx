@@ -1,23 +1,19 @@
 // The app shell: the open site's posts on the left, the post being edited in the centre, and
 // the questions and messages around them. State lives in hooks (use-site, use-post-session);
-// this component decides when to ask before unsaved changes would be lost.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// this component decides when to ask before unsaved changes would be lost. Its dialogs are drawn
+// by AppDialogs.tsx; the menu commands it handles itself are one map (shellCommands).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { outlineOfPost, type OutlineItem } from '../../shared/text-stats';
 import { api, isDesktop } from '../api';
-import { NewPostDialog } from '../frontmatter/NewPostDialog';
-import { SettingsHost } from '../settings';
 import type { RestoredText } from '../recovery/RecoveryDialog';
 import { frontMatterToolsNow, loadFrontMatterTools } from './front-matter-tools';
-import { CompareDialog, RecoveryDialog } from './lazy-dialogs';
 import { useLinkOpen } from './use-link-open';
 import { formatOf } from './post-format';
-import { DeletePostDialog } from './DeletePostDialog';
 import { composePost } from './compose-raw';
 import { fixMojibakeInPost } from './fix-mojibake';
 import { Notice, type NoticeState } from './Notice';
 import { PostActions } from './PostActions';
 import { PostImages } from './PostImages';
-import { RenamePostDialog } from './RenamePostDialog';
 import { SidePanel } from './SidePanel';
 import { sidePanelTabs, type SidePanelTabId } from './SidePanelTabs';
 import { sectionOf, useFormData } from './use-form-data';
@@ -25,15 +21,13 @@ import { useLivePost, type LivePost } from './use-live-post';
 import { usePostOperations, type PostDialog } from './use-post-operations';
 import { useRecovery } from './use-recovery';
 import { useRegionErrors } from './use-region-errors';
-import { RegionBoundary, RegionErrorContext, type RegionErrorHandler } from './RegionBoundary';
+import { RegionBoundary, RegionErrorContext } from './RegionBoundary';
 import './workspace.css';
 import { describeError } from '../ui/describe-error';
-import { ConfirmLeaveDialog } from './ConfirmLeaveDialog';
 import { EditorPane } from './EditorPane';
 import { ErrorAlert } from './ErrorAlert';
 import { loadEditor } from './PostBody';
 import { runWhenIdle } from './idle-work';
-import { OpenSiteDialog } from './OpenSiteDialog';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { WelcomePanel } from './WelcomePanel';
@@ -41,14 +35,16 @@ import { useLeavePrompt } from './use-confirm-leave';
 import { useGlobalKeys } from './use-global-keys';
 import { useGitStatusFeed } from '../history/use-git-status-feed';
 import { useMenuCommand } from './use-menu-command';
+import type { MenuCommandHandler } from './menu-commands';
+import type { MenuCommand } from '../../shared/ipc/preload-api';
+import { AppDialogs } from './AppDialogs';
+import { PreviewIcon, SidePanelIcon } from '../ui/icons';
 import { useSaveVersionCommand } from './use-save-version-command';
 import { useMainEvents } from './use-main-events';
 import { usePostSession } from './use-post-session';
 import { useSite } from './use-site';
 import { FullPreview } from './FullPreview';
 import { shortcodeInner } from './shortcode-inner-cache';
-import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
-import { pageSlug } from '../../shared/post/post-files';
 
 export function App() {
   const [error, setError] = useState<string | null>(null);
@@ -388,6 +384,22 @@ export function App() {
     return true;
   }, hasSite ? onNewPost : undefined);
 
+  // The menu commands no panel or dialog took (menu-commands.ts): the shell's own.
+  const shellCommands: Partial<Record<MenuCommand, MenuCommandHandler>> = {
+    save: () => void save(),
+    openSite: () => void openSite(),
+    openRecentSite: (arg) => {
+      if (arg) void openRecent(arg);
+    },
+    closePost: () => void closePost(),
+    newPost: () => void newPost(),
+  };
+
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const folderDialog = useMemo(() => ({ open: openTypedFolder, cancel: () => setAskingForFolder(false) }), [openTypedFolder]);
+  const shortcutsDialog = useMemo(() => ({ close: () => setShowingShortcuts(false) }), []);
+  const compareActions = useMemo(() => ({ mine: currentText, keepMine, takeTheirs }), [currentText, keepMine, takeTheirs]);
+
   useMainEvents({
     siteOpened: (e) => void siteChanged(e.root, e.openPath),
     postsChanged: () => void site.reload(),
@@ -397,13 +409,7 @@ export function App() {
       if (!e.deleted) void refreshPost(e.path);
     },
     // Menu commands are listed in shared/ipc/preload-api.ts; panels handle their own.
-    menuCommand: (e) => {
-      if (e.command === 'save') void save();
-      else if (e.command === 'openSite') void openSite();
-      else if (e.command === 'openRecentSite' && e.arg) void openRecent(e.arg);
-      else if (e.command === 'closePost') void closePost();
-      else if (e.command === 'newPost') void newPost();
-    },
+    menuCommand: (e) => shellCommands[e.command as MenuCommand]?.(e.arg),
   });
 
   useEffect(() => {
@@ -446,16 +452,10 @@ export function App() {
                 <div className="post-commands">
                   <PostActions disabled={!session.post} onDuplicate={() => void duplicatePost()} onRename={() => void askRename()} onDelete={() => setDialog({ kind: 'delete' })} />
                   <button type="button" className="icon-button" aria-label="Preview" title="Preview the post as the site shows it, over the whole editor (Esc returns)" aria-pressed={previewing} disabled={!session.post} onClick={() => setPreviewing((p) => !p)}>
-                    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
-                      <path d="M1.5 8s2.4-4.5 6.5-4.5S14.5 8 14.5 8s-2.4 4.5-6.5 4.5S1.5 8 1.5 8z" />
-                      <circle cx="8" cy="8" r="2" />
-                    </svg>
+                    <PreviewIcon />
                   </button>
                   <button type="button" className="icon-button" aria-pressed={panel.open} aria-label="Side panel" title={panel.open ? 'Hide the side panel' : 'Show the outline, checklist and preview'} disabled={!session.post} onClick={() => setPanel((p) => ({ ...p, open: !p.open }))}>
-                    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4" aria-hidden="true">
-                      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
-                      <path d="M10 2.5v11" />
-                    </svg>
+                    <SidePanelIcon />
                   </button>
                 </div>
               }
@@ -472,54 +472,24 @@ export function App() {
         )}
       </div>
       </PostImages>
-      {leave.question && (
-        <DialogBoundary onError={onRegionError} close={() => leave.answer('cancel')}>
-          <ConfirmLeaveDialog question={leave.question} onAnswer={leave.answer} />
-        </DialogBoundary>
-      )}
-      {askingForFolder && (
-        <DialogBoundary onError={onRegionError} close={() => setAskingForFolder(false)}>
-          <OpenSiteDialog onOpen={openTypedFolder} onCancel={() => setAskingForFolder(false)} />
-        </DialogBoundary>
-      )}
-      {dialog && (
-      <DialogBoundary onError={onRegionError} close={() => setDialog(null)}>
-        {dialog?.kind === 'new' && (
-          <NewPostDialog sections={dialog.sections} defaultSection={session.post ? sectionOf(session.post.path) || undefined : undefined} onCreate={createPost} onCancel={() => setDialog(null)} />
-        )}
-        {dialog?.kind === 'rename' && session.post && (
-          <RenamePostDialog path={session.post.path} currentSlug={pageSlug(session.post.path)} onRename={renamePost} onCancel={() => setDialog(null)} />
-        )}
-        {dialog?.kind === 'delete' && session.post && <DeletePostDialog title={title ?? session.post.path} onDelete={() => void deletePost(title ?? session.post?.path ?? '')} onCancel={() => setDialog(null)} />}
-        {dialog?.kind === 'compare' && session.post && (
-          <CompareDialog path={session.post.path} mine={currentText} onKeepMine={keepMine} onTakeTheirs={takeTheirs} onClose={() => setDialog(null)} />
-        )}
-      </DialogBoundary>
-      )}
-      {recovery.entries && site.site && (
-        <DialogBoundary onError={onRegionError} close={recovery.closeDialog}>
-          <RecoveryDialog api={api} entries={recovery.entries} onRestore={(t) => void restore(t)} onClose={recovery.closeDialog} />
-        </DialogBoundary>
-      )}
-      {showingShortcuts && (
-        <DialogBoundary onError={onRegionError} close={() => setShowingShortcuts(false)}>
-          <KeyboardShortcutsDialog onClose={() => setShowingShortcuts(false)} />
-        </DialogBoundary>
-      )}
-      {/* Mostly closed: the test hook fails the dialogs that are open, not this host. */}
-      <DialogBoundary onError={onRegionError} close={() => {}} probe={false}>
-        <SettingsHost onError={setError} />
-      </DialogBoundary>
+      <AppDialogs
+        onRegionError={onRegionError}
+        onError={setError}
+        leave={leave}
+        openFolder={askingForFolder ? folderDialog : null}
+        dialog={dialog}
+        closeDialog={closeDialog}
+        post={session.post ? { path: session.post.path, title: title ?? session.post.path } : null}
+        defaultSection={session.post ? sectionOf(session.post.path) || undefined : undefined}
+        createPost={createPost}
+        renamePost={renamePost}
+        deletePost={(t) => void deletePost(t)}
+        compare={compareActions}
+        recovery={site.site ? recovery : null}
+        restore={(t) => void restore(t)}
+        shortcuts={showingShortcuts ? shortcutsDialog : null}
+      />
     </div>
     </RegionErrorContext.Provider>
-  );
-}
-
-/** A dialog's region: its Close answers the dialog as its Cancel would. */
-function DialogBoundary({ onError, close, probe, children }: { onError: RegionErrorHandler; close(): void; probe?: boolean; children: ReactNode }) {
-  return (
-    <RegionBoundary region="dialog" label="this dialog" className="dialog-error" onError={onError} action={{ label: 'Close', run: close }} probe={probe}>
-      {children}
-    </RegionBoundary>
   );
 }
