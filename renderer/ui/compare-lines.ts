@@ -1,5 +1,5 @@
-// Turns two texts into the lines of a compare view: changed lines with a little context, long
-// unchanged stretches folded, and a cap so a huge post cannot flood the dialog.
+// Turns two texts into the lines of a compare view (LineDiff.tsx): changed lines with a little
+// context, long unchanged stretches folded, and a cap so a huge post cannot flood the dialog.
 import { diffLines } from 'diff';
 
 export type CompareLine = { kind: 'added' | 'removed' | 'same' | 'skipped'; text: string };
