@@ -2,7 +2,7 @@
 // disk, editing limits, garbled characters, find and replace), the front-matter form above the
 // body, and the status bar with the counts.
 import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
-// The comforts one by one (not their index), so the preview's Markdown renderer stays out of
+// The writing aids one by one (not their index), so the preview's Markdown renderer stays out of
 // the first bundle.
 import { CountsDisplay } from '../writing-aids/CountsDisplay';
 import { FindReplaceBar } from '../writing-aids/FindReplaceBar';

@@ -1,5 +1,5 @@
-// The analyses the comforts run over the whole post text (counts, garbled characters, outline),
-// by name, so the same table runs in the page and in the analysis worker.
+// The analyses the writing aids run over the whole post text (counts, garbled characters,
+// outline), by name, so the same table runs in the page and in the analysis worker.
 import { detectMojibake, type MojibakeRun } from '../../shared/mojibake';
 import { outlineOfPost, textStats, type OutlineItem, type TextStats } from '../../shared/text-stats';
 

@@ -1,4 +1,4 @@
-// The writer's comforts, end to end on the sample site: the garbled-characters fix changes only
+// The writing aids, end to end on the sample site: the garbled-characters fix changes only
 // the garbled lines on disk, search finds a post by a word of its body and opens it, the outline
 // jumps to a heading, and find & replace (match case, whole word) edits only the matching lines.
 import type { Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The comforts' UI pieces rendered for real (React 19 in jsdom), talking to the real handler
+// The writing aids' UI pieces rendered for real (React 19 in jsdom), talking to the real handler
 // table over the real dispatch, on a site in a temp folder. Elements are found by role + name.
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { act, type ReactElement } from 'react';
