@@ -43,7 +43,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
       : {
           insertShortcode: views.insertShortcode,
           insertMarkdown: (at, markdown) => void media.handle.insertMarkdownAt(at, markdown),
-          listShortcodes: opts.listShortcodes,
+          listShortcodes: views.listShortcodes,
         },
   );
   const { editor, core, parsed } = await createMilkdown(
