@@ -34,6 +34,7 @@ const PROBLEMS: Record<string, string> = {
   crossing: 'Its closing tag is mixed up with another block’s, so its text is shown as written and cannot be edited here. The rest of the post can be edited.',
   unreadable: 'The site’s template for this block could not be read, so its text is shown as written and cannot be edited here.',
   unclosed: 'Its closing tag is missing, so its text is shown as written and cannot be edited here. The rest of the post can be edited.',
+  orphan: 'This closing tag has no opening tag before it, so it is shown as written and cannot be edited here. The rest of the post can be edited.',
 };
 
 export function editorViews(opts: PostEditorOptions): EditorViews {
