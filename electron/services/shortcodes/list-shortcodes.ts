@@ -83,11 +83,17 @@ export async function listShortcodes(root: string): Promise<ShortcodeEntry[]> {
       out.push({ name, source, ...info });
     }
   };
-  await add(await templateFiles(join(root, 'layouts', 'shortcodes')), 'site');
+  // Hugo 0.146+ reads layouts/_shortcodes/, older versions layouts/shortcodes/.
+  const both = async (dir: string) => {
+    const found = await templateFiles(join(dir, 'layouts', 'shortcodes'));
+    for (const [name, file] of await templateFiles(join(dir, 'layouts', '_shortcodes'))) if (!found.has(name)) found.set(name, file);
+    return found;
+  };
+  await add(await both(root), 'site');
   for (const theme of themes) {
     // A theme name is a folder of themes/, never a path out of the site.
     if (/[\\/]|^\.\.?$/.test(theme)) continue;
-    await add(await templateFiles(join(root, 'themes', theme, 'layouts', 'shortcodes')), 'theme');
+    await add(await both(join(root, 'themes', theme)), 'theme');
   }
   await add(new Map(HUGO_BUILT_INS.map((n) => [n, null])), 'hugo');
   return out;

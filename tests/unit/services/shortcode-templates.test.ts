@@ -45,6 +45,16 @@ describe('readShortcodeInner', () => {
     expect(kinds.box).toBeUndefined(); // not imported by the config
   });
 
+  it("postwright.yml's `shortcodes: {callout: {inner: markdown}}` decides over the templates", async () => {
+    site = makeTempSite();
+    site.write('layouts/shortcodes/callout.html', '<aside>{{ .Inner }}</aside>');
+    site.write('layouts/shortcodes/chart.html', '<div>{{ .Inner | markdownify }}</div>');
+    site.write('postwright.yml', 'shortcodes: {callout: {inner: markdown}, chart: {inner: text}, odd: {inner: html}}\n');
+    const kinds = await readShortcodeInner(site.root, {});
+    expect(kinds).toMatchObject({ callout: 'markdown', chart: 'text' });
+    expect(kinds.odd).toBeUndefined(); // only 'markdown' or 'text' are understood
+  });
+
   it('gives "source" for a template that cannot be read', async () => {
     site = makeTempSite();
     // A folder where the template file should be: reading it fails, as an unreadable file does

@@ -44,6 +44,15 @@ describe('listShortcodes', () => {
     expect([paired('note'), paired('tip'), paired('video')]).toEqual([true, true, false]);
     expect([paired('details'), paired('highlight'), paired('youtube')]).toEqual([true, true, false]);
   });
+  it('reads layouts/_shortcodes/ too (Hugo 0.146+)', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.toml', 'theme = "harbor"\n');
+    file('layouts/_shortcodes/tip.html', '{{ .Inner }}');
+    file('themes/harbor/layouts/_shortcodes/banner.html', '<div>{{ .Get "title" }}</div>');
+    const list = await listShortcodes(root);
+    expect(list.find((s) => s.name === 'tip')).toMatchObject({ source: 'site', paired: true });
+    expect(list.find((s) => s.name === 'banner')).toMatchObject({ source: 'theme', params: [{ name: 'title' }] });
+  });
   it("offers Hugo's built-ins in a site with no shortcodes and no config", async () => {
     root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
     expect((await listShortcodes(root)).map((s) => s.name)).toContain('youtube');
