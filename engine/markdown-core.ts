@@ -13,6 +13,7 @@ import type { ShortcodeInnerMap } from '../shared/markdown/shortcode-inner';
 import { FastParserState } from './fast-parser-state';
 import { installLinearEditMap } from './micromark-edit-map';
 import { installFastAutolinkLiterals } from './autolink-literals';
+import { textKeepingAddresses } from './text-escapes';
 
 type RemarkProcessor = Parameters<SerializerState['toString']>[0];
 
@@ -82,7 +83,11 @@ export function createMarkdownCore(ctx: Ctx): MarkdownCore {
         listItemIndent: 'one',
         fences: true,
         ...baseOptions,
-        handlers: { ...baseOptions.handlers, break: hardBreak === 'spaces' ? spacesBreak : backslashBreak },
+        handlers: {
+          ...baseOptions.handlers,
+          ...(baseOptions.handlers?.text ? { text: textKeepingAddresses(baseOptions.handlers.text) } : {}),
+          break: hardBreak === 'spaces' ? spacesBreak : backslashBreak,
+        },
         extensions,
       };
       fn = (tree) => toMarkdown(tree, options);

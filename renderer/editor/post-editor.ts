@@ -7,6 +7,7 @@
 import { editorViewCtx } from '@milkdown/kit/core';
 import { Fragment, type Node as PmNode } from '@milkdown/kit/prose/model';
 import { changeListener } from './change-listener';
+import { caretBeforeKeys, readCaretBeforeKeys } from './caret-before-keys';
 import { emptyPlaceholder } from './empty-placeholder';
 import { editorCommands } from './editor-commands';
 import { createMilkdown } from '../../engine/create-milkdown';
@@ -42,13 +43,13 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
       : {
           insertShortcode: views.insertShortcode,
           insertMarkdown: (at, markdown) => void media.handle.insertMarkdownAt(at, markdown),
-          listShortcodes: opts.listShortcodes,
+          listShortcodes: views.listShortcodes,
         },
   );
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     (c) => (first = parseFirstPiece(c, opts.body)).parsed,
-    [changeListener(notify), emptyPlaceholder(), ...views.plugins, linkBubblePlugin, linkPastePlugin, slashMenu, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
+    [changeListener(notify), caretBeforeKeys(), emptyPlaceholder(), ...views.plugins, linkBubblePlugin, linkPastePlugin, slashMenu, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
     opts.shortcodeInner,
@@ -138,7 +139,12 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     whenLoaded,
     commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode, selectLink: () => selectLinkAtSelection(view)?.href ?? null },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
-    focus: () => view.focus(),
+    // view.focus() writes the caret it knows into the page: a caret a click just put there,
+    // not yet reported, is read first, so a focus arriving after the click does not move it.
+    focus: () => {
+      readCaretBeforeKeys(view);
+      view.focus();
+    },
     integration: editorIntegration(view, wholePost),
     ...media.handle,
     destroy: () => {

@@ -42,7 +42,7 @@ export interface PostEditorOptions {
   /** Shortcodes the site defines (from layouts/shortcodes/), offered in the insert menu. */
   shortcodeNames?: string[];
   /** Every shortcode the site can use (its own, its theme's, Hugo's), asked when the insert menu opens. */
-  listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo'; params?: TemplateParam[]; help?: string }[]>;
+  listShortcodes?(): Promise<{ name: string; source: 'site' | 'theme' | 'hugo'; params?: TemplateParam[]; help?: string; paired?: boolean }[]>;
   /** The post's images as a shortcode parameter writes them, offered in image fields of the shortcode dialog. */
   listPostImages?(): Promise<string[]>;
   /** Called (debounced by the caller if needed) whenever the document changes. Must be cheap. */

@@ -108,10 +108,18 @@ export function mergeShortcodeBlocks(tree: Root, source: string, options: MergeO
     for (let k = lo; k < tags.length && tags[k][0] < to; k++) if (tags[k][1] < from || tags[k][1] > to) return true;
     return false;
   };
+  let closers: Set<number> | null = null;
+  /** A closing tag that closes no opening tag before it (Hugo fails the build on it). */
+  const orphan = (tag: ShortcodeTag) => !(closers ??= new Set([...pairsOf().values()].flatMap((c) => (c ? [c.start] : [])))).has(tag.start);
   for (let i = 0; i < kids.length; i++) {
     const node = kids[i];
     const tag = leadingTag(node, source);
     const start = node.position?.start.offset;
+    if (tag?.closing && start !== undefined && node.position && source.slice(tag.end, node.position.end.offset).trim() === '' && orphan(tag)) {
+      // Shown as written, read-only, with a plain message, like the other pairs gone wrong.
+      out.push({ type: 'shortcodeBlock', value: source.slice(start, node.position.end.offset), problem: 'orphan', position: node.position } as RootContent);
+      continue;
+    }
     if (!tag || tag.closing || start === undefined) {
       out.push(node);
       continue;

@@ -10,7 +10,7 @@ export interface ShortcodeNode extends Literal {
 /** A top-level shortcode (alone in its paragraph, or paired with its content). */
 export interface ShortcodeBlockNode extends Literal {
   type: 'shortcodeBlock';
-  /** Why a paired shortcode is kept as written: 'crossing' | 'unreadable' | 'unclosed'. */
+  /** Why a paired shortcode is kept as written: 'crossing' | 'unreadable' | 'unclosed' | 'orphan'. */
   problem?: string;
 }
 

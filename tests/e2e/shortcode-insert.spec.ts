@@ -70,9 +70,48 @@ test("the Insert shortcode popover lists the site's, the theme's and Hugo's shor
   await expect(pop).toBeHidden();
   const dialog = app.getByRole('dialog', { name: /note/ });
   await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  // note's template uses .Inner: it comes as a pair, the caret between its tags, in rich text.
+  await app.keyboard.type('Doors open at nine.');
+  await expect(body.locator('.pw-paired-rich p', { hasText: 'Doors open at nine.' })).toBeVisible();
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   const change = changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'));
   expect(change.removed).toEqual([]);
-  expect(change.added.filter((l) => l.trim())).toEqual(['{{< note >}}']);
+  expect(change.added.filter((l) => l.trim())).toEqual(['{{< note >}}', 'Doors open at nine.', '{{< /note >}}']);
+});
+
+test('a shortcode whose template uses its content, picked in the slash menu, is inserted with its closing tag and the caret between', async ({ app, site }) => {
+  // A theme shortcode that uses its content as it is (not Markdown): a plain text area.
+  const config = join(site.root, 'hugo.toml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace('title = "Lanternfish Labs Blog"', 'title = "Lanternfish Labs Blog"\ntheme = "harbor"'));
+  mkdirSync(join(site.root, 'themes/harbor/layouts/shortcodes'), { recursive: true });
+  writeFileSync(join(site.root, 'themes/harbor/layouts/shortcodes/banner.html'), '<div class="banner">{{ .Inner }}</div>\n');
+  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  const para = body.locator('p', { hasText: 'A few of them we want to thank by name:' });
+  const box = (await para.boundingBox())!;
+  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
+  await app.keyboard.press('End');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('/');
+  const menu = app.getByRole('listbox', { name: 'Insert block' });
+  // Picked from the keyboard, as the menu is made for (it may open below the window's edge).
+  const banner = menu.getByRole('option', { name: 'Shortcode: banner', exact: true });
+  await expect(banner).toHaveCount(1);
+  const options = await menu.getByRole('option').allTextContents();
+  for (let i = 0; i < options.indexOf('Shortcode: banner'); i++) await app.keyboard.press('ArrowDown');
+  await expect(banner).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: /banner/ });
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await app.keyboard.type('<b>Free coffee</b>');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const change = changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'));
+  expect(change.removed).toEqual([]);
+  expect(change.added.filter((l) => l.trim())).toEqual(['{{< banner >}}', '<b>Free coffee</b>', '{{< /banner >}}']);
 });

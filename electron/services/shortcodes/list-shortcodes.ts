@@ -18,6 +18,16 @@ export interface ShortcodeEntry {
   params?: TemplateParam[];
   /** The template's leading comment. */
   help?: string;
+  /** The template uses `.Inner`: written as a pair, its content between the tags. */
+  paired?: boolean;
+}
+
+/** Hugo's built-ins that take content between an opening and a closing tag. */
+const HUGO_PAIRED = new Set(['details', 'highlight']);
+
+/** Whether a template uses the content between the tags (template comments aside). */
+export function usesInner(template: string): boolean {
+  return /\.Inner(?:Deindent)?\b/.test(template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, ''));
 }
 
 /** A template larger than this is no shortcode a writer fills in: its parameters are not read. */
@@ -46,13 +56,14 @@ async function templateFiles(dir: string): Promise<Map<string, string>> {
  * A template's parameters and help, or nothing when it cannot be read, or when it is a link to
  * a file outside the site (its leading comment would otherwise reach the window).
  */
-async function readTemplate(file: string, root: string): Promise<Pick<ShortcodeEntry, 'params' | 'help'>> {
+async function readTemplate(file: string, root: string): Promise<Pick<ShortcodeEntry, 'params' | 'help' | 'paired'>> {
   try {
     const [realFile, realRoot] = await Promise.all([realpath(file), realpath(root)]);
     const rel = relative(realRoot, realFile);
     if (rel.startsWith('..') || isAbsolute(rel)) return {};
     if ((await stat(realFile)).size > MAX_TEMPLATE_BYTES) return {};
-    return templateParams(await readFile(file, 'utf8'));
+    const text = await readFile(file, 'utf8');
+    return { ...templateParams(text), ...(usesInner(text) ? { paired: true } : {}) };
   } catch {
     return {};
   }
@@ -68,15 +79,21 @@ export async function listShortcodes(root: string): Promise<ShortcodeEntry[]> {
       if (seen.has(name)) continue;
       seen.add(name);
       const file = files.get(name);
-      const info = file ? await readTemplate(file, root) : (builtinParams(name) ?? {});
+      const info = file ? await readTemplate(file, root) : { ...(builtinParams(name) ?? {}), ...(HUGO_PAIRED.has(name) ? { paired: true } : {}) };
       out.push({ name, source, ...info });
     }
   };
-  await add(await templateFiles(join(root, 'layouts', 'shortcodes')), 'site');
+  // Hugo 0.146+ reads layouts/_shortcodes/, older versions layouts/shortcodes/.
+  const both = async (dir: string) => {
+    const found = await templateFiles(join(dir, 'layouts', 'shortcodes'));
+    for (const [name, file] of await templateFiles(join(dir, 'layouts', '_shortcodes'))) if (!found.has(name)) found.set(name, file);
+    return found;
+  };
+  await add(await both(root), 'site');
   for (const theme of themes) {
     // A theme name is a folder of themes/, never a path out of the site.
     if (/[\\/]|^\.\.?$/.test(theme)) continue;
-    await add(await templateFiles(join(root, 'themes', theme, 'layouts', 'shortcodes')), 'theme');
+    await add(await both(join(root, 'themes', theme)), 'theme');
   }
   await add(new Map(HUGO_BUILT_INS.map((n) => [n, null])), 'hugo');
   return out;

@@ -1,7 +1,7 @@
 // Which of a site's paired shortcodes hold Markdown: found from the templates Hugo would use,
 // most specific first, as Hugo looks them up: postwright.yml's `shortcodes: {name: {inner:
 // markdown|text}}`, then the site's layouts/shortcodes/, then its themes' (the first theme
-// wins), then Hugo modules present on disk (_vendor/), then the table of popular themes
+// wins), then Hugo modules present on disk (_vendor/ or Hugo's module cache), then the table of popular themes
 // (shared/markdown/theme-shortcodes.ts) for names with no template on disk. A template that
 // exists but cannot be read gives 'source': the editor keeps that pair as written, read-only.
 import { readdir, readFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { templateRendersMarkdown, type InnerKind } from '../../../shared/markdown/shortcode-inner';
 import { themeShortcodes } from '../../../shared/markdown/theme-shortcodes';
 import { readSiteConfig } from './site-config';
+import { hugoCacheDir, moduleDir } from './module-dirs';
 
 /** Every template file under `dir` (nested folders give names like `docs/note`). */
 async function templatesIn(dir: string): Promise<Array<{ name: string; file: string }>> {
@@ -54,13 +55,20 @@ async function declared(root: string): Promise<Record<string, InnerKind>> {
   return out;
 }
 
-export async function readShortcodeInner(root: string): Promise<Record<string, InnerKind>> {
+/** Hugo 0.146+ keeps shortcodes in layouts/_shortcodes/, older versions in layouts/shortcodes/. */
+const shortcodeDirs = (dir: string) => [join(dir, 'layouts', 'shortcodes'), join(dir, 'layouts', '_shortcodes')];
+
+export async function readShortcodeInner(root: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Record<string, InnerKind>> {
   const cfg = await readSiteConfig(root);
-  // Least specific first: later ones overwrite.
+  const cacheDir = hugoCacheDir(root, cfg.cacheDir, env);
+  // Least specific first: later ones overwrite. A theme may itself be a module path.
   const dirs: string[] = [];
-  for (const mod of [...cfg.modules].reverse()) dirs.push(join(root, '_vendor', ...mod.split('/'), 'layouts', 'shortcodes'));
-  for (const theme of [...cfg.themes].reverse()) dirs.push(join(root, 'themes', theme, 'layouts', 'shortcodes'));
-  dirs.push(join(root, 'layouts', 'shortcodes'));
+  for (const mod of [...cfg.modules, ...cfg.themes.filter((t) => t.includes('/'))].reverse()) {
+    const dir = await moduleDir(root, mod, cacheDir);
+    if (dir) dirs.push(...shortcodeDirs(dir));
+  }
+  for (const theme of [...cfg.themes].reverse()) dirs.push(...shortcodeDirs(join(root, 'themes', theme)));
+  dirs.push(...shortcodeDirs(root));
   const out: Record<string, InnerKind> = {};
   // The table first, for names with no template on disk.
   for (const source of [...cfg.modules, ...cfg.themes]) Object.assign(out, themeShortcodes(source));

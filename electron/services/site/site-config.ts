@@ -17,6 +17,8 @@ export interface SiteConfig {
   /** The site's themes (`theme`, a name or a list) and Hugo module imports (`module.imports[].path`). */
   themes: string[];
   modules: string[];
+  /** `cacheDir`: where Hugo keeps its module cache, when the site sets it. */
+  cacheDir: string | null;
 }
 
 export async function readSiteConfig(root: string): Promise<SiteConfig> {
@@ -32,7 +34,7 @@ export async function readSiteConfig(root: string): Promise<SiteConfig> {
       return { file: rel, ...interpret(parseConfig(name, text)) };
     }
   }
-  return { file: null, title: null, contentDir: 'content', taxonomies: ['tags', 'categories'], themes: [], modules: [] };
+  return { file: null, title: null, contentDir: 'content', taxonomies: ['tags', 'categories'], themes: [], modules: [], cacheDir: null };
 }
 
 function parseConfig(name: string, text: string): Record<string, unknown> {
@@ -63,5 +65,6 @@ function interpret(cfg: Record<string, unknown>): Omit<SiteConfig, 'file'> {
   const modules = Array.isArray(imports)
     ? imports.map((i) => (i && typeof i === 'object' ? (i as Record<string, unknown>).path : undefined)).filter((x): x is string => typeof x === 'string')
     : [];
-  return { title, contentDir, taxonomies, themes, modules };
+  const cacheDir = typeof lower.cachedir === 'string' && lower.cachedir.trim() ? lower.cachedir : null;
+  return { title, contentDir, taxonomies, themes, modules, cacheDir };
 }

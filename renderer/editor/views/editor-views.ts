@@ -3,7 +3,7 @@
 // element that loads anything is an <img> we build with a validated, site-local src.
 import type { MilkdownPlugin } from '@milkdown/kit/ctx';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
-import { NodeSelection } from '@milkdown/kit/prose/state';
+import { NodeSelection, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView, NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $view } from '@milkdown/kit/utils';
 import { rawBlockNode, shortcodeBlockNode, shortcodeContainerNode, shortcodeInlineNode, shortcodeTextNode } from '../../../engine/schema/verbatim-nodes';
@@ -17,12 +17,15 @@ import { editShortcodeDialog } from './shortcode-dialog';
 import { newShortcodeDialog } from './new-shortcode-dialog';
 import { builtinParams } from '../../../shared/shortcodes/builtin-params';
 import type { TemplateInfo } from '../../../shared/shortcodes/template-params';
+import { innerKind } from '../../../shared/markdown/shortcode-inner';
 
 export interface EditorViews {
   plugins: MilkdownPlugin[];
   /** Called once the editor view exists: adds the insert menu above it. */
   attach(view: EditorView): void;
   insertShortcode(name: string): void;
+  /** The site's shortcodes, noting what each template reads (the slash menu lists them through this too). */
+  listShortcodes?: PostEditorOptions['listShortcodes'];
   destroy(): void;
 }
 
@@ -31,6 +34,7 @@ const PROBLEMS: Record<string, string> = {
   crossing: 'Its closing tag is mixed up with another block’s, so its text is shown as written and cannot be edited here. The rest of the post can be edited.',
   unreadable: 'The site’s template for this block could not be read, so its text is shown as written and cannot be edited here.',
   unclosed: 'Its closing tag is missing, so its text is shown as written and cannot be edited here. The rest of the post can be edited.',
+  orphan: 'This closing tag has no opening tag before it, so it is shown as written and cannot be edited here. The rest of the post can be edited.',
 };
 
 export function editorViews(opts: PostEditorOptions): EditorViews {
@@ -52,11 +56,17 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
   // What each shortcode's template reads, from the last shortcode list asked (the insert menu asks
   // on each opening, so a template changed while writing is read again).
   const known = new Map<string, TemplateInfo>();
+  // The shortcodes whose template uses `.Inner`: Hugo needs their closing tag.
+  const paired = new Set<string>();
   const listShortcodes = opts.listShortcodes
     ? async () => {
         const list = await opts.listShortcodes!();
         known.clear();
-        for (const s of list) if (s.params) known.set(s.name, { params: s.params, help: s.help });
+        paired.clear();
+        for (const s of list) {
+          if (s.params) known.set(s.name, { params: s.params, help: s.help });
+          if (s.paired) paired.add(s.name);
+        }
         return list;
       }
     : undefined;
@@ -72,7 +82,9 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     if (!info) return editAt(pos);
     const next = await newShortcodeDialog(opts.root, name, info, opts.listPostImages);
     const current = view.state.doc.nodeAt(pos);
-    if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, value: next }));
+    // A pair keeps its opening tag in `open`, a single shortcode its whole text in `value`.
+    const key = node.type.name === 'shortcode_container' || node.type.name === 'shortcode_text' ? 'open' : 'value';
+    if (next !== null && current === node) view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, [key]: next }));
   };
 
   const shortcodeView =
@@ -148,20 +160,35 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
     return { dom, ignoreMutation: () => true, update: (n) => n.type === initial.type && n.attrs.value === initial.attrs.value };
   };
 
+  /**
+   * A shortcode whose template uses `.Inner`, as a pair with an empty line between its tags:
+   * rich text when Hugo renders that content as Markdown, else a plain text area.
+   */
+  const pairFor = (view: EditorView, name: string): PmNode => {
+    const { schema } = view.state;
+    const open = shortcodeTemplate(name);
+    const close = `{{< /${name} >}}`;
+    if (innerKind(name, '<', opts.shortcodeInner) === 'markdown') return schema.nodes.shortcode_container.create({ name, open, close }, schema.nodes.paragraph.create());
+    return schema.nodes.shortcode_text.create({ open, close }, schema.text('\n\n'));
+  };
+
   const insertShortcode = (name: string) => {
     const view = editorView;
     if (!view || !view.editable) return;
-    const type = view.state.schema.nodes.shortcode_block;
+    const isPair = paired.has(name);
     const { $from } = view.state.selection;
     // Insert after the current top-level block, then open the dialog on it.
     const at = $from.depth > 0 ? $from.after(1) : view.state.selection.from;
-    view.dispatch(view.state.tr.insert(at, type.create({ value: shortcodeTemplate(name) })));
+    const inserted = isPair ? pairFor(view, name) : view.state.schema.nodes.shortcode_block.create({ value: shortcodeTemplate(name) });
+    view.dispatch(view.state.tr.insert(at, inserted));
     // The new card is selected and scrolled into view: the writer sees what was inserted, where.
+    // A pair gets the caret between its tags (at+2: inside the card, inside its first line).
     const showCard = () => {
-      if (view.isDestroyed || view.state.doc.nodeAt(at)?.type !== type) return;
+      if (view.isDestroyed || view.state.doc.nodeAt(at)?.type !== inserted.type) return;
       // Scrolling follows the selection only while it is in the editor (the dialog had the focus).
       view.focus();
-      view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, at)).scrollIntoView());
+      const sel = isPair ? TextSelection.create(view.state.doc, at + 2) : NodeSelection.create(view.state.doc, at);
+      view.dispatch(view.state.tr.setSelection(sel).scrollIntoView());
     };
     showCard();
     void fillNew(at, name).then(showCard);
@@ -183,6 +210,7 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
       opts.root.insertBefore(menu, opts.root.firstChild);
     },
     insertShortcode,
+    listShortcodes,
     destroy() {
       menu?.remove();
       editorView = null;

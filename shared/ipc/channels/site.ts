@@ -49,6 +49,8 @@ export const ShortcodeChoice = z.object({
   params: z.array(ShortcodeParamSpec).optional(),
   /** The template's leading comment, shown above the fields. */
   help: z.string().optional(),
+  /** The template uses `.Inner`: it is inserted as an opening and a closing tag, the caret between. */
+  paired: z.boolean().optional(),
 });
 export type ShortcodeChoice = z.infer<typeof ShortcodeChoice>;
 

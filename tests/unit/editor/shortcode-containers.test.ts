@@ -116,6 +116,19 @@ describe('shortcode containers', () => {
     const n = await open(unclosed, { box: 'markdown' });
     expect(n.parsed.doc.child(1).attrs.problem).toBe('unclosed');
     expect(n.save(replaceText(n.parsed.doc, 'Intro', 'Start'))).toBe(unclosed.replace('Intro', 'Start'));
+    // A closing tag with no opening tag before it: a read-only card too, the rest editable.
+    const orphan = 'Intro\n\n{{< /box >}}\n\nMore text.\n';
+    const r = await open(orphan, { box: 'markdown' });
+    expect(r.parsed.unsafeReason).toBeNull();
+    expect(r.parsed.doc.child(1).type.name).toBe('shortcode_block');
+    expect(r.parsed.doc.child(1).attrs.problem).toBe('orphan');
+    expect(r.save()).toBe(orphan);
+    expect(r.save(replaceText(r.parsed.doc, 'More', 'Some more'))).toBe(orphan.replace('More', 'Some more'));
+    // A closer whose opener is in another block (Hugo pairs them) is not called an orphan.
+    const split = '- item\n  {{% box %}}\n\ntext\n\n{{% /box %}}\n';
+    const sp = await open(split);
+    sp.parsed.doc.forEach((b) => expect(b.attrs.problem ?? null).not.toBe('orphan'));
+    expect(sp.save()).toBe(split);
   });
 });
 

@@ -34,6 +34,25 @@ describe('listShortcodes', () => {
     ]);
     expect(list.filter((s) => s.source === 'hugo').map((s) => s.name)).toEqual(['details', 'gist', 'highlight', 'instagram', 'qr', 'ref', 'relref', 'vimeo', 'x', 'youtube']);
   });
+  it('marks the shortcodes whose template uses .Inner as paired: they are inserted with their closing tag', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('layouts/shortcodes/note.html', '<aside>{{ .Inner | markdownify }}</aside>');
+    file('layouts/shortcodes/tip.html', '{{ .InnerDeindent }}');
+    file('layouts/shortcodes/video.html', '{{/* no .Inner here */}}<video src="{{ .Get "src" }}"></video>');
+    const list = await listShortcodes(root);
+    const paired = (name: string) => list.find((s) => s.name === name)?.paired ?? false;
+    expect([paired('note'), paired('tip'), paired('video')]).toEqual([true, true, false]);
+    expect([paired('details'), paired('highlight'), paired('youtube')]).toEqual([true, true, false]);
+  });
+  it('reads layouts/_shortcodes/ too (Hugo 0.146+)', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.toml', 'theme = "harbor"\n');
+    file('layouts/_shortcodes/tip.html', '{{ .Inner }}');
+    file('themes/harbor/layouts/_shortcodes/banner.html', '<div>{{ .Get "title" }}</div>');
+    const list = await listShortcodes(root);
+    expect(list.find((s) => s.name === 'tip')).toMatchObject({ source: 'site', paired: true });
+    expect(list.find((s) => s.name === 'banner')).toMatchObject({ source: 'theme', params: [{ name: 'title' }] });
+  });
   it("offers Hugo's built-ins in a site with no shortcodes and no config", async () => {
     root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
     expect((await listShortcodes(root)).map((s) => s.name)).toContain('youtube');
