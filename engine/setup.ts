@@ -26,6 +26,7 @@ import { $remark } from '@milkdown/kit/utils';
 import { remarkShortcodes } from '../shared/markdown/remark-shortcodes';
 import { remarkRawBlocks } from '../shared/markdown/remark-raw-blocks';
 import { pairedShortcodeNodes, verbatimNodes } from './schema/verbatim-nodes';
+import { linkReferenceMark } from './schema/link-reference';
 import { listOrderPlugin } from './list-order-plugin';
 import { typingPlugin } from './typing-plugin';
 
@@ -34,7 +35,7 @@ export const KNOWN_MDAST_TYPES: ReadonlySet<string> = new Set([
   'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'code',
   'html', 'text', 'emphasis', 'strong', 'inlineCode', 'break', 'link', 'image', 'delete',
   'table', 'tableRow', 'tableCell', 'footnoteDefinition', 'footnoteReference',
-  'shortcode', 'shortcodeBlock', 'shortcodeContainer', 'shortcodeText', 'rawBlock', 'rawInline',
+  'linkReference', 'shortcode', 'shortcodeBlock', 'shortcodeContainer', 'shortcodeText', 'rawBlock', 'rawInline',
 ]);
 
 const shortcodesRemark = $remark('pwShortcodes', () => remarkShortcodes);
@@ -56,6 +57,7 @@ export const schemaPlugins: MilkdownPlugin[] = [
   cmSchema,
   verbatimNodes,
   pairedShortcodeNodes,
+  linkReferenceMark,
   shortcodesRemark,
   gfm,
   // Runs after gfm so it sees gfm's node types as known.
