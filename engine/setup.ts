@@ -26,6 +26,9 @@ import { $remark } from '@milkdown/kit/utils';
 import { remarkShortcodes } from '../shared/markdown/remark-shortcodes';
 import { remarkRawBlocks } from '../shared/markdown/remark-raw-blocks';
 import { pairedShortcodeNodes, verbatimNodes } from './schema/verbatim-nodes';
+import { linkReferenceMark } from './schema/link-reference';
+import { htmlWrapMark } from './schema/html-wrap';
+import { remarkInlineHtml } from '../shared/markdown/remark-inline-html';
 import { listOrderPlugin } from './list-order-plugin';
 import { typingPlugin } from './typing-plugin';
 
@@ -34,10 +37,11 @@ export const KNOWN_MDAST_TYPES: ReadonlySet<string> = new Set([
   'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'code',
   'html', 'text', 'emphasis', 'strong', 'inlineCode', 'break', 'link', 'image', 'delete',
   'table', 'tableRow', 'tableCell', 'footnoteDefinition', 'footnoteReference',
-  'shortcode', 'shortcodeBlock', 'shortcodeContainer', 'shortcodeText', 'rawBlock', 'rawInline',
+  'linkReference', 'htmlWrap', 'shortcode', 'shortcodeBlock', 'shortcodeContainer', 'shortcodeText', 'rawBlock', 'rawInline',
 ]);
 
 const shortcodesRemark = $remark('pwShortcodes', () => remarkShortcodes);
+const inlineHtmlRemark = $remark('pwInlineHtml', () => remarkInlineHtml);
 const rawBlocksRemark = $remark('pwRawBlocks', () => remarkRawBlocks, { known: KNOWN_MDAST_TYPES });
 
 const lossFreePlugins: MilkdownPlugin[] = [
@@ -56,8 +60,12 @@ export const schemaPlugins: MilkdownPlugin[] = [
   cmSchema,
   verbatimNodes,
   pairedShortcodeNodes,
+  linkReferenceMark,
+  htmlWrapMark,
   shortcodesRemark,
   gfm,
+  // After gfm (autolink literals inside the tags' words are found first), before rawBlocks.
+  inlineHtmlRemark,
   // Runs after gfm so it sees gfm's node types as known.
   rawBlocksRemark,
   lossFreePlugins,

@@ -4,6 +4,8 @@
 // - Link reference definitions become `rawBlock` (kind definition): kept as written.
 // - Any node type the editor's schema does not know becomes `rawBlock` / `rawInline` holding
 //   its exact source slice, instead of making the whole parse fail.
+// - Link references (`[text][ref]`) get the address and title of their definition (`url`,
+//   `title`), so that the editor can show where an editable reference link points.
 import type { Literal, Nodes, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Processor } from 'unified';
@@ -55,8 +57,27 @@ export function remarkRawBlocks(this: Processor, options: RawBlocksOptions) {
   (data.toMarkdownExtensions ??= []).push(rawToMarkdown());
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
+    if (options.known.has('linkReference')) resolveReferences(tree);
     convert(tree as Parent, source, options.known);
   };
+}
+
+/** Gives each link reference its definition's url and title (the first definition of a label wins). */
+function resolveReferences(tree: Root): void {
+  const defs = new Map<string, { url: string; title: string | null }>();
+  const refs: Array<{ identifier: string; url?: string; title?: string | null }> = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'definition') {
+      if (!defs.has(node.identifier)) defs.set(node.identifier, { url: node.url, title: node.title ?? null });
+    } else if (node.type === 'linkReference') refs.push(node as unknown as (typeof refs)[number]);
+    if ('children' in node) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(tree);
+  for (const ref of refs) {
+    const def = defs.get(ref.identifier);
+    ref.url = def?.url ?? '';
+    ref.title = def?.title ?? null;
+  }
 }
 
 function sliceOf(node: Nodes, source: string): string | null {

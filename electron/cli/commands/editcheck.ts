@@ -2,7 +2,10 @@
 // text block of every post (nested blocks too) at a seeded random position, saves through the
 // editor's own engine (as `roundtrip` does), reads the saved text back and compares it with the
 // edited document. `--rounds N` does N edits per block, each at a new position, for more edits
-// on few files. Exit 0 only when every edit read back as typed.
+// on few files. Exit 0 only when every edit read back as typed. Each post is opened as the app
+// opens it: the editor is told which of its site's paired shortcodes hold Markdown (the site's
+// and its themes' templates, postwright.yml, the popular-themes table), so shortcode bodies
+// under a site's own templates are edited as the rich text the writer sees.
 import { readFile } from 'node:fs/promises';
 import { decodeUtf8Strict } from '../../services/posts/decode';
 import { isPostwrightError } from '../../../shared/ipc/errors';
@@ -52,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { headlessEngine } = await import('../install-dom');
   const { checkEdits, seededRandom } = await import('../checks/edit-check');
+  const { shortcodeMapFor, siteRootOf } = await import('../checks/shortcode-inner');
+  const maps = new Map<string | null, Awaited<ReturnType<typeof shortcodeMapFor>>>();
   const engine = await headlessEngine();
   const random = seededRandom(args.seed);
   const files: string[] = [];
@@ -72,6 +77,9 @@ export async function run(argv: string[]): Promise<number> {
     try {
       const { text } = decodeUtf8Strict(await readFile(file), file);
       const body = text.slice(splitFrontMatter(text).bodyOffset);
+      const site = siteRootOf(file);
+      if (!maps.has(site)) maps.set(site, await shortcodeMapFor(site));
+      engine.core.shortcodeInner = maps.get(site);
       const r = checkEdits(engine, file, body, random, args.rounds);
       edits += r.edits;
       wrong += r.wrong;
@@ -85,6 +93,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!args.json) process.stdout.write(`error\t${file}\t${message}\n`);
     }
   }
+  engine.core.shortcodeInner = undefined;
   await engine.destroy();
   if (args.json) {
     process.stdout.write(JSON.stringify({ files: files.length, edits, wrong, otherLinesChanged, failures, skipped, errors, seed: args.seed }) + '\n');

@@ -3,7 +3,7 @@
 // read back wrong: code in a CRLF file (its CRs were written twice), a fence or list indented by
 // a few spaces (its other lines lost the indentation), and typing into an empty post (the save
 // looked for the source of a paragraph that is not in the file).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,20 @@ describe('postwright editcheck', () => {
     // The same seed edits the same places; --rounds edits every block again at new places.
     expect(JSON.parse((await capture([dir, '--json', '--seed', '5'])).out)).toEqual(report);
     expect(JSON.parse((await capture([dir, '--json', '--seed=5', '--rounds=3'])).out)).toMatchObject({ edits: 30, wrong: 0 });
+  });
+
+  it("opens each post as the app does, with its site's shortcode templates: a body under a Markdown template is edited block by block", async () => {
+    const site = mkdtempSync(join(tmpdir(), 'pw-editcheck-site-'));
+    writeFileSync(join(site, 'hugo.toml'), 'title = "Site"\n');
+    mkdirSync(join(site, 'layouts', 'shortcodes'), { recursive: true });
+    writeFileSync(join(site, 'layouts', 'shortcodes', 'harbour-note.html'), '<aside>{{ .Inner | markdownify }}</aside>\n');
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+    writeFileSync(join(site, 'content', 'posts', 'a.md'), '---\ntitle: A\n---\n{{< harbour-note >}}\nFirst **paragraph**.\n\nSecond one.\n\n- a list item\n{{< /harbour-note >}}\n');
+    const report = JSON.parse((await capture([join(site, 'content'), '--json', '--seed', '3'])).out);
+    // Without the site's template the body is one plain-text block (1 edit); with it, three.
+    expect(report).toMatchObject({ files: 1, edits: 3, wrong: 0, failures: [] });
+    const e = await engine();
+    expect(e.core.shortcodeInner).toBeUndefined();
   });
 
   it('reads back a word typed into fenced code of a CRLF post (a CR was written twice)', async () => {

@@ -1,9 +1,11 @@
 // The promise, checked with the real `hugo`: the sample site builds to the same HTML before and
 // after `postwright roundtrip --write`; after a title edit (through the front-matter form's own
 // setField) only that title's occurrences differ; after a headless edit of one paragraph only
-// that post's page differs. Nothing is normalised: the sample site's build has no timestamps.
+// that post's page differs; a post with reference-style links (now editable link text) builds the
+// same after open+save, and after an edit of one link's words only those words differ. Nothing
+// is normalised: the sample site's build has no timestamps.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,5 +97,47 @@ describe.skipIf(!hasHugo)('the sample site built by hugo', () => {
     const page = 'blog/driftwood-summit-2025-recap/index.html';
     expect(changedFiles(before, after)).toEqual([page]);
     expect(after.get(page)!.replace('See you all at Driftwood', 'See you at Driftwood')).toBe(before.get(page));
+  }, 120_000);
+
+  it('a post with reference links builds the same after open+save; after an edit of a link’s words only they differ', async () => {
+    const dir = join(posts, 'blog', 'reference-links');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'index.md');
+    const text = [
+      '---',
+      'title: "Reference links"',
+      'date: 2025-10-01',
+      '---',
+      '',
+      'See the [harbour programme][prog], the [Port Alder][] page and [Tides].',
+      '',
+      '- [**Ferry times**][] and [the *map*][map].',
+      '',
+      '[prog]: https://example.org/programme "Programme"',
+      '[port alder]: /port-alder/',
+      '[tides]: https://example.org/tides',
+      '[**ferry times**]: https://example.org/ferry',
+      '[map]: <https://example.org/map>',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const page = 'blog/reference-links/index.html';
+    const first = build(site, 'refs-before');
+    expect(first.get(page)).toContain('href="https://example.org/programme"');
+    const split = splitFrontMatter(text);
+    const opened = (await engine()).open(text.slice(split.bodyOffset));
+    expect(opened.parsed.unsafeReason).toBeNull();
+    writeFileSync(file, text.slice(0, split.bodyOffset) + opened.save());
+    expect(changedFiles(first, build(site, 'refs-after-save'))).toEqual([]);
+    let doc = replaceText(opened.parsed.doc, 'harbour programme', 'harbour schedule');
+    doc = replaceText(doc, 'Port Alder', 'Port Alder harbour');
+    writeFileSync(file, text.slice(0, split.bodyOffset) + opened.save(doc));
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('[harbour programme][prog]', '[harbour schedule][prog]').replace('[Port Alder][]', '[Port Alder harbour][Port Alder]'));
+    const after = build(site, 'refs-after-edit');
+    const changed = changedFiles(first, after);
+    expect(changed).toContain(page);
+    for (const name of changed) {
+      expect(after.get(name)!.replaceAll('harbour schedule', 'harbour programme').replaceAll('Port Alder harbour', 'Port Alder')).toBe(first.get(name));
+    }
   }, 120_000);
 });

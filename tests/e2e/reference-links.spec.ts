@@ -1,0 +1,38 @@
+// A writer edits the words of a reference-style link (`[programme][prog]`, its address on a
+// definition line further down) as ordinary link text: no brackets or labels on screen; select a
+// word of the link, type, Ctrl+S: only that line changes on disk, the link still points to its
+// definition, and the definition line and the other links are written as they were.
+import { test, expect } from './support/fixtures';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { changedLines, readPostBytes } from './support/disk';
+
+const CFP = 'blog/call-for-speakers/index.md';
+
+test('typing into a reference link and pressing Ctrl+S changes only its line; the definition stays', async ({ app, site }) => {
+  // Written before the post is opened, as another program would.
+  const file = join(site.contentDir, CFP);
+  const added = '\nSee the [programme][prog] and the [Port Alder][] page.\n\n[prog]: https://example.org/programme "Programme"\n[port alder]: /port-alder/\n';
+  writeFileSync(file, readFileSync(file, 'utf8') + added);
+  const before = readPostBytes(site.contentDir, CFP).toString('utf8');
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Call for Speakers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+
+  const link = body.locator('a.pw-link-ref', { hasText: 'programme' });
+  await expect(link).toHaveAttribute('href', 'https://example.org/programme');
+  // The paragraph reads as text: no brackets, no labels (the definitions have their own cards).
+  await expect(body.locator('p', { hasText: 'See the' })).toHaveText('See the programme and the Port Alder page.');
+
+  await link.dblclick();
+  await app.keyboard.type('schedule');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Unsaved changes');
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+
+  const after = readPostBytes(site.contentDir, CFP).toString('utf8');
+  expect(changedLines(before, after)).toEqual({
+    removed: ['See the [programme][prog] and the [Port Alder][] page.'],
+    added: ['See the [schedule][prog] and the [Port Alder][] page.'],
+  });
+});
