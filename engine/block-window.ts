@@ -115,6 +115,18 @@ function placeholderView(node: PmNode, view: EditorView, getPos: () => number | 
   };
 }
 
+/**
+ * A node view of the app's own (a shortcode card, an HTML block) for a long post: an empty
+ * placeholder while its block is outside the window, the app's view once shown. The app's views
+ * are the editor's own props, which win over this plugin's, so they are wrapped here instead. A
+ * 1 MB recap has more than a thousand cards; drawn in full while hidden, their elements made
+ * the browser's selection work on each key walk thousands of nodes it never displays.
+ */
+export function windowedView(inner: NodeViewConstructor): NodeViewConstructor {
+  return (node, view, getPos, decorations, innerDecorations) =>
+    (placeholderView(node, view, getPos, decorations) as ReturnType<NodeViewConstructor> | null) ?? inner(node, view, getPos, decorations, innerDecorations);
+}
+
 const isShown = (ranges: Range[], i: number) => ranges.some((r) => i >= r.from && i < r.to);
 
 /** Block heights by node (the same node object is the same, unchanged block), in CSS pixels. */

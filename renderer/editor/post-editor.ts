@@ -19,7 +19,7 @@ import { linkPastePlugin } from './views/link-paste';
 import { slashMenuPlugin } from './views/slash-menu';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
-import { blockWindowPlugin } from '../../engine/block-window';
+import { blockWindowPlugin, windowedView } from '../../engine/block-window';
 import { beyondEditor } from '../../engine/beyond-editor';
 import { LONG_POST_CHARS } from './long-post';
 import type { PostEditorHandle, PostEditorOptions } from './types';
@@ -35,7 +35,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   if (beyond) throw new Error(`${beyond}. Open it in a text editor to change its text; the fields above can still be edited.`);
   const long = opts.body.length > LONG_POST_CHARS;
   let first: FirstPiece | null = null;
-  const views = editorViews(opts);
+  const views = long ? editorViews(opts, windowedView) : editorViews(opts);
   const media = editorMedia(opts);
   const slashMenu = slashMenuPlugin(() =>
     opts.readOnly

@@ -95,3 +95,38 @@ test('a long post is editable from its start while the rest is read; a save mean
   await app.keyboard.press('Control+s');
   expect(readPostBytes(site.contentDir, path).toString('utf8')).toBe(saved);
 });
+
+test('a long post full of shortcode cards draws only the cards near the writer; the last one edits and saves exactly', async ({ app, site }) => {
+  const talks: string[] = [];
+  for (let i = 1; i <= 700; i++) {
+    talks.push(`## Session ${i}`, `Session ${i} paragraph: the speaker walked us through tide tables and the harbour sensors, with slides on the summit site.`, `{{< youtube "video${i}" >}}`);
+  }
+  const text = `---\ntitle: "Recap With Many Videos"\ndate: 2025-06-01\n---\n\n${talks.join('\n\n')}\n\nLast words of the recap.\n`;
+  expect(text.length).toBeGreaterThan(100_000);
+  const path = 'blog/video-recap/index.md';
+  mkdirSync(join(site.contentDir, 'blog', 'video-recap'), { recursive: true });
+  writeFileSync(join(site.contentDir, path), text);
+  await app.reload();
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Recap With Many Videos/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body.getByRole('button', { name: 'Edit shortcode youtube' }).first()).toBeVisible();
+  await expect(app.locator('.post-body[aria-busy="true"]')).toHaveCount(0);
+  // All 2,100 blocks are in the document, but only the cards in the window around the writer are
+  // drawn: the far ones are empty placeholders (drawn in full, the browser's work on each key
+  // walked all their elements).
+  const cards = await body.locator('.pw-shortcode-card').count();
+  expect(cards).toBeGreaterThan(0);
+  expect(cards).toBeLessThan(100);
+
+  await body.locator('p', { hasText: 'Session 1 paragraph' }).click();
+  await app.keyboard.press('Control+End');
+  await app.keyboard.type(' The end.');
+  await expect(body.getByText('Last words of the recap. The end.')).toBeVisible();
+  // The last card is drawn as a card, with its Edit button.
+  const lastCard = body.locator('.pw-shortcode-card').last();
+  await expect(lastCard).toBeVisible();
+  await expect(lastCard.getByRole('button', { name: 'Edit shortcode youtube' })).toBeVisible();
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  expect(changedLines(text, readPostBytes(site.contentDir, path).toString('utf8'))).toEqual({ removed: ['Last words of the recap.'], added: ['Last words of the recap. The end.'] });
+});

@@ -37,7 +37,11 @@ const PROBLEMS: Record<string, string> = {
   orphan: 'This closing tag has no opening tag before it, so it is shown as written and cannot be edited here. The rest of the post can be edited.',
 };
 
-export function editorViews(opts: PostEditorOptions): EditorViews {
+/**
+ * `wrap` is applied to each block view (a long post wraps them so that blocks outside its window
+ * are drawn as empty placeholders: engine/block-window.ts).
+ */
+export function editorViews(opts: PostEditorOptions, wrap: (view: NodeViewConstructor) => NodeViewConstructor = (v) => v): EditorViews {
   const cx: CardContext = { postPath: opts.postPath, assetUrl: opts.assetUrl, isMissing: opts.holdBack ?? opts.isMissing };
   let editorView: EditorView | null = null;
   let menu: HTMLElement | null = null;
@@ -196,11 +200,11 @@ export function editorViews(opts: PostEditorOptions): EditorViews {
 
   return {
     plugins: [
-      $view(shortcodeBlockNode, () => shortcodeView(false)),
+      $view(shortcodeBlockNode, () => wrap(shortcodeView(false))),
       $view(shortcodeInlineNode, () => shortcodeView(true)),
-      $view(rawBlockNode, () => rawView),
-      $view(shortcodeContainerNode, () => pairedShortcodeView('rich', editAt)),
-      $view(shortcodeTextNode, () => pairedShortcodeView('text', editAt)),
+      $view(rawBlockNode, () => wrap(rawView)),
+      $view(shortcodeContainerNode, () => wrap(pairedShortcodeView('rich', editAt))),
+      $view(shortcodeTextNode, () => wrap(pairedShortcodeView('text', editAt))),
       alertDecorations,
     ].flat(),
     attach(view) {
