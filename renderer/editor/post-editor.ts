@@ -120,7 +120,18 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
 
   // Unmappable with nothing left out (the post was parsed whole): the body as loaded. Only a
   // rest found unmappable leaves part of the post out of the editor.
-  const getBody = (): string => (unsafeReason && restStart === body.length ? body : withRest(saveBody(snapshot, view.state.doc, core)));
+  // Written out once per document: the save, its dirty checks and the text taken at a pause all
+  // ask for the body of the same document, and a 12 KB body costs a walk of every block.
+  // ProseMirror documents are immutable, so the same document object (with the same source
+  // snapshot, rest and verdict on saving) always writes out the same text.
+  let memo: { doc: unknown; snapshot: SourceSnapshot; restStart: number; unsafe: string | null; text: string } | null = null;
+  const getBody = (): string => {
+    const doc = view.state.doc;
+    if (memo && memo.doc === doc && memo.snapshot === snapshot && memo.restStart === restStart && memo.unsafe === unsafeReason) return memo.text;
+    const text = unsafeReason && restStart === body.length ? body : withRest(saveBody(snapshot, doc, core));
+    memo = { doc, snapshot, restStart, unsafe: unsafeReason, text };
+    return text;
+  };
   /** The part of the post not (yet) in the editor, after the saved start, as it was. */
   const withRest = (start: string): string => {
     if (restStart === body.length) return start;

@@ -1,12 +1,14 @@
-// An analysis of the post text (counts, garbled characters, outline) for a component. Short
-// texts are analysed in the page, in a deferred render; long ones (a 1 MB recap takes 100 ms or
-// more) in a worker, and the last result stays on screen until the new one arrives. Where no
-// worker can start (tests under Node, a blocked worker), the page does the work.
+// An analysis of the post text (counts, garbled characters, outline) for a component. A post's
+// text is analysed in a worker (a 1 MB recap takes 100 ms or more, a 12 KB one still a few ms
+// per pause, and a few ms on the page's thread that land while a key is in flight are what
+// make typing feel slower than the browser alone); the last result stays on screen until the
+// new one arrives. Tiny texts (a selection, a stub post) are analysed in the page, in a deferred
+// render. Where no worker can start (tests under Node, a blocked worker), the page does the work.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ANALYSES, type AnalysisKind, type AnalysisRequest, type AnalysisResponse, type AnalysisResults } from './text-analyses';
 
-/** Texts at least this long are analysed in the worker. */
-export const OFFLOAD_CHARS = 50_000;
+/** Texts at least this long are analysed in the worker (below it, the page is quicker than a message). */
+export const OFFLOAD_CHARS = 2_000;
 
 let worker: Worker | null = null;
 let broken = typeof Worker === 'undefined';

@@ -128,7 +128,9 @@ class Bubble {
     const link = this.current();
     this.shown = link;
     if (!link || !this.view.editable) {
-      this.el.hidden = true;
+      // Only when it changes: this runs on every key, and setting `hidden`, even to the value it
+      // has, makes the browser work out the page's styles again before the next frame.
+      if (!this.el.hidden) this.el.hidden = true;
       return;
     }
     this.hrefEl.textContent = link.href;

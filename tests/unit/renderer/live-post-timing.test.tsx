@@ -1,0 +1,71 @@
+// What runs while the writer types without pausing: the recovery journal gets the text within
+// MAX_WAIT_MS of each edit, but what reads the text on screen (outline, counts, checks, the
+// preview) is not re-rendered every MAX_WAIT_MS; it waits for a pause, or SHOW_MAX_WAIT_MS of
+// non-stop typing. Those renders landed while keys were in flight and made typing slower than
+// the editor alone (issue 22, tests/bench/ui.bench.ts measures it).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { installDom } from '../../../electron/cli/install-dom';
+import { MAX_WAIT_MS, useLivePost, type LivePost } from '../../../renderer/app/use-live-post';
+import type { PostSession } from '../../../renderer/app/use-post-session';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const doc = installDom();
+
+interface Seen {
+  live: LivePost | null;
+  bodyChanged(): void;
+}
+
+function Probe({ session, onEdited, seen }: { session: PostSession; onEdited(l: LivePost): void; seen: Seen }) {
+  const { live, bodyChanged } = useLivePost(session, onEdited);
+  seen.live = live;
+  seen.bodyChanged = bodyChanged;
+  return null;
+}
+
+let root: Root | null = null;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+});
+afterEach(() => {
+  act(() => root?.unmount());
+  root = null;
+  vi.useRealTimers();
+});
+
+describe('typing on without a pause', () => {
+  it('the journal takes the text within MAX_WAIT_MS; the text on screen waits for a pause', () => {
+    let body = 'Kelp walks.\n';
+    const session = {
+      post: { path: 'blog/a.md', generation: 1, parts: { head: '---\n', frontMatter: 'title: A\n', close: '---\n', body }, editorBody: undefined },
+      frontMatter: 'title: A\n',
+      editor: { getBody: () => body },
+    } as unknown as PostSession;
+    const journal: { at: number; body: string }[] = [];
+    const seen: Seen = { live: null, bodyChanged: () => {} };
+    const host = doc.createElement('div');
+    act(() => {
+      root = createRoot(host);
+      root.render(<Probe session={session} onEdited={(l) => journal.push({ at: Date.now(), body: l.body })} seen={seen} />);
+    });
+    expect(seen.live?.body).toBe('Kelp walks.\n');
+    const start = Date.now();
+    // 2.5 s of keys every 50 ms.
+    for (let t = 0; t < 2_500; t += 50) {
+      body = body.replace('.\n', 'a.\n');
+      act(() => {
+        seen.bodyChanged();
+        vi.advanceTimersByTime(50);
+      });
+    }
+    expect(journal.length).toBeGreaterThanOrEqual(3);
+    expect(journal[0].at - start).toBeLessThanOrEqual(MAX_WAIT_MS + 50);
+    expect(seen.live?.body).toBe('Kelp walks.\n');
+    // The writer stops: the text on screen follows one pause later, and the journal has it too.
+    act(() => vi.advanceTimersByTime(600));
+    expect(seen.live?.body).toBe(body);
+    expect(journal.at(-1)?.body).toBe(body);
+  });
+});
