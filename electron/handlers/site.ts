@@ -14,6 +14,8 @@ const lister = (app: AppServices) => diskWorker(app).lister;
 import { listShortcodes } from '../services/shortcodes/list-shortcodes';
 
 export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels> {
+  // The window asks for the list right after the site opens: have the thread starting by then.
+  app.onSiteOpened(() => diskWorker(app).warm());
   return {
     getSite: async () => app.currentSite(),
     openSite: async ({ dir }) => app.openSite(dir),

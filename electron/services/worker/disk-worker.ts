@@ -34,7 +34,7 @@ async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   try {
     // The thread's own state: how many calls are in flight (tests wait for 0 to see a cancel land).
     if (msg.target === 'worker' && msg.method === 'running') return reply({ type: 'result', id: msg.id, ok: true, value: running.size });
-    const target = jobs.target(msg.target) as Record<string, unknown> | null;
+    const target = (await jobs.target(msg.target)) as Record<string, unknown> | null;
     if (!target || !(msg.method in target)) throw new Error(`The disk worker has no ${msg.target}.${msg.method}.`);
     const member = target[msg.method];
     const args = msg.args.map((a) => (isSignalArg(a) ? ac.signal : a));

@@ -7,9 +7,15 @@ import { createHash } from 'node:crypto';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import { PostLister } from '../site/list-posts';
 import { SiteFields } from '../frontmatter/site-fields';
-import { SearchService } from '../search/search-service';
-import { findRepo, type Repo } from '../git/repo';
-import { repoStatus, type RepoStatus } from '../git/status';
+import type { SearchService } from '../search/search-service';
+import type { Repo } from '../git/repo';
+import type { RepoStatus } from '../git/status';
+import { lazy } from '../lazy';
+
+// isomorphic-git and the search engine load on their first call, so the thread starts (and
+// answers the first post list) without them.
+const gitModules = lazy(async () => ({ ...(await import('../git/repo')), ...(await import('../git/status')) }));
+const searchModule = lazy(() => import('../search/search-service'));
 
 /** What the worker needs to know of the site and the app (plain data: it crosses threads). */
 export interface DiskJobsConfig {
@@ -24,7 +30,7 @@ export class StatusJob {
   constructor(private readonly site: Pick<SiteInfo, 'root' | 'contentDir'>) {}
 
   private repo(): Promise<Repo | null> {
-    this.repoP ??= findRepo(this.site.root, this.site.contentDir);
+    this.repoP ??= gitModules().then((g) => g.findRepo(this.site.root, this.site.contentDir));
     return this.repoP.then((r) => {
       if (!r) this.repoP = null; // look again next time (the writer may have saved a first version)
       return r;
@@ -34,7 +40,7 @@ export class StatusJob {
   /** Null when the site keeps no versions (the main process answers that case itself). */
   async repoStatus(paths?: string[]): Promise<RepoStatus | null> {
     const repo = await this.repo();
-    return repo ? repoStatus(repo, paths) : null;
+    return repo ? (await gitModules()).repoStatus(repo, paths) : null;
   }
 
   async shutdown(): Promise<void> {
@@ -58,7 +64,7 @@ export class SiteDiskJobs {
   readonly lister: PostLister;
   readonly status: StatusJob;
   readonly fields: SiteFields;
-  private searchService: SearchService | null = null;
+  private searchService: Promise<SearchService> | null = null;
   private readonly site: SiteInfo;
 
   constructor(config: DiskJobsConfig) {
@@ -70,13 +76,13 @@ export class SiteDiskJobs {
   }
 
   /** The search index, built on first use. */
-  get search(): SearchService {
-    this.searchService ??= new SearchService(this.site);
+  search(): Promise<SearchService> {
+    this.searchService ??= searchModule().then(({ SearchService }) => new SearchService(this.site));
     return this.searchService;
   }
 
   /** The object a call is addressed to. */
-  target(name: string): object | null {
+  async target(name: string): Promise<object | null> {
     switch (name) {
       case 'lister':
         return this.lister;
@@ -85,7 +91,7 @@ export class SiteDiskJobs {
       case 'fields':
         return this.fields;
       case 'search':
-        return this.search;
+        return this.search();
       default:
         return null;
     }
@@ -93,7 +99,7 @@ export class SiteDiskJobs {
 
   /** Caches to disk (so the next launch reads no file it need not), the index closed. */
   async shutdown(): Promise<void> {
-    this.searchService?.shutdown();
+    (await this.searchService?.catch(() => null))?.shutdown();
     await Promise.allSettled([this.lister.save(), this.status.shutdown()]);
   }
 }

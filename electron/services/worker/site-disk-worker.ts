@@ -66,6 +66,11 @@ export class SiteDiskWorker {
     isClosed: false,
   };
 
+  /** Starts the thread now (when a site opens), so the first post list does not wait for it. */
+  warm(): void {
+    void this.running().catch(() => {});
+  }
+
   /** How many calls the worker is running (this one included). */
   running(): Promise<number> {
     return this.call<number>('worker', 'running', []);
