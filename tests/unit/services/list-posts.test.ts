@@ -128,6 +128,25 @@ describe('PostLister cache kept on disk', () => {
     expect(after.map((p) => p.title)).toEqual(['Bbbb', 'Alpha']);
   });
 
+  it('a cached bundle that lost its index file is read again as a folder; a new bundle is found', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
+      'content/blog/a/notes.md': '---\ntitle: Notes of Alpha\n---\n',
+      'content/blog/b/index.md': '---\ntitle: Beta\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache.json');
+    const first = new PostLister(info.contentDir, cacheFile);
+    expect((await first.list()).map((p) => p.title).sort()).toEqual(['Alpha', 'Beta']);
+    await first.save();
+    rmSync(join(info.contentDir, 'blog/a/index.md')); // notes.md is a post of its own now
+    site.write('content/blog/c/index.md', '---\ntitle: Gamma\n---\n');
+    const next = new PostLister(info.contentDir, cacheFile);
+    expect((await next.list()).map((p) => p.title).sort()).toEqual(['Beta', 'Gamma', 'Notes of Alpha']);
+    expect(next.filesRead).toBe(2);
+    expect(await next.list()).toEqual(await new PostLister(info.contentDir).list());
+  });
+
   it('ignores a damaged cache or one written for another folder', async () => {
     site = makeTempSite({ 'content/a.md': '---\ntitle: A\n---\n' });
     const info = await openSiteFolder(site.root);
