@@ -44,6 +44,8 @@ export class PostLister {
   private loaded: Promise<void> | null = null;
   private dirty = false;
   private saveTimer: NodeJS.Timeout | null = null;
+  /** The write under way: writes run one after another, so an older one never lands last. */
+  private saving: Promise<void> = Promise.resolve();
   /** Files read (the cache missed) by the last list(): what a listing really cost. */
   filesRead = 0;
 
@@ -74,9 +76,14 @@ export class PostLister {
   }
 
   /** Writes the cache now if it changed (when the site closes, and in tests). */
-  async save(): Promise<void> {
+  save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
     if (!this.cacheFile || !this.dirty) return;
     this.dirty = false;
     const entries = [...this.cache.values()].map((e) => [e.mtimeMs, e.size, e.summary]);
@@ -90,7 +97,11 @@ export class PostLister {
 
   private changed(): void {
     this.dirty = true;
-    if (!this.cacheFile || this.saveTimer) return;
+  }
+
+  /** Writes the cache soon (called when a listing ends, never half way through one). */
+  private saveSoon(): void {
+    if (!this.dirty || !this.cacheFile || this.saveTimer) return;
     this.saveTimer = setTimeout(() => void this.save(), SAVE_AFTER_MS);
     this.saveTimer.unref?.();
   }
@@ -138,6 +149,7 @@ export class PostLister {
       this.cache.delete(k);
       this.changed();
     }
+    this.saveSoon();
     return sortNewestFirst(out);
   }
 
@@ -179,6 +191,7 @@ export class PostLister {
     }
     const summary = this.summaryOf(abs, rel);
     if (!summary && this.cache.delete(rel)) this.changed();
+    this.saveSoon();
     return summary;
   }
 
