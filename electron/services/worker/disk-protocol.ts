@@ -10,9 +10,18 @@ export type ToWorker =
   | { type: 'cancel'; id: number }
   | { type: 'shutdown'; id: number };
 
+/**
+ * A failure as it crossed: a PostwrightError keeps its code, message and details; any other
+ * error keeps its name, message and system code (ENOENT...), so the main process's dispatch
+ * words and logs it exactly as when the service ran there.
+ */
+export type WorkerError =
+  | { kind: 'postwright'; shape: IpcErrorShape }
+  | { kind: 'error'; name: string; message: string; code?: string; stack?: string };
+
 export type FromWorker =
   | { type: 'result'; id: number; ok: true; value: unknown }
-  | { type: 'result'; id: number; ok: false; error: IpcErrorShape & { stack?: string } };
+  | { type: 'result'; id: number; ok: false; error: WorkerError };
 
 export function isSignalArg(a: unknown): boolean {
   return typeof a === 'object' && a !== null && (a as { __postwrightSignal?: unknown }).__postwrightSignal === true;

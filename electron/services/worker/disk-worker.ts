@@ -11,7 +11,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 import { SiteDiskJobs, type DiskJobsConfig } from './site-disk-jobs';
-import { isSignalArg, type FromWorker, type ToWorker } from './disk-protocol';
+import { isSignalArg, type FromWorker, type ToWorker, type WorkerError } from './disk-protocol';
 
 if (!parentPort) throw new Error('disk-worker.ts runs only as a worker thread.');
 const port = parentPort;
@@ -22,10 +22,10 @@ function reply(msg: FromWorker): void {
   port.postMessage(msg);
 }
 
-function errorShape(e: unknown): Extract<FromWorker, { ok: false }>['error'] {
-  if (isPostwrightError(e)) return e.toShape();
-  const err = e as Error;
-  return { code: 'internal', message: err?.message ?? String(e), stack: err?.stack };
+function errorShape(e: unknown): WorkerError {
+  if (isPostwrightError(e)) return { kind: 'postwright', shape: e.toShape() };
+  const err = e as (Error & { code?: unknown }) | null;
+  return { kind: 'error', name: err?.name ?? 'Error', message: err?.message ?? String(e), code: typeof err?.code === 'string' ? err.code : undefined, stack: err?.stack };
 }
 
 async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {

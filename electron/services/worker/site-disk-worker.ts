@@ -12,7 +12,7 @@ import type { LinkForm } from '../../../shared/links/post-address';
 import type { SectionSchema } from '../../../shared/frontmatter/schema';
 import type { RepoStatus } from '../git/status';
 import type { SitePost, ValueCount } from '../frontmatter/site-fields';
-import { SIGNAL_ARG, type FromWorker, type ToWorker } from './disk-protocol';
+import { SIGNAL_ARG, type FromWorker, type ToWorker, type WorkerError } from './disk-protocol';
 import type { DiskJobsConfig, DiskTarget } from './site-disk-jobs';
 import { findDiskWorkerEntry, startWorker, type WorkerEntry } from './worker-entry';
 
@@ -109,7 +109,7 @@ export class SiteDiskWorker {
     this.pending.delete(msg.id);
     p.done();
     if (msg.ok) p.resolve(msg.value);
-    else p.reject(new PostwrightError(msg.error.code, msg.error.message, msg.error.details));
+    else p.reject(revive(msg.error));
   }
 
   /** Calls `target.method(...args)` in the worker; an AbortSignal argument is forwarded. */
@@ -124,7 +124,7 @@ export class SiteDiskWorker {
       const onAbort = () => {
         w?.postMessage({ type: 'cancel', id } satisfies ToWorker);
         // The caller stops waiting now; the worker's answer, when it comes, is dropped.
-        this.settle({ type: 'result', id, ok: false, error: cancelledError().toShape() });
+        this.settle({ type: 'result', id, ok: false, error: { kind: 'postwright', shape: cancelledError().toShape() } });
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
@@ -165,4 +165,12 @@ export class SiteDiskWorker {
       p.reject(new PostwrightError('no-site', 'This site was closed.'));
     }
   }
+}
+
+/** The error as the service threw it in the worker, for the dispatch to word and log. */
+function revive(e: WorkerError): Error {
+  if (e.kind === 'postwright') return new PostwrightError(e.shape.code, e.shape.message, e.shape.details);
+  const err = Object.assign(new Error(e.message), { name: e.name, code: e.code });
+  if (e.stack) err.stack = e.stack;
+  return err;
 }
