@@ -2,7 +2,9 @@
 // electron/shell/preload.ts → dist/electron/preload.cjs. They are two separate builds (two
 // Vite environments, built by `vite build --config vite.electron.config.ts`): a sandboxed
 // preload can require only `electron`, so it must be one self-contained file and cannot share
-// chunks with main. Main bundles the pure-JS dependencies (ESM-only ones such as
+// chunks with main. A third build makes the disk worker thread's entry
+// (electron/services/worker/disk-worker.ts → dist/electron/disk-worker.cjs), which main starts
+// with node:worker_threads (Electron loads worker scripts from inside the asar). Main bundles the pure-JS dependencies (ESM-only ones such as
 // electron-store included, so CommonJS output just works) and leaves electron, Node's
 // built-ins and the packages below to be required at run time from the packaged node_modules:
 // those are exactly package.json's "dependencies" (tests/unit/packaging/pack.test.ts checks).
@@ -47,11 +49,12 @@ function nodeBuild(entry: string, name: string, external: (id: string) => boolea
 
 export default defineConfig({
   publicDir: false,
-  // `vite build` builds these two environments (and not the default client one).
+  // `vite build` builds these three environments (and not the default client one).
   builder: {
     async buildApp(builder) {
       await builder.build(builder.environments.main);
       await builder.build(builder.environments.preload);
+      await builder.build(builder.environments.diskWorker);
     },
   },
   environments: {
@@ -59,6 +62,11 @@ export default defineConfig({
       consumer: 'server',
       resolve: { noExternal: true, conditions: ['node', 'import', 'default'] },
       build: nodeBuild(here('./electron/shell/main.ts'), 'main', isExternal),
+    },
+    diskWorker: {
+      consumer: 'server',
+      resolve: { noExternal: true, conditions: ['node', 'import', 'default'] },
+      build: nodeBuild(here('./electron/services/worker/disk-worker.ts'), 'disk-worker', isExternal),
     },
     preload: {
       consumer: 'server',

@@ -4,7 +4,9 @@
 // sources and the pure-JS packages (fewer files for Node to find and load at start) and leaves
 // Node's built-ins and the native or file-loading packages (sharp, jsdom, isomorphic-git,
 // chokidar) to load from node_modules at run time. Modules the host loads lazily with
-// `import()` become chunks of their own, so they still load only when first used.
+// `import()` become chunks of their own, so they still load only when first used. The disk
+// worker thread's entry (electron/services/worker/disk-worker.ts) is a second entry,
+// dist/web/disk-worker.mjs, found at run time by electron/services/worker/worker-entry.ts.
 import { defineConfig } from 'vite';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +31,16 @@ export default defineConfig({
     outDir: here('./dist/web'),
     emptyOutDir: true,
     target: 'node20',
-    ssr: here('./electron/web/cli.ts'),
+    ssr: true,
     minify: false,
     sourcemap: true,
     copyPublicDir: false,
     rollupOptions: {
+      input: { cli: here('./electron/web/cli.ts'), 'disk-worker': here('./electron/services/worker/disk-worker.ts') },
       external: isExternal,
       output: {
         format: 'es',
-        entryFileNames: 'cli.mjs',
+        entryFileNames: '[name].mjs',
         chunkFileNames: 'chunks/[name]-[hash].mjs',
       },
     },

@@ -2,15 +2,16 @@
 import type { AreaHandlers } from './types';
 import type { frontmatterChannels } from '../../shared/ipc/channels/frontmatter';
 import type { AppServices } from '../services/app-services';
-import { SiteFields } from '../services/frontmatter/site-fields';
+import { diskWorker } from './disk-worker';
 import type { PostOperations } from '../services/archetypes/post-operations';
 import { lazy } from '../services/lazy';
 import { MoveVersions } from '../services/git/move-versions';
 import { gitService } from './git';
 import { slugify, uniqueSlug } from '../../shared/frontmatter/slug';
 
-export function siteFields(app: AppServices): SiteFields {
-  return app.perSite('frontmatter.fields', (site) => new SiteFields(site));
+/** Every post's front matter (schema, suggestions, slugs), read in the disk worker. */
+export function siteFields(app: AppServices) {
+  return diskWorker(app).fields;
 }
 
 // Creating, renaming and deleting posts (and the TOML patcher) load on first use.

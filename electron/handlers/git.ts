@@ -5,13 +5,15 @@ import type { gitChannels } from '../../shared/ipc/channels/git';
 import type { AppServices } from '../services/app-services';
 import type { GitService } from '../services/git/git-service';
 import { lazy } from '../services/lazy';
+import { diskWorker } from './disk-worker';
 
 // isomorphic-git and the diff/merge code load on the first git call, not at start.
 const gitModule = lazy(() => import('../services/git/git-service'));
 
 export async function gitService(app: AppServices): Promise<GitService> {
   const { IsoGitService } = await gitModule();
-  return app.perSite('git', (site) => new IsoGitService(site, app.host));
+  // Status reads every post's files: it runs in the disk worker; writes stay here.
+  return app.perSite('git', (site) => new IsoGitService(site, app.host, { statusOf: (paths) => diskWorker(app).repoStatus(paths) }));
 }
 
 export function gitHandlers(app: AppServices): AreaHandlers<typeof gitChannels> {

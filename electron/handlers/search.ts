@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import type { AreaHandlers } from './types';
 import type { searchChannels } from '../../shared/ipc/channels/search';
 import type { AppServices } from '../services/app-services';
-import type { SearchService } from '../services/search/search-service';
-import { lazy } from '../services/lazy';
+import { diskWorker } from './disk-worker';
 import { PostChecker } from '../services/checks/post-checks';
 import { PreviewService } from '../services/preview/preview-service';
 
-const built = new WeakMap<AppServices, SearchService>();
-const searchModule = lazy(() => import('../services/search/search-service'));
+/** The search index's facade: the index itself lives in the disk worker. */
+type SearchIndex = ReturnType<typeof diskWorker>['search'];
+
+const built = new WeakMap<AppServices, SearchIndex>();
 /**
  * How long after a site opens the index starts building: long enough that reading every post
  * for the index never competes with the first post list (start-up), short enough that the
@@ -19,10 +20,12 @@ const searchModule = lazy(() => import('../services/search/search-service'));
 const BUILD_AFTER_OPEN_MS = 2000;
 
 /** The open site's search index, built on first use (and shortly after a site opens). */
-export async function searchService(app: AppServices): Promise<SearchService> {
-  const { SearchService } = await searchModule();
-  const s = app.perSite('search', (site) => new SearchService(site));
-  built.set(app, s);
+export async function searchService(app: AppServices): Promise<SearchIndex> {
+  const s = diskWorker(app).search;
+  if (built.get(app) !== s) {
+    built.set(app, s);
+    void s.ready().catch(() => {}); // starts building the index in the worker
+  }
   return s;
 }
 
@@ -30,7 +33,7 @@ export async function searchService(app: AppServices): Promise<SearchService> {
  * For the site watcher: the index to keep current with `updateFile(path)` / `removeFile(path)`,
  * or null when none was built for the open site (then there is nothing to update).
  */
-export function searchIndexIfBuilt(app: AppServices): SearchService | null {
+export function searchIndexIfBuilt(app: AppServices): SearchIndex | null {
   const s = built.get(app);
   return s && !s.isClosed && app.currentSite() ? s : null;
 }

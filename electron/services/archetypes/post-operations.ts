@@ -54,7 +54,7 @@ export class PostOperations {
   constructor(
     private site: SiteInfo,
     private host: HostContext,
-    private fields: SiteFields,
+    private fields: Pick<SiteFields, 'slugs'>,
   ) {}
 
   private abs(rel: string): Promise<string> {

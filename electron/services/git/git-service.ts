@@ -10,7 +10,7 @@ import type { Conflict, GitAuthor, GitStatus, SavedVersion, SyncInfo, SyncResult
 import type { HostContext, SiteInfo } from '../context';
 import { resolveInside } from '../fs/safe-path';
 import { findRepo, postUnit, type Repo } from './repo';
-import { repoStatus, postStates } from './status';
+import { repoStatus, postStates, type RepoStatus } from './status';
 import { saveVersion as saveVersionOf, defaultMessage, commitUnit } from './commit';
 import { assertWritable, withIndexLock } from './guards';
 import { postHistory } from './log';
@@ -53,6 +53,11 @@ const RETRY_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
 export interface GitServiceOptions {
   /** Overrides the offline retry delays (tests). */
   retryMs?: number[];
+  /**
+   * Computes the repository status elsewhere (the app: in the disk worker thread, off the main
+   * process's event loop); null when it found no repository. Default: here, in this thread.
+   */
+  statusOf?: (paths?: string[]) => Promise<RepoStatus | null>;
 }
 
 export class IsoGitService implements GitService {
@@ -123,7 +128,7 @@ export class IsoGitService implements GitService {
       };
     }
     const checked = paths ? await Promise.all(paths.map((p) => this.checkPost(p))) : undefined;
-    const s = await repoStatus(repo, checked);
+    const s = (this.options.statusOf ? await this.options.statusOf(checked) : null) ?? (await repoStatus(repo, checked));
     const pending = await loadPending(repo);
     return {
       repository: true,

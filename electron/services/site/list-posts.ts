@@ -1,9 +1,17 @@
 // Lists every post of a site from front matter alone: leaf bundles (index.md), branch bundles
 // (_index.md, shown as sections) and single files, newest first. Other Markdown files inside a
 // leaf bundle are page resources, not posts. Results are cached by file stat so that listing
-// again after one change only re-reads that file.
-import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+// again after one change only re-reads that file; given a cache file, the cache is kept on disk
+// between runs too, so the first listing after launch reads only the files that changed
+// (path + mtime + size: a file another program changed is read again).
+//
+// The synchronous file calls here run in the disk worker thread (worker/disk-worker.ts) when the
+// app lists posts, never on the main process's event loop; the CLI and the bench call the
+// class directly.
+import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, statSync, type Dirent } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
 import type { PostSummary } from '../../../shared/ipc/channels/site';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
 import { parseFieldsFast, asStringList, asDateString } from '../../../shared/post/fast-fields';
@@ -26,9 +34,77 @@ interface CacheEntry {
   summary: PostSummary;
 }
 
+/** Bumped whenever PostSummary or summarize() changes, so an old cache is never trusted. */
+const CACHE_VERSION = 1;
+/** How long after a listing that changed the cache it is written (one write, not one per call). */
+const SAVE_AFTER_MS = 1000;
+
 export class PostLister {
   private cache = new Map<string, CacheEntry>();
-  constructor(private contentDir: string) {}
+  private loaded: Promise<void> | null = null;
+  private dirty = false;
+  private saveTimer: NodeJS.Timeout | null = null;
+  /** The write under way: writes run one after another, so an older one never lands last. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Files read (the cache missed) by the last list(): what a listing really cost. */
+  filesRead = 0;
+
+  /** `cacheFile`: where summaries are kept between runs (none: memory only). */
+  constructor(
+    private contentDir: string,
+    private readonly cacheFile: string | null = null,
+  ) {}
+
+  /** Takes in the cache a previous run left; a missing, damaged or foreign file is ignored. */
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      if (!this.cacheFile) return;
+      try {
+        const saved = JSON.parse(await readFile(this.cacheFile, 'utf8')) as { version?: unknown; contentDir?: unknown; entries?: unknown };
+        if (saved.version !== CACHE_VERSION || saved.contentDir !== this.contentDir || !Array.isArray(saved.entries)) return;
+        for (const e of saved.entries as unknown[]) {
+          if (!Array.isArray(e) || e.length !== 3) continue;
+          const [mtimeMs, size, summary] = e as [unknown, unknown, PostSummary];
+          if (typeof mtimeMs !== 'number' || typeof size !== 'number' || !summary || typeof summary.path !== 'string') continue;
+          if (!this.cache.has(summary.path)) this.cache.set(summary.path, { mtimeMs, size, summary });
+        }
+      } catch {
+        // No cache yet, or one that cannot be read: this listing reads the files and writes one.
+      }
+    })();
+    return this.loaded;
+  }
+
+  /** Writes the cache now if it changed (when the site closes, and in tests). */
+  save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.cacheFile || !this.dirty) return;
+    this.dirty = false;
+    const entries = [...this.cache.values()].map((e) => [e.mtimeMs, e.size, e.summary]);
+    try {
+      await mkdir(dirname(this.cacheFile), { recursive: true });
+      await writeFileAtomic(this.cacheFile, Buffer.from(JSON.stringify({ version: CACHE_VERSION, contentDir: this.contentDir, entries })));
+    } catch {
+      // A read-only or full disk: the cache stays in memory; the next launch reads the files.
+    }
+  }
+
+  private changed(): void {
+    this.dirty = true;
+  }
+
+  /** Writes the cache soon (called when a listing ends, never half way through one). */
+  private saveSoon(): void {
+    if (!this.dirty || !this.cacheFile || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_AFTER_MS);
+    this.saveTimer.unref?.();
+  }
 
   /** How many posts' summaries are known (read at least once and still there). */
   get known(): number {
@@ -41,7 +117,10 @@ export class PostLister {
    * `signal`: the caller gave up (another site opened, the window closed): stop reading.
    */
   async list(signal?: AbortSignal): Promise<PostSummary[]> {
-    const files = findPostFilesSync(this.contentDir);
+    await this.load();
+    this.filesRead = 0;
+    const knownLeaves = this.knownLeaves();
+    const files = findPostFilesSync(this.contentDir, knownLeaves);
     const seen = new Set<string>();
     const out: PostSummary[] = [];
     for (let i = 0; i < files.length; i++) {
@@ -51,12 +130,42 @@ export class PostLister {
       }
       const abs = files[i];
       const rel = relative(this.contentDir, abs).split(sep).join('/');
-      seen.add(rel);
       const summary = this.summaryOf(abs, rel);
-      if (summary) out.push(summary);
+      if (summary) {
+        seen.add(rel);
+        out.push(summary);
+        continue;
+      }
+      // A bundle taken from the cache without reading its folder lost its index.md: read the
+      // folder now, as a first listing would.
+      const dir = abs.slice(0, abs.length - (rel.split('/').pop() ?? '').length - 1);
+      if (knownLeaves.get(dir) === abs.slice(dir.length + 1)) {
+        knownLeaves.delete(dir);
+        files.push(...findPostFilesSync(dir));
+      }
     }
-    for (const k of this.cache.keys()) if (!seen.has(k)) this.cache.delete(k);
+    for (const k of this.cache.keys()) {
+      if (seen.has(k)) continue;
+      this.cache.delete(k);
+      this.changed();
+    }
+    this.saveSoon();
     return sortNewestFirst(out);
+  }
+
+  /**
+   * The bundle folders the cache knows (absolute folder → its index file's name). The walk
+   * then stats each one's index file instead of reading the folder: a folder holding an index
+   * file is a leaf bundle whatever else it holds, so on a 100,000-post site the listing costs
+   * one stat per post instead of a folder read and a stat.
+   */
+  private knownLeaves(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const rel of this.cache.keys()) {
+      const slash = rel.lastIndexOf('/');
+      if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(join(this.contentDir, ...rel.slice(0, slash).split('/')), rel.slice(slash + 1));
+    }
+    return out;
   }
 
   /**
@@ -81,11 +190,22 @@ export class PostLister {
       }
     }
     const summary = this.summaryOf(abs, rel);
-    if (!summary) this.cache.delete(rel);
+    if (!summary && this.cache.delete(rel)) this.changed();
+    this.saveSoon();
     return summary;
   }
 
   private summaryOf(abs: string, rel: string): PostSummary | null {
+    const hit = this.cache.get(rel);
+    if (hit) {
+      // A known post costs one stat, not an open, a stat and a close.
+      try {
+        const st = statSync(abs);
+        if (hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
+      } catch {
+        return null; // deleted while listing
+      }
+    }
     let fd: number;
     try {
       fd = openSync(abs, 'r');
@@ -94,10 +214,10 @@ export class PostLister {
     }
     try {
       const st = fstatSync(fd);
-      const hit = this.cache.get(rel);
-      if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
       const summary = summarize(rel, readHead(fd, st.size));
+      this.filesRead++;
       this.cache.set(rel, { mtimeMs: st.mtimeMs, size: st.size, summary });
+      this.changed();
       return summary;
     } finally {
       closeSync(fd);
@@ -105,8 +225,12 @@ export class PostLister {
   }
 }
 
-/** Walks the content folder; skips hidden folders and the resources of leaf bundles. */
-export function findPostFilesSync(dir: string): string[] {
+/**
+ * Walks the content folder; skips hidden folders and the resources of leaf bundles.
+ * `knownLeaves` (absolute folder → index file name): bundles listed before, whose index file is
+ * taken as it is without reading the folder (the caller checks that file is still there).
+ */
+export function findPostFilesSync(dir: string, knownLeaves?: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length) {
@@ -124,8 +248,12 @@ export function findPostFilesSync(dir: string): string[] {
     }
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
-      if (e.isDirectory()) stack.push(join(d, e.name));
-      else if (e.isFile() && MD_RE.test(e.name)) out.push(join(d, e.name));
+      if (e.isDirectory()) {
+        const sub = join(d, e.name);
+        const leafName = knownLeaves?.get(sub);
+        if (leafName) out.push(join(sub, leafName));
+        else stack.push(sub);
+      } else if (e.isFile() && MD_RE.test(e.name)) out.push(join(d, e.name));
     }
   }
   return out;

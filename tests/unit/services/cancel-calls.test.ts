@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { startWebHost, type WebHost } from '../../../electron/web/web-host';
 import { searchService } from '../../../electron/handlers/search';
-import { PostLister } from '../../../electron/services/site/list-posts';
+import { diskWorker } from '../../../electron/handlers/disk-worker';
 import { CallCancels } from '../../../electron/shell/call-cancels';
 import { createDispatch } from '../../../shared/ipc/dispatch';
 import { createHandlerTable } from '../../../electron/handlers';
@@ -87,10 +87,8 @@ describe('cancelling a call over the web host', () => {
     await expect(call('listPosts', {}, client.signal)).rejects.toThrow();
     await end;
     expect(ended.find((e) => e.channel === 'listPosts')?.envelope).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    // The same lister the handler used: it read only some of the posts, then stopped.
-    const lister = host!.app.perSite('postLister', (s) => new PostLister(s.contentDir));
-    expect(lister.known).toBeGreaterThan(0);
-    expect(lister.known).toBeLessThan(POSTS);
+    // The same lister the handler used (in the disk worker): it stopped before reading every post.
+    expect(await diskWorker(host!.app).lister.known()).toBeLessThan(POSTS);
     // Not cancelled, the same call lists every post.
     const env = (await (await call('listPosts', {})).json()) as Envelope<unknown[]>;
     expect(env.ok && env.value.length).toBe(POSTS);
@@ -102,7 +100,7 @@ describe('cancelling a call over the web host', () => {
     const { ended, end } = await hostWith(site.root, 'searchPosts', client);
     await expect(call('searchPosts', { query: 'driftwood' }, client.signal)).rejects.toThrow();
     await end;
-    const indexed = (await searchService(host!.app)).size;
+    const indexed = await (await searchService(host!.app)).size();
     expect(ended.find((e) => e.channel === 'searchPosts')?.envelope).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(indexed).toBeLessThan(POSTS);
     const env = (await (await call('searchPosts', { query: 'driftwood', limit: 1 })).json()) as Envelope<{ total: number }>;

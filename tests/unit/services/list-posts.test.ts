@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { PostLister } from '../../../electron/services/site/list-posts';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
@@ -94,5 +96,67 @@ describe('PostLister.one: one entry read again, for a list that keeps up without
     expect(lister.one('indent.md')!.frontMatterError).toMatch(/^Line 4: a line is indented differently/);
     expect(lister.one('quote.md')!.frontMatterError).toBe('A text that opens with a double quote (") is not closed: it is still open at line 4.');
     for (const p of ['indent.md', 'quote.md']) expect(lister.one(p)!.frontMatterError).not.toMatch(/scalar|mapping|stream|YAML/i);
+  });
+});
+
+describe('PostLister cache kept on disk', () => {
+  it('a second run reads no file, yet re-reads a file another program changed (path + mtime + size)', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: Alpha\ndate: 2025-01-01\n---\n',
+      'content/blog/b/index.md': '---\ntitle: Beta\ndate: 2025-01-02\n---\n',
+      'content/notes.md': '---\ntitle: Notes\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'post-list-cache', 'cache.json');
+    const first = new PostLister(info.contentDir, cacheFile);
+    const cold = await first.list();
+    expect(first.filesRead).toBe(3);
+    await first.save();
+
+    const second = new PostLister(info.contentDir, cacheFile); // the next launch
+    expect(await second.list()).toEqual(cold);
+    expect(second.filesRead).toBe(0);
+
+    // Another program rewrites one post: same size, a new time; and one post is removed.
+    const b = join(info.contentDir, 'blog/b/index.md');
+    writeFileSync(b, readFileSync(b, 'utf8').replace('Beta', 'Bbbb'));
+    utimesSync(b, new Date(), new Date(Date.now() + 5000));
+    rmSync(join(info.contentDir, 'notes.md'));
+    const third = new PostLister(info.contentDir, cacheFile);
+    const after = await third.list();
+    expect(third.filesRead).toBe(1);
+    expect(after.map((p) => p.title)).toEqual(['Bbbb', 'Alpha']);
+  });
+
+  it('a cached bundle that lost its index file is read again as a folder; a new bundle is found', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
+      'content/blog/a/notes.md': '---\ntitle: Notes of Alpha\n---\n',
+      'content/blog/b/index.md': '---\ntitle: Beta\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache.json');
+    const first = new PostLister(info.contentDir, cacheFile);
+    expect((await first.list()).map((p) => p.title).sort()).toEqual(['Alpha', 'Beta']);
+    await first.save();
+    rmSync(join(info.contentDir, 'blog/a/index.md')); // notes.md is a post of its own now
+    site.write('content/blog/c/index.md', '---\ntitle: Gamma\n---\n');
+    const next = new PostLister(info.contentDir, cacheFile);
+    expect((await next.list()).map((p) => p.title).sort()).toEqual(['Beta', 'Gamma', 'Notes of Alpha']);
+    expect(next.filesRead).toBe(2);
+    expect(await next.list()).toEqual(await new PostLister(info.contentDir).list());
+  });
+
+  it('ignores a damaged cache or one written for another folder', async () => {
+    site = makeTempSite({ 'content/a.md': '---\ntitle: A\n---\n' });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'cache.json');
+    writeFileSync(cacheFile, '{"version":1,"contentDir":"/elsewhere","entries":[[1,2,{"path":"a.md","title":"Wrong"}]]}');
+    const lister = new PostLister(info.contentDir, cacheFile);
+    expect((await lister.list())[0].title).toBe('A');
+    writeFileSync(cacheFile, '{not json');
+    const again = new PostLister(info.contentDir, cacheFile);
+    expect((await again.list())[0].title).toBe('A');
+    expect(again.filesRead).toBe(1);
   });
 });

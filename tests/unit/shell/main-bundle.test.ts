@@ -54,7 +54,7 @@ beforeAll(async () => {
   const builder = await createBuilder({
     configFile: join(repo, 'vite.electron.config.ts'),
     logLevel: 'error',
-    environments: { main: { build: { outDir } }, preload: { build: { outDir } } },
+    environments: { main: { build: { outDir } }, preload: { build: { outDir } }, diskWorker: { build: { outDir } } },
   });
   await builder.buildApp();
 

@@ -1,0 +1,108 @@
+// What the disk worker does for one open site: the post list, git status, front-matter
+// schema inference and the search index, each the same service class the main process used to
+// run, now owned by the worker thread (disk-worker.ts). The main process reaches them through
+// site-disk-worker.ts, by target name and method; this table says which targets exist.
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { SiteInfo } from '../../../shared/ipc/channels/site';
+import { PostLister } from '../site/list-posts';
+import { SiteFields } from '../frontmatter/site-fields';
+import type { SearchService } from '../search/search-service';
+import type { Repo } from '../git/repo';
+import type { RepoStatus } from '../git/status';
+import { lazy } from '../lazy';
+
+// isomorphic-git and the search engine load on their first call, so the thread starts (and
+// answers the first post list) without them.
+const gitModules = lazy(async () => ({ ...(await import('../git/repo')), ...(await import('../git/status')) }));
+const searchModule = lazy(() => import('../search/search-service'));
+
+/** What the worker needs to know of the site and the app (plain data: it crosses threads). */
+export interface DiskJobsConfig {
+  site: SiteInfo;
+  /** The app's data folder, for the post list's cache (null: memory only). */
+  dataDir: string | null;
+}
+
+/** Git status of the site's posts, with its repository found (again) until there is one. */
+export class StatusJob {
+  private repoP: Promise<Repo | null> | null = null;
+  constructor(private readonly site: Pick<SiteInfo, 'root' | 'contentDir'>) {}
+
+  private repo(): Promise<Repo | null> {
+    this.repoP ??= gitModules().then((g) => g.findRepo(this.site.root, this.site.contentDir));
+    return this.repoP.then((r) => {
+      if (!r) this.repoP = null; // look again next time (the writer may have saved a first version)
+      return r;
+    });
+  }
+
+  /** Null when the site keeps no versions (the main process answers that case itself). */
+  async repoStatus(paths?: string[]): Promise<RepoStatus | null> {
+    const repo = await this.repo();
+    return repo ? (await gitModules()).repoStatus(repo, paths) : null;
+  }
+
+  async shutdown(): Promise<void> {
+    const repo = await this.repoP?.catch(() => null);
+    await repo?.hasher.flush();
+  }
+}
+
+/**
+ * Where a site's post-list cache lives: in the app's data folder, one file per content folder
+ * (named by a hash of its path). Not in the site's .git like the stat cache: a site need not
+ * keep versions, the cache is of this machine's file times (meaningless on a clone), and the
+ * writer's repository stays free of files that are not git's.
+ */
+export function listCacheFile(dataDir: string, contentDir: string): string {
+  const id = createHash('sha1').update(contentDir).digest('hex').slice(0, 16);
+  return join(dataDir, 'post-list-cache', `${id}.json`);
+}
+
+export class SiteDiskJobs {
+  readonly lister: PostLister;
+  readonly status: StatusJob;
+  readonly fields: SiteFields;
+  private searchService: Promise<SearchService> | null = null;
+  private readonly site: SiteInfo;
+
+  constructor(config: DiskJobsConfig) {
+    const { site, dataDir } = config;
+    this.lister = new PostLister(site.contentDir, dataDir ? listCacheFile(dataDir, site.contentDir) : null);
+    this.status = new StatusJob(site);
+    this.fields = new SiteFields(site);
+    this.site = site;
+  }
+
+  /** The search index, built on first use. */
+  search(): Promise<SearchService> {
+    this.searchService ??= searchModule().then(({ SearchService }) => new SearchService(this.site));
+    return this.searchService;
+  }
+
+  /** The object a call is addressed to. */
+  async target(name: string): Promise<object | null> {
+    switch (name) {
+      case 'lister':
+        return this.lister;
+      case 'status':
+        return this.status;
+      case 'fields':
+        return this.fields;
+      case 'search':
+        return this.search();
+      default:
+        return null;
+    }
+  }
+
+  /** Caches to disk (so the next launch reads no file it need not), the index closed. */
+  async shutdown(): Promise<void> {
+    (await this.searchService?.catch(() => null))?.shutdown();
+    await Promise.allSettled([this.lister.save(), this.status.shutdown()]);
+  }
+}
+
+/** The names a call may address. */
+export type DiskTarget = 'lister' | 'status' | 'fields' | 'search' | 'worker';

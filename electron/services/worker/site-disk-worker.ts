@@ -1,0 +1,176 @@
+// The main process's side of the disk worker: one worker thread per open site, started on the
+// first call, which lists posts, computes git status, infers the front-matter schema and
+// keeps the search index (site-disk-jobs.ts). The handlers call the facades below, which have
+// the same methods as the services they stand for. A cancelled call (its AbortSignal fired)
+// is cancelled inside the worker too; a worker that dies answers every waiting call with a
+// plain error (never a hang) and is started again on the next call.
+import type { Worker } from 'node:worker_threads';
+import { cancelledError, PostwrightError } from '../../../shared/ipc/errors';
+import type { PostSummary } from '../../../shared/ipc/channels/site';
+import type { SearchRequest, SearchResponse } from '../../../shared/ipc/channels/search';
+import type { LinkForm } from '../../../shared/links/post-address';
+import type { SectionSchema } from '../../../shared/frontmatter/schema';
+import type { RepoStatus } from '../git/status';
+import type { SitePost, ValueCount } from '../frontmatter/site-fields';
+import { SIGNAL_ARG, type FromWorker, type ToWorker, type WorkerError } from './disk-protocol';
+import type { DiskJobsConfig, DiskTarget } from './site-disk-jobs';
+import { findDiskWorkerEntry, startWorker, type WorkerEntry } from './worker-entry';
+
+/** How long a closing site waits for the worker to write its caches before stopping it. */
+const SHUTDOWN_WAIT_MS = 5000;
+const CRASHED = 'Reading the site\'s files stopped unexpectedly. Try again; if it keeps happening, restart Postwright.';
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  done: () => void;
+}
+
+export class SiteDiskWorker {
+  private worker: Promise<Worker> | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly config: DiskJobsConfig,
+    private readonly entry: () => Promise<WorkerEntry> = findDiskWorkerEntry,
+  ) {}
+
+  /** The facades the handlers use in place of the services. */
+  readonly lister = {
+    list: (signal?: AbortSignal) => this.call<PostSummary[]>('lister', 'list', [signal]),
+    one: (path: string) => this.call<PostSummary | null>('lister', 'one', [path]),
+    /** How many posts' summaries the worker's lister knows. */
+    known: () => this.call<number>('lister', 'known', []),
+  };
+
+  readonly fields = {
+    posts: () => this.call<SitePost[]>('fields', 'posts', []),
+    schema: (section: string) => this.call<SectionSchema>('fields', 'schema', [section]),
+    suggestions: () => this.call<{ taxonomies: Record<string, ValueCount[]>; contributors: ValueCount[] }>('fields', 'suggestions', []),
+    slugs: (exceptPath?: string) => this.call<Map<string, string>>('fields', 'slugs', [exceptPath]),
+    sections: () => this.call<string[]>('fields', 'sections', []),
+  };
+
+  readonly search = {
+    search: (req: SearchRequest, signal?: AbortSignal) => this.call<SearchResponse>('search', 'search', [req, signal]),
+    linkForm: () => this.call<LinkForm>('search', 'linkForm', []),
+    updateFile: (path: string) => this.call<void>('search', 'updateFile', [path]),
+    removeFile: (path: string) => this.call<void>('search', 'removeFile', [path]),
+    refreshChanged: () => this.call<void>('search', 'refreshChanged', []),
+    /** Resolves once the index is built (starting the build if it had not started). */
+    ready: () => this.call<void>('search', 'ready', []),
+    /** Number of posts indexed so far. */
+    size: () => this.call<number>('search', 'size', []),
+    isClosed: false,
+  };
+
+  /** Starts the thread now (when a site opens), so the first post list does not wait for it. */
+  warm(): void {
+    void this.running().catch(() => {});
+  }
+
+  /** How many calls the worker is running (this one included). */
+  running(): Promise<number> {
+    return this.call<number>('worker', 'running', []);
+  }
+
+  /** Git status of the site (null when it keeps no versions). */
+  repoStatus(paths?: string[]): Promise<RepoStatus | null> {
+    return this.call<RepoStatus | null>('status', 'repoStatus', [paths]);
+  }
+
+  private start(): Promise<Worker> {
+    this.worker ??= this.entry().then((entry) => {
+      const w = startWorker(entry, { workerData: this.config, name: 'postwright-disk' });
+      w.unref(); // an idle worker never keeps the process alive
+      w.on('message', (msg: FromWorker) => this.settle(msg));
+      w.on('error', (e) => this.crashed(w, e));
+      w.on('exit', (code) => this.crashed(w, new Error(`exit code ${code}`)));
+      return w;
+    });
+    return this.worker;
+  }
+
+  /** Every call waiting on a dead worker fails now; the next call starts a new one. */
+  private async crashed(w: Worker, cause: Error): Promise<void> {
+    if ((await this.worker?.catch(() => null)) === w) this.worker = null;
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.done();
+      p.reject(new PostwrightError('internal', CRASHED, { cause: cause.message }));
+    }
+  }
+
+  private settle(msg: FromWorker): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    p.done();
+    if (msg.ok) p.resolve(msg.value);
+    else p.reject(revive(msg.error));
+  }
+
+  /** Calls `target.method(...args)` in the worker; an AbortSignal argument is forwarded. */
+  call<T>(target: DiskTarget, method: string, args: unknown[]): Promise<T> {
+    if (this.closed) return Promise.reject(new PostwrightError('no-site', 'This site was closed.'));
+    const signal = args.find((a): a is AbortSignal => a instanceof AbortSignal);
+    if (signal?.aborted) return Promise.reject(cancelledError());
+    const id = this.nextId++;
+    const sent = args.map((a) => (a instanceof AbortSignal ? SIGNAL_ARG : a));
+    return new Promise<T>((resolve, reject) => {
+      let w: Worker | null = null;
+      const onAbort = () => {
+        w?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+        // The caller stops waiting now; the worker's answer, when it comes, is dropped.
+        this.settle({ type: 'result', id, ok: false, error: { kind: 'postwright', shape: cancelledError().toShape() } });
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, done });
+      this.start().then(
+        (worker) => {
+          w = worker;
+          if (this.pending.has(id)) worker.postMessage({ type: 'call', id, target, method, args: sent } satisfies ToWorker);
+        },
+        (e: unknown) => {
+          this.worker = null;
+          this.pending.delete(id);
+          done();
+          reject(new PostwrightError('internal', CRASHED, { cause: (e as Error).message }));
+        },
+      );
+    });
+  }
+
+  /** Writes the caches (post list, git stat cache) and stops the thread. */
+  async shutdown(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.search.isClosed = true;
+    const worker = await this.worker?.catch(() => null);
+    if (!worker) return;
+    const id = this.nextId++;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+      this.pending.set(id, { resolve: () => resolve(), reject: () => resolve(), done: () => clearTimeout(t) });
+      worker.postMessage({ type: 'shutdown', id } satisfies ToWorker);
+    });
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+    for (const [pid, p] of this.pending) {
+      this.pending.delete(pid);
+      p.done();
+      p.reject(new PostwrightError('no-site', 'This site was closed.'));
+    }
+  }
+}
+
+/** The error as the service threw it in the worker, for the dispatch to word and log. */
+function revive(e: WorkerError): Error {
+  if (e.kind === 'postwright') return new PostwrightError(e.shape.code, e.shape.message, e.shape.details);
+  const err = Object.assign(new Error(e.message), { name: e.name, code: e.code });
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
