@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { PostListItem } from './PostListItem';
+import { RowOffsets } from './row-offsets';
 
 interface Props {
   posts: PostSummary[];
@@ -41,6 +42,11 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
   // The row that holds the Tab stop once the writer moved with the arrows or clicked.
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  // The row a key moved to: kept in view while the rows around it are measured (each measured
+  // row may move it), until the heights settle.
+  const keepInView = useRef<number | null>(null);
+  // Bumped once the first rows are measured: unmeasured rows then count as their average.
+  const [estimate, setEstimate] = useState(0);
 
   // Opening a post gives the Tab stop back to it.
   useEffect(() => setFocusPath(null), [currentPath]);
@@ -48,15 +54,16 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
   const indexByPath = useMemo(() => new Map(posts.map((p, i) => [p.path, i])), [posts]);
   const stopPath = focusPath != null && indexByPath.has(focusPath) ? focusPath : currentPath != null && indexByPath.has(currentPath) ? currentPath : (posts[0]?.path ?? null);
 
-  // offsets[i]: the top of row i from the first row's top; offsets[n]: the height of all rows.
-  const offsets = useMemo(() => {
-    const o = new Float64Array(posts.length + 1);
-    if (!windowed) return o;
+  // Each row's top. Built once per list (filtering makes a new one), updated in place as rows
+  // are measured; `measured` counts those updates, so what depends on the offsets recomputes.
+  const built = useMemo(() => {
     const average = heights.current.size ? measuredSum.current / heights.current.size : ESTIMATED_ROW_PX;
-    for (let i = 0; i < posts.length; i++) o[i + 1] = o[i] + (heights.current.get(posts[i].path) ?? average);
-    return o;
-    // `measured` changes when rows were measured: their offsets move.
-  }, [posts, windowed, measured]);
+    const h = new Float64Array(windowed ? posts.length : 0);
+    for (let i = 0; i < h.length; i++) h[i] = heights.current.get(posts[i].path) ?? average;
+    return { offsets: new RowOffsets(h), guessed: heights.current.size === 0 };
+    // `estimate`: rebuilt once with the measured average.
+  }, [posts, windowed, estimate]);
+  const rows = built.offsets;
 
   const readViewport = useCallback(() => {
     const el = listRef.current;
@@ -84,16 +91,17 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
     } else {
       const from = Math.max(0, viewport.top - PAD_TOP_PX - OVERSCAN_PX);
       const to = viewport.top - PAD_TOP_PX + viewport.height + OVERSCAN_PX;
-      first = Math.max(0, upperBound(offsets, from) - 1);
-      last = Math.min(posts.length - 1, upperBound(offsets, to) - 1);
+      first = rows.rowAt(from);
+      last = rows.rowAt(to);
     }
-    const rows: number[] = [];
+    const out: number[] = [];
     const stop = stopPath == null ? -1 : (indexByPath.get(stopPath) ?? -1);
-    if (stop >= 0 && stop < first) rows.push(stop);
-    for (let i = first; i <= last; i++) rows.push(i);
-    if (stop > last) rows.push(stop);
-    return rows;
-  }, [windowed, posts, viewport, offsets, stopPath, indexByPath]);
+    if (stop >= 0 && stop < first) out.push(stop);
+    for (let i = first; i <= last; i++) out.push(i);
+    if (stop > last) out.push(stop);
+    return out;
+    // `measured`: the offsets changed in place.
+  }, [windowed, posts, viewport, rows, measured, stopPath, indexByPath]);
 
   // Measures the drawn rows before the frame is painted; rows above the visible part that turn
   // out taller or shorter than counted move the scroll position by as much, so nothing jumps.
@@ -102,7 +110,7 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
     if (!el || !windowed) return;
     let changed = false;
     let shiftAbove = 0;
-    const firstVisible = upperBound(offsets, el.scrollTop - PAD_TOP_PX) - 1;
+    const firstVisible = rows.rowAt(el.scrollTop - PAD_TOP_PX);
     for (const li of el.querySelectorAll<HTMLLIElement>(':scope > li[data-index]')) {
       const h = li.offsetHeight;
       if (h <= 0) continue; // hidden: nothing to learn
@@ -111,17 +119,28 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
       const height = h + ROW_GAP_PX;
       const before = heights.current.get(path);
       if (before === height) continue;
-      const counted = offsets[index + 1] - offsets[index];
-      if (index < firstVisible) shiftAbove += height - counted;
+      if (index < firstVisible) shiftAbove += height - rows.height(index);
       measuredSum.current += height - (before ?? 0);
       heights.current.set(path, height);
+      rows.setHeight(index, height);
       changed = true;
     }
     if (changed) {
       if (shiftAbove) el.scrollTop += shiftAbove;
-      setMeasured((m) => m + 1);
+      if (built.guessed) setEstimate((v) => v + 1);
+      else setMeasured((m) => m + 1);
     }
+    const keep = keepInView.current;
+    if (keep != null && keep < rows.length) scrollToRow(el, keep);
+    if (!changed) keepInView.current = null;
   });
+
+  function scrollToRow(el: HTMLElement, index: number): void {
+    const top = PAD_TOP_PX + rows.top(index);
+    const bottom = top + rows.height(index);
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }
 
   // Focus a row that was just scrolled to and drawn.
   useLayoutEffect(() => {
@@ -138,10 +157,8 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
     const path = posts[index].path;
     const el = listRef.current;
     if (windowed && el) {
-      const top = PAD_TOP_PX + offsets[index];
-      const bottom = PAD_TOP_PX + offsets[index + 1];
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+      keepInView.current = index;
+      scrollToRow(el, index);
       readViewport();
     }
     pendingFocus.current = path;
@@ -179,7 +196,7 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
       role="list"
       aria-label="Posts"
       className={windowed ? 'post-list post-list-windowed' : 'post-list'}
-      style={windowed ? ({ '--post-list-height': `${PAD_TOP_PX + offsets[posts.length] + PAD_BOTTOM_PX}px` } as React.CSSProperties) : undefined}
+      style={windowed ? ({ '--post-list-height': `${PAD_TOP_PX + rows.total + PAD_BOTTOM_PX}px` } as React.CSSProperties) : undefined}
       onScroll={windowed ? readViewport : undefined}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -192,7 +209,7 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
             post={p}
             index={i}
             setSize={posts.length}
-            top={windowed ? PAD_TOP_PX + offsets[i] : undefined}
+            top={windowed ? PAD_TOP_PX + rows.top(i) : undefined}
             current={p.path === currentPath}
             tabStop={p.path === stopPath}
             onOpen={onOpen}
@@ -201,16 +218,4 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
       })}
     </ul>
   );
-}
-
-/** The first index whose value is greater than `x` (offsets ascend). */
-function upperBound(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
