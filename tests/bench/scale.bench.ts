@@ -79,6 +79,9 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
       metrics.push(...(await measureGit(ctx, root, n, at100k)));
       ctx.log(`scale ${label(n)}: web host and Chromium`);
       metrics.push(...(await measureUi(ctx, browser, root, n, at100k, dist, bundle)));
+      // Each size's figures as they come: a long run stopped midway still tells something.
+      const suffix = new RegExp(`_${label(n)}(_ms|_mb)?$`);
+      ctx.log(`scale ${label(n)}: ${metrics.filter((m) => suffix.test(m.name)).map((m) => `${m.name.replace(/^scale_/, '')}=${Math.round(m.value * 10) / 10}`).join(' ')}`);
     }
   } finally {
     await browser.close();
