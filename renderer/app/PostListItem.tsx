@@ -10,13 +10,18 @@ import { usePostGitState } from '../history/git-status';
 
 interface Props {
   post: PostSummary;
+  /** Its place in the list (0-based) and the list's length, for screen readers and the keys. */
+  index: number;
+  setSize: number;
+  /** Its offset in a windowed list (PostList.tsx); absent when the whole list is drawn. */
+  top?: number;
   current: boolean;
   tabStop: boolean;
   onOpen(path: string): void;
 }
 
 // Memoized: filtering or opening a post re-renders only the items whose state changed.
-export const PostListItem = memo(function PostListItem({ post, current, tabStop, onOpen }: Props) {
+export const PostListItem = memo(function PostListItem({ post, index, setSize, top, current, tabStop, onOpen }: Props) {
   const missing = useContext(BrokenImagesContext).get(post.path) ?? 0;
   const missingText = missing ? `${missing} missing image${missing === 1 ? '' : 's'}` : '';
   // new / changed / saved from git (absent when the site keeps no versions).
@@ -24,7 +29,15 @@ export const PostListItem = memo(function PostListItem({ post, current, tabStop,
   const label = [postLabel(post), missingText, gitState && versionStateWords(gitState)].filter(Boolean).join(', ');
   const date = shortDate(post.date);
   return (
-    <li className="post-item" aria-label={label}>
+    <li
+      className="post-item"
+      aria-label={label}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      data-index={index}
+      data-path={post.path}
+      style={top == null ? undefined : { top }}
+    >
       <button
         type="button"
         className="post-button"

@@ -6,8 +6,13 @@ export interface BenchMetric {
   value: number;
   min?: number;
   max?: number;
-  /** Budget: the value must be <= budget. Absent for peers and informational figures. */
+  /**
+   * An absolute budget for a real laptop: printed beside the figure as a note, never a failure
+   * (a shared 2-core VM cannot show it). Pass/fail is `targets` (and tests/bench/targets.ts).
+   */
   budget?: number;
+  /** What fails the bench when missed: ratios to a peer measured in the same run, or a bound. */
+  targets?: BenchTarget[];
   /** Name of the peer metric measured in the same run, for the ratio column. */
   peer?: string;
   /**
@@ -19,6 +24,12 @@ export interface BenchMetric {
   unit?: string;
   note?: string;
 }
+
+/**
+ * A target the bench fails on. `ratio`: this metric ÷ metric `of` (same run) must be ≤ max.
+ * `max`: the value itself must be ≤ max (only where the issue names an absolute target).
+ */
+export type BenchTarget = { kind: 'ratio'; of: string; max: number } | { kind: 'max'; max: number };
 
 export interface BenchContext {
   /** Scratch folder for generated sites; removed after the run. */

@@ -1,0 +1,331 @@
+// The scale curve (issue 22 item 3): sites of 1k, 10k, 50k and 100k posts shaped like real ones
+// (tests/bench/scale/generate-scale-site.ts), and for each size:
+// - scale_startup_<n>_ms: the web host (built, plain node) and Chromium, from navigation to the
+//   post list painted with its posts; _warm: the same with the data folder of the first launch;
+// - scale_list_cold/_warm_<n>_ms: listing the posts as the app does, the first time and again;
+//   peer `hugo list all` on the same site;
+// - scale_search_p95_<n>_ms: a mix of queries on the search index (its build time in the note);
+// - scale_git_status_first/_warm_<n>_ms: the first status after opening, then after one edit;
+//   peer `git status --porcelain`; scale_save_version_<n>_ms: "Save version" of one edited
+//   post; peer `git add <post> && git commit`;
+// - scale_host_rss_<n>_mb: the web host's resident memory with the list shown;
+//   scale_renderer_heap_<n>_mb: the page's JS heap after GC;
+// - scale_scroll_frame_p95_<n>_ms / scale_scroll_fps_<n>: scrolling the post list a frame at a
+//   time, against the page's idle frames in the same run.
+// Between consecutive sizes, scale_exp_<metric>_<a>_<b>: log(t2/t1)/log(n2/n1), 1 = linear;
+// a step over 1.15 fails (when both figures are over 20 ms: below that, fixed costs and noise
+// decide). Targets at 100k: list ≤ 5 s cold and ≤ 1 s warm, search p95 ≤ 100 ms, warm status ≤
+// the git CLI, scrolling within 1.25× of idle frames (60 fps).
+// Sizes: BENCH_SCALE_SIZES=1000,10000 (default 1000,10000,50000,100000). Generated sites stay
+// cached in BENCH_SCALE_CACHE (default <tmp>/postwright-scale-sites) for the next run.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { BenchContext, BenchMetric, BenchTarget } from './types';
+import { summarize } from './types';
+import { AUTHOR, git, postPath, scaleSite } from './scale/generate-scale-site';
+import { rendererDist } from './ui/build';
+import { heapMb, installProbes, listReady, nextPaint, percentile } from './ui/page-probes';
+import { buildWebHost } from '../support/build-web-host';
+import { launchWebHostProcess } from '../support/web-host-process';
+import { PostLister } from '../../electron/services/site/list-posts';
+import { openSiteFolder } from '../../electron/services/site/open-site';
+import { SearchService } from '../../electron/services/search/search-service';
+import { IsoGitService } from '../../electron/services/git/git-service';
+
+const DEFAULT_SIZES = [1000, 10_000, 50_000, 100_000];
+/** Rare and common words, a word being typed (prefix), a typo (fuzzy), several words, numbers. */
+const queries = (n: number) => ['lanternfish', 'canary rollout', 'keynot', `recap ${n - 7}`, 'drftwood', 'harbor', 'sticker coffee demo', `session ${Math.floor(n / 3)}`, 'volunteer meetup'];
+const MAX_EXPONENT = 1.15;
+/** Below this, a figure is mostly fixed cost and noise: its growth is reported, not judged. */
+const EXPONENT_FLOOR_MS = 20;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+
+export function label(n: number): string {
+  return n % 1000 === 0 ? `${n / 1000}k` : String(n);
+}
+
+function sizes(): number[] {
+  const env = process.env.BENCH_SCALE_SIZES;
+  const list = env ? env.split(',').map((s) => Number(s.trim())) : DEFAULT_SIZES;
+  if (list.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`BENCH_SCALE_SIZES must list whole numbers of posts (10 or more), e.g. 1000,10000; got "${env}"`);
+  return [...new Set(list)].sort((a, b) => a - b);
+}
+
+const time = async <T>(f: () => Promise<T> | T): Promise<[number, T]> => {
+  const t0 = performance.now();
+  const out = await f();
+  return [performance.now() - t0, out];
+};
+
+export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
+  const started = performance.now();
+  const list = sizes();
+  const dist = await rendererDist(ctx.repoRoot, ctx.tmpDir, ctx.log);
+  ctx.log('building the web host');
+  const bundle = await buildWebHost(ctx.repoRoot, join(ctx.tmpDir, 'scale-web-host'));
+  const browser = await chromium.launch({ executablePath: process.env.POSTWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const metrics: BenchMetric[] = [];
+  let generated = 0;
+  try {
+    for (const n of list) {
+      const { root, generatedMs } = scaleSite(n, ctx.log);
+      if (generatedMs != null) generated += generatedMs;
+      const at100k = n === 100_000;
+      ctx.log(`scale ${label(n)}: services`);
+      metrics.push(...(await measureList(ctx, root, n, at100k)));
+      metrics.push(...(await measureSearch(ctx, root, n, at100k)));
+      metrics.push(...(await measureGit(ctx, root, n, at100k)));
+      ctx.log(`scale ${label(n)}: web host and Chromium`);
+      metrics.push(...(await measureUi(ctx, browser, root, n, at100k, dist, bundle)));
+      // Each size's figures as they come: a long run stopped midway still tells something.
+      const suffix = new RegExp(`_${label(n)}(_ms|_mb)?$`);
+      ctx.log(`scale ${label(n)}: ${metrics.filter((m) => suffix.test(m.name)).map((m) => `${m.name.replace(/^scale_/, '')}=${Math.round(m.value * 10) / 10}`).join(' ')}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  metrics.push(...exponents(list, metrics));
+  metrics.push({
+    name: 'scale_bench_total_s',
+    value: (performance.now() - started) / 1000,
+    unit: 's',
+    note: `sizes ${list.map(label).join(', ')}; of which ${(generated / 1000).toFixed(1)} s writing sites not in the cache`,
+  });
+  return metrics;
+}
+
+async function measureList(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
+  const L = label(n);
+  const runs = n >= 50_000 ? 2 : 3;
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const site = await openSiteFolder(root);
+    const lister = new PostLister(site.contentDir);
+    const [ms, posts] = await time(() => lister.list());
+    cold.push(ms);
+    // n posts and one branch bundle (_index.md) per section, listed as posts too.
+    if (posts.length < n) throw new Error(`listed ${posts.length} posts of ${n}`);
+    warm.push((await time(() => lister.list()))[0]);
+  }
+  const hugo: number[] = [];
+  for (let r = 0; r < (n >= 50_000 ? 1 : 3); r++) {
+    hugo.push((await time(() => execFileSync('hugo', ['list', 'all', '--source', root], { stdio: 'ignore', maxBuffer: 1 << 30 })))[0]);
+  }
+  return [
+    { name: `scale_list_cold_${L}_ms`, ...summarize(cold), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 5000 }] : undefined, note: 'a new lister (a site just opened)' },
+    { name: `scale_list_warm_${L}_ms`, ...summarize(warm), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 1000 }] : undefined, note: 'the same lister again (the list refreshed)' },
+    { name: `scale_peer_hugo_list_${L}_ms`, ...summarize(hugo), unit: 'ms', note: '`hugo list all`' },
+  ];
+}
+
+async function measureSearch(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
+  const L = label(n);
+  const [buildMs, service] = await time(async () => {
+    const s = new SearchService({ contentDir: join(root, 'content') });
+    await s.ready;
+    return s;
+  });
+  try {
+    const QUERIES = queries(n);
+    for (const q of QUERIES) await service.search({ query: q }); // warm-up: first calls compile the code paths
+    const times: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      for (const q of QUERIES) {
+        const [ms, res] = await time(() => service.search({ query: q }));
+        times.push(ms);
+        if (!res.hits.length) throw new Error(`no result for "${q}" in ${n} posts`);
+      }
+    }
+    const p95 = percentile(times, 95);
+    return [
+      {
+        name: `scale_search_p95_${L}_ms`,
+        value: p95,
+        min: Math.min(...times),
+        max: Math.max(...times),
+        unit: 'ms',
+        targets: at100k ? [{ kind: 'max', max: 100 }] : undefined,
+        note: `${QUERIES.length} queries × 5; index built in ${Math.round(buildMs)} ms`,
+      },
+      { name: `scale_search_index_${L}_ms`, value: buildMs, unit: 'ms', note: 'building the search index' },
+    ];
+  } finally {
+    service.shutdown();
+  }
+}
+
+async function measureGit(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
+  const L = label(n);
+  const settings = new Map<string, unknown>([['gitAuthor', AUTHOR]]);
+  const svc = new IsoGitService(
+    { root, contentDir: join(root, 'content') },
+    {
+      settings: { get: <T>(k: string) => settings.get(k) as T | undefined, set: (k, v) => void settings.set(k, v) },
+      secrets: { get: async () => null, set: async () => {}, persistent: false },
+      emit: () => {},
+    },
+  );
+  try {
+    const [firstMs, first] = await time(() => svc.status());
+    if (Object.keys(first.posts).length < n) throw new Error(`status saw ${Object.keys(first.posts).length} posts of ${n}`);
+    const runs = n >= 50_000 ? 3 : 5;
+    const warm: number[] = [];
+    const cli: number[] = [];
+    const save: number[] = [];
+    const cliSave: number[] = [];
+    const stamp = Date.now();
+    for (let r = 0; r < runs; r++) {
+      const ours = postPath((r * 37) % n);
+      appendFileSync(join(root, 'content', ours), `\nEdited in run ${stamp}-${r}.\n`);
+      const [ms, st] = await time(() => svc.status());
+      warm.push(ms);
+      if (st.posts[ours] !== 'changed') throw new Error(`status missed the edit of ${ours}`);
+      cli.push((await time(() => git(root, 'status', '--porcelain')))[0]);
+      save.push((await time(() => svc.saveVersion(ours)))[0]);
+      const theirs = postPath((r * 37 + 11) % n);
+      appendFileSync(join(root, 'content', theirs), `\nEdited in run ${stamp}-${r}.\n`);
+      cliSave.push(
+        (
+          await time(() => {
+            git(root, 'add', join('content', theirs));
+            git(root, 'commit', '-qm', `Update ${theirs}`);
+          })
+        )[0],
+      );
+    }
+    return [
+      { name: `scale_git_status_first_${L}_ms`, value: firstMs, peer: `scale_peer_git_cli_status_${L}_ms`, unit: 'ms', note: 'the first status after the site opened (reads every file)' },
+      {
+        name: `scale_git_status_warm_${L}_ms`,
+        ...summarize(warm),
+        peer: `scale_peer_git_cli_status_${L}_ms`,
+        unit: 'ms',
+        targets: at100k ? [{ kind: 'ratio', of: `scale_peer_git_cli_status_${L}_ms`, max: 1 }] : undefined,
+        note: 'status after one post was edited',
+      },
+      { name: `scale_peer_git_cli_status_${L}_ms`, ...summarize(cli), unit: 'ms', note: '`git status --porcelain`' },
+      { name: `scale_save_version_${L}_ms`, ...summarize(save), peer: `scale_peer_git_cli_commit_${L}_ms`, unit: 'ms', note: 'Save version of one edited post' },
+      { name: `scale_peer_git_cli_commit_${L}_ms`, ...summarize(cliSave), unit: 'ms', note: '`git add <post> && git commit`' },
+    ];
+  } finally {
+    svc.shutdown();
+  }
+}
+
+async function newPage(browser: Browser, log: (m: string) => void): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await installProbes(page);
+  return page;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+// Scrolls the post list a step per frame, after a second of idle frames as the reference: rAF
+// timestamps give each frame's length. Plain JavaScript in a string (see page-probes.ts).
+const SCROLL = `(async () => {
+  const el = document.querySelector('[role="list"][aria-label="Posts"]');
+  const frames = (count, step) => new Promise((resolve) => {
+    const out = [];
+    let last = null;
+    const tick = (t) => {
+      if (last !== null) out.push(t - last);
+      last = t;
+      if (out.length >= count) return resolve(out);
+      step(out.length);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const idle = await frames(60, () => {});
+  const max = el.scrollHeight - el.clientHeight;
+  // Two seconds of a steady wheel-like scroll, then one of jumps, as when the scroll bar is dragged.
+  const steady = await frames(120, () => { el.scrollTop = Math.min(max, el.scrollTop + 240); });
+  const jumps = await frames(60, (i) => { el.scrollTop = Math.round(max * (((i * 37) % 60) / 60)); });
+  return { idle, scroll: steady.concat(jumps), drawn: el.querySelectorAll('li').length, scrollHeight: el.scrollHeight };
+})()`;
+
+async function measureUi(ctx: BenchContext, browser: Browser, root: string, n: number, at100k: boolean, dist: string, bundle: string): Promise<BenchMetric[]> {
+  const L = label(n);
+  const dataDir = join(ctx.tmpDir, `scale-data-${n}`);
+  mkdirSync(dataDir, { recursive: true });
+  const launches: Array<{ ms: number; hostMs: number }> = [];
+  let rss = Number.NaN;
+  let heap = Number.NaN;
+  let scroll: { idle: number[]; scroll: number[]; drawn: number; scrollHeight: number } | null = null;
+  // The first launch with an empty data folder, the second with the one the first left.
+  for (let launch = 0; launch < 2; launch++) {
+    const page = await newPage(browser, ctx.log);
+    const host = await launchWebHostProcess({ repoRoot: ctx.repoRoot, site: root, dataDir, distDir: dist, bundle, timeoutMs: 300_000 });
+    try {
+      const t0 = performance.now();
+      await page.goto(host.url, { waitUntil: 'commit' });
+      await listReady(page);
+      await nextPaint(page);
+      launches.push({ ms: performance.now() - t0, hostMs: host.readyAt - host.spawnedAt });
+      if (launch === 1) {
+        rss = rssMb(host.child.pid);
+        heap = await heapMb(await page.context().newCDPSession(page));
+        scroll = (await page.evaluate(SCROLL)) as typeof scroll;
+      }
+    } finally {
+      await page.context().close();
+      await host.stop();
+    }
+  }
+  const s = scroll!;
+  const mean = s.scroll.reduce((a, b) => a + b, 0) / s.scroll.length;
+  const scrollTargets: BenchTarget[] | undefined = at100k ? [{ kind: 'ratio', of: `scale_idle_frame_p95_${L}_ms`, max: 1.25 }] : undefined;
+  return [
+    { name: `scale_startup_${L}_ms`, value: launches[0].ms, unit: 'ms', note: `navigation to the post list painted, first launch; the host took ${Math.round(launches[0].hostMs)} ms to start` },
+    { name: `scale_startup_warm_${L}_ms`, value: launches[1].ms, unit: 'ms', note: `the same, second launch with the first one's data folder; host ${Math.round(launches[1].hostMs)} ms` },
+    { name: `scale_host_rss_${L}_mb`, value: rss, unit: 'MB', note: 'web host (main process) resident memory with the list shown' },
+    { name: `scale_renderer_heap_${L}_mb`, value: heap, unit: 'MB', note: 'the page’s JS heap after GC, list shown' },
+    {
+      name: `scale_scroll_frame_p95_${L}_ms`,
+      value: percentile(s.scroll, 95),
+      min: Math.min(...s.scroll),
+      max: Math.max(...s.scroll),
+      unit: 'ms',
+      targets: scrollTargets,
+      note: `${s.scroll.length} frames scrolling the list (${s.drawn} rows in the page, list ${Math.round(s.scrollHeight)} px tall)`,
+    },
+    { name: `scale_scroll_fps_${L}`, value: 1000 / mean, unit: 'fps', note: 'frames per second while scrolling' },
+    { name: `scale_idle_frame_p95_${L}_ms`, value: percentile(s.idle, 95), unit: 'ms', note: 'the same page not scrolling: the frame rate of this machine' },
+  ];
+}
+
+/** Growth exponents between consecutive sizes for every timed figure measured at each size. */
+function exponents(list: number[], metrics: BenchMetric[]): BenchMetric[] {
+  const byName = new Map(metrics.map((m) => [m.name, m]));
+  const kinds = ['startup', 'startup_warm', 'list_cold', 'list_warm', 'search_p95', 'search_index', 'git_status_first', 'git_status_warm', 'save_version', 'host_rss', 'renderer_heap', 'peer_hugo_list', 'peer_git_cli_status'];
+  const out: BenchMetric[] = [];
+  for (let i = 1; i < list.length; i++) {
+    const [a, b] = [list[i - 1], list[i]];
+    for (const kind of kinds) {
+      const unit = kind.endsWith('rss') || kind.endsWith('heap') ? 'mb' : 'ms';
+      const ma = byName.get(`scale_${kind}_${label(a)}_${unit}`);
+      const mb = byName.get(`scale_${kind}_${label(b)}_${unit}`);
+      if (!ma || !mb) continue;
+      const e = Math.log(mb.value / ma.value) / Math.log(b / a);
+      // Ours only (peers are for comparison), and only where the figures are more than noise.
+      const judged = !kind.startsWith('peer') && unit === 'ms' && ma.value >= EXPONENT_FLOOR_MS && mb.value >= EXPONENT_FLOOR_MS;
+      out.push({
+        name: `scale_exp_${kind}_${label(a)}_${label(b)}`,
+        value: e,
+        unit: 'exponent',
+        targets: judged ? [{ kind: 'max', max: MAX_EXPONENT }] : undefined,
+        note: `${ma.value.toFixed(1)} → ${mb.value.toFixed(1)} ${unit}${judged ? '' : ' (not judged: a peer, memory, or under 20 ms)'}`,
+      });
+    }
+  }
+  return out;
+}
