@@ -7,6 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createElement } from 'react';
 import { createApi, type Api } from '../../../shared/ipc/client';
 import { gitChannels } from '../../../shared/ipc/channels/git';
+import type { Envelope } from '../../../shared/ipc/errors';
 import { IsoGitService } from '../../../electron/services/git/git-service';
 import { VersionsPanel } from '../../../renderer/history';
 import { makeSite, makeHost, post, type TestSite } from './support';
@@ -15,7 +16,11 @@ import { makeSite, makeHost, post, type TestSite } from './support';
 
 let site: TestSite | null = null;
 let root: Root | null = null;
-afterEach(() => {
+/** Calls the panels started and that have not answered yet: the test waits for them before it
+ * tears the window down, or a late answer would set state in a window that is gone. */
+const inflight = new Set<Promise<unknown>>();
+afterEach(async () => {
+  while (inflight.size) await act(async () => void (await Promise.allSettled([...inflight])));
   act(() => root?.unmount());
   site?.remove();
   document.body.innerHTML = '';
@@ -32,19 +37,25 @@ function apiFor(svc: IsoGitService): Api {
     restoreVersion: (r: { path: string; version: string }) => svc.restore(r.path, r.version),
   };
   return createApi({
-    async call(channel, payload) {
-      const fn = table[channel];
-      if (!fn) return { ok: false, error: { code: 'unknown-channel', message: channel } };
-      try {
-        const req = (gitChannels as Record<string, { request: { parse(x: unknown): unknown } }>)[channel].request.parse(payload);
-        return { ok: true, value: await fn(req as never) };
-      } catch (e) {
-        return { ok: false, error: { code: 'git', message: (e as Error).message } };
-      }
+    call(channel, payload) {
+      const p = answer(channel, payload);
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+      return p;
     },
     subscribe: () => () => {},
     assetUrl: (p) => p,
   });
+  async function answer(channel: string, payload: unknown): Promise<Envelope<unknown>> {
+    const fn = table[channel];
+    if (!fn) return { ok: false, error: { code: 'unknown-channel', message: channel } };
+    try {
+      const req = (gitChannels as Record<string, { request: { parse(x: unknown): unknown } }>)[channel].request.parse(payload);
+      return { ok: true, value: await fn(req as never) };
+    } catch (e) {
+      return { ok: false, error: { code: 'git', message: (e as Error).message } };
+    }
+  }
 }
 
 const byRole = (role: string, name: string) =>
