@@ -58,8 +58,10 @@ export class RegionBoundary extends Component<Props, State> {
   }
 
   private readonly act = async () => {
-    await this.props.action.run();
+    // Lifted before the action runs: the action may draw the region again at once (the post
+    // session is an external store, so reopening the post renders synchronously).
     recoverRegion(this.props.region);
+    await this.props.action.run();
     if (this.alive) this.setState({ error: null, kept: null });
   };
 

@@ -105,6 +105,12 @@ export interface PostSessionStore {
   setFrontMatter(text: string): void;
   editorReady(handle: PostEditorHandle): void;
   editorGone(handle: PostEditorHandle): void;
+  /**
+   * The body the open post's editor held when it went away, if it had unsaved changes then
+   * (null: it could not be read; undefined: nothing kept). A region that broke reads it: by then
+   * the editor may be gone, and its text must still reach the recovery journal.
+   */
+  bodyWhenGone(): string | null | undefined;
   /** Called on every change of the body: must stay cheap (two timers, no text looked at). */
   bodyChanged(): void;
   reloadFromDisk(): Promise<void>;
@@ -142,6 +148,8 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
   /** Body changes so far, and how many of them the last save holds. */
   let changes = 0;
   let savedChanges = 0;
+  /** The edited body of an editor that went away (see bodyWhenGone). */
+  let gone: { generation: number; body: string | null } | null = null;
 
   /**
    * Whether the editor's body differs from what is on disk now. After a save this writes out
@@ -188,6 +196,7 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
       const file = await api.readPost({ path });
       const parts = splitPost(file.raw);
       const post: LoadedPost = { path, siteRoot, file, parts, hash: file.hash, loadedFrontMatter: parts.frontMatter, generation: ++generations, savedOnce: false, overwrite: false };
+      savedChanges = changes;
       dispatch({ type: 'opened', post, frontMatter: parts.frontMatter, bodyDirty: false });
       onError(null);
       return true;
@@ -291,7 +300,24 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
       countLater(0);
     },
     editorGone(handle) {
-      if (state.editor === handle) dispatch({ type: 'editor', editor: null });
+      if (state.editor !== handle) return;
+      const p = state.post;
+      // Only an edited body is kept: writing out an untouched one would cost a walk of the post
+      // on every switch, and the text on disk already is that body.
+      if (p && (state.bodyDirty || changes !== savedChanges)) {
+        let body: string | null;
+        try {
+          body = handle.getBody();
+        } catch {
+          body = null;
+        }
+        gone = { generation: p.generation, body };
+      }
+      dispatch({ type: 'editor', editor: null });
+    },
+    bodyWhenGone() {
+      const p = state.post;
+      return p && gone?.generation === p.generation ? gone.body : undefined;
     },
     bodyChanged() {
       changes++;

@@ -27,6 +27,8 @@ export interface PostSession {
   setFrontMatter(text: string): void;
   editorReady(handle: PostEditorHandle): void;
   editorGone(handle: PostEditorHandle): void;
+  /** The edited body of the open post's editor when it went away (see post-session-store.ts). */
+  bodyWhenGone(): string | null | undefined;
   bodyChanged(): void;
   reloadFromDisk(): Promise<void>;
   keepMine(): Promise<void>;
@@ -58,6 +60,7 @@ export function usePostSession(onError: (message: string | null) => void): PostS
       setFrontMatter: store.setFrontMatter,
       editorReady: store.editorReady,
       editorGone: store.editorGone,
+      bodyWhenGone: store.bodyWhenGone,
       bodyChanged: store.bodyChanged,
       reloadFromDisk: store.reloadFromDisk,
       keepMine: store.keepMine,

@@ -32,7 +32,10 @@ function textNow(s: PostSession, lastLive: string | null): string | null {
   const p = s.post;
   if (!p) return null;
   try {
-    return composePost({ ...p.parts, frontMatter: s.frontMatter, body: s.editor ? s.editor.getBody() : (p.editorBody ?? p.parts.body) });
+    // The editor may already be gone when the region's error arrives: then its last edited body.
+    const gone = s.editor ? undefined : s.bodyWhenGone();
+    if (gone === null) return lastLive;
+    return composePost({ ...p.parts, frontMatter: s.frontMatter, body: s.editor ? s.editor.getBody() : (gone ?? p.editorBody ?? p.parts.body) });
   } catch {
     // The editor itself is what broke: the last text it reported (a moment old at most).
     return lastLive;

@@ -145,4 +145,18 @@ describe('post session store, with a real editor and the real handlers', () => {
     expect(serializations() - before).toBe(1);
     expect(readFileSync(join(site.root, 'content/blog/day-one.md'), 'utf8')).toBe(raw);
   });
+
+  it('keeps the edited body of an editor that went away, for a region that broke (and nothing for an untouched one)', async () => {
+    const h = await openWithEditor();
+    store.editorGone(h);
+    expect(store.bodyWhenGone()).toBeUndefined();
+    store.editorReady(h);
+    h.commands.setHeading(2);
+    store.editorGone(h);
+    expect(store.get().editor).toBeNull();
+    expect(store.bodyWhenGone()).toBe('\n## The lanternfish keynote.\n\n## Workshops\n\nKelp and *harbour* walks.\n');
+    // Another opening of the post lets go of it.
+    await store.reloadFromDisk();
+    expect(store.bodyWhenGone()).toBeUndefined();
+  });
 });
