@@ -9,11 +9,11 @@ export function formatBytes(n: number | null): string {
 }
 
 const KIND_WORDS: Record<ImageUsage['kind'], string> = {
-  'front-matter': 'post image (front matter)',
-  markdown: 'Markdown image',
-  'markdown-ref': 'Markdown image (reference)',
-  figure: 'figure shortcode',
-  html: 'HTML <img>',
+  'front-matter': "post image (in the post's details)",
+  markdown: 'image in the text',
+  'markdown-ref': 'image in the text (named at the end)',
+  figure: 'figure in the text',
+  html: 'image written as web code',
 };
 
 export function describeUsage(u: ImageUsage): string {

@@ -109,7 +109,7 @@ test('a long post full of shortcode cards draws only the cards near the writer; 
   await app.reload();
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Recap With Many Videos/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
-  await expect(body.getByRole('button', { name: 'Edit shortcode youtube' }).first()).toBeVisible();
+  await expect(body.getByRole('button', { name: 'Edit youtube' }).first()).toBeVisible();
   await expect(app.locator('.post-body[aria-busy="true"]')).toHaveCount(0);
   // All 2,100 blocks are in the document, but only the cards in the window around the writer are
   // drawn: the far ones are empty placeholders (drawn in full, the browser's work on each key
@@ -125,7 +125,7 @@ test('a long post full of shortcode cards draws only the cards near the writer; 
   // The last card is drawn as a card, with its Edit button.
   const lastCard = body.locator('.pw-shortcode-card').last();
   await expect(lastCard).toBeVisible();
-  await expect(lastCard.getByRole('button', { name: 'Edit shortcode youtube' })).toBeVisible();
+  await expect(lastCard.getByRole('button', { name: 'Edit youtube' })).toBeVisible();
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   expect(changedLines(text, readPostBytes(site.contentDir, path).toString('utf8'))).toEqual({ removed: ['Last words of the recap.'], added: ['Last words of the recap. The end.'] });

@@ -15,7 +15,7 @@ test('a YouTube address pasted into the video field is saved as the video ID; th
   await expect(body).toHaveAttribute('contenteditable', 'true');
   // The caret in the post's last paragraph, far below the top of the window.
   await body.locator('p').last().click();
-  await app.getByRole('button', { name: 'Insert shortcode' }).click();
+  await app.getByRole('button', { name: 'Insert block' }).click();
   await app.getByRole('option', { name: /^youtube/ }).click();
   const dialog = app.getByRole('dialog', { name: /youtube/ });
   const field = dialog.getByLabel('Video ID or address');
@@ -37,7 +37,7 @@ test('a YouTube address pasted into the video field is saved as the video ID; th
   expect(change.added.filter((l) => l.trim())).toEqual(['{{< youtube "dQw4w9WgXcQ" >}}']);
 });
 
-test("the Insert shortcode popover lists the site's, the theme's and Hugo's shortcodes, finds by name, and works from the keyboard", async ({ app, site }) => {
+test("the Insert block popover lists the site's, the theme's and Hugo's shortcodes, finds by name, and works from the keyboard", async ({ app, site }) => {
   // A theme with a shortcode of its own.
   const config = join(site.root, 'hugo.toml');
   writeFileSync(config, readFileSync(config, 'utf8').replace('title = "Lanternfish Labs Blog"', 'title = "Lanternfish Labs Blog"\ntheme = "harbor"'));
@@ -48,16 +48,16 @@ test("the Insert shortcode popover lists the site's, the theme's and Hugo's shor
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
-  const button = app.getByRole('button', { name: 'Insert shortcode' });
+  const button = app.getByRole('button', { name: 'Insert block' });
   await button.click();
-  const pop = app.getByRole('dialog', { name: 'Insert shortcode' });
-  const list = pop.getByRole('listbox', { name: 'Shortcodes' });
+  const pop = app.getByRole('dialog', { name: 'Insert block' });
+  const list = pop.getByRole('listbox', { name: 'Blocks' });
   for (const name of ['note', 'callout', 'banner', 'figure', 'youtube', 'vimeo', 'x', 'instagram', 'gist', 'highlight', 'details', 'qr', 'ref', 'relref']) await expect(list.getByRole('option', { name: new RegExp(`^${name} `) })).toBeVisible();
   await expect(list.getByRole('option', { name: /^note this site/ })).toBeVisible();
   await expect(list.getByRole('option', { name: /^banner theme/ })).toBeVisible();
   // Opaque: nothing of the text under it shows through.
   expect(await pop.evaluate((el) => getComputedStyle(el).backgroundColor)).toMatch(/^rgb\(/);
-  await expect(pop.getByRole('combobox', { name: 'Find a shortcode' })).toBeFocused();
+  await expect(pop.getByRole('combobox', { name: 'Find a block' })).toBeFocused();
   await app.keyboard.press('Escape');
   await expect(pop).toBeHidden();
   await expect(button).toBeFocused();

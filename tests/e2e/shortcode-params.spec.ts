@@ -24,7 +24,7 @@ test("a site shortcode's dialog shows its help and a labelled field for each par
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
-  await app.getByRole('button', { name: 'Insert shortcode' }).click();
+  await app.getByRole('button', { name: 'Insert block' }).click();
   await app.getByRole('option', { name: /^banner-box this site/ }).click();
 
   const dialog = app.getByRole('dialog', { name: /banner-box/ });
@@ -49,7 +49,7 @@ test("figure's Image field offers the post's own images; Escape inserts only wha
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
-  await app.getByRole('button', { name: 'Insert shortcode' }).click();
+  await app.getByRole('button', { name: 'Insert block' }).click();
   await app.getByRole('option', { name: /^figure Hugo/ }).click();
   const dialog = app.getByRole('dialog', { name: /figure/ });
   const image = dialog.getByRole('combobox', { name: 'Image' });

@@ -115,7 +115,7 @@ export function editorViews(opts: PostEditorOptions, wrap: (view: NodeViewConstr
           }
         }
         edit.textContent = 'Edit';
-        edit.setAttribute('aria-label', `Edit shortcode ${body.dataset.shortcode ?? ''}`.trim());
+        edit.setAttribute('aria-label', `Edit ${body.dataset.shortcode ?? 'block'}`);
       };
       render();
       edit.addEventListener('click', (e) => {

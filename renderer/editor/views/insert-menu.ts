@@ -1,4 +1,4 @@
-// "Insert shortcode": an opaque popover listing every shortcode the site can use (its own, its
+// "Insert block" (Hugo's shortcodes, named for writers): an opaque popover listing every shortcode the site can use (its own, its
 // theme's, Hugo's built-ins; asked of the main process when opened), with a search box.
 // Keyboard: the button opens it with the caret in the search box; arrows move through the
 // list; Enter inserts; Escape closes and gives the focus back to the button.
@@ -37,17 +37,17 @@ export function createInsertMenu(names: string[], onPick: (name: string) => void
   bar.className = 'pw-insert';
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Insert shortcode';
+  button.textContent = 'Insert block';
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   const pop = document.createElement('div');
   pop.className = 'pw-insert-popover';
   pop.setAttribute('role', 'dialog');
-  pop.setAttribute('aria-label', 'Insert shortcode');
+  pop.setAttribute('aria-label', 'Insert block');
   pop.hidden = true;
   const label = document.createElement('label');
   label.htmlFor = `${id}-search`;
-  label.textContent = 'Find a shortcode';
+  label.textContent = 'Find a block';
   const search = document.createElement('input');
   search.id = `${id}-search`;
   search.type = 'search';
@@ -58,7 +58,7 @@ export function createInsertMenu(names: string[], onPick: (name: string) => void
   const list = document.createElement('ul');
   list.id = `${id}-list`;
   list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Shortcodes');
+  list.setAttribute('aria-label', 'Blocks');
   pop.append(label, search, list);
 
   const render = () => {
@@ -83,7 +83,7 @@ export function createInsertMenu(names: string[], onPick: (name: string) => void
     if (!shown.length) {
       const none = document.createElement('li');
       none.className = 'pw-insert-none';
-      none.textContent = 'No shortcode has this name.';
+      none.textContent = 'No block has this name.';
       list.append(none);
     }
     if (shown.length) search.setAttribute('aria-activedescendant', `${id}-o${active}`);

@@ -67,7 +67,7 @@ export function newShortcodeDialog(host: HTMLElement, name: string, info: Templa
     });
     if (!fields.length) {
       const none = document.createElement('p');
-      none.textContent = 'This shortcode has no parameters.';
+      none.textContent = 'This block has no settings.';
       form.append(none);
     }
     const problem = document.createElement('p');

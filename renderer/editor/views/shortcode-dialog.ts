@@ -27,7 +27,7 @@ export function editShortcodeDialog(host: HTMLElement, value: string): Promise<s
     });
     if (!inputs.length) {
       const none = document.createElement('p');
-      none.textContent = 'This shortcode has no parameters.';
+      none.textContent = 'This block has no settings.';
       form.append(none);
     }
     const apply = document.createElement('button');
