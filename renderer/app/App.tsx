@@ -99,7 +99,7 @@ export function App() {
     }
     const problem = p ? (await loadFrontMatterTools()).frontMatterProblem(formatOf(p), s.frontMatter, p.file.frontMatterError) : null;
     if (p && problem) {
-      setError(`Nothing was saved: the front matter cannot be read (line ${problem.line}, column ${problem.column}: ${problem.message}). Fix it first.`);
+      setError(`Nothing was saved: the fields at the top of the post cannot be read (line ${problem.line}, column ${problem.column}: ${problem.message}). Fix it first.`);
       return false;
     }
     const ok = await s.save(siteRoot.current);
@@ -283,7 +283,7 @@ export function App() {
     const result = fixMojibakeInPost(s.frontMatter, body, s.editor);
     if (result.frontMatter !== s.frontMatter) changeFrontMatter(result.frontMatter);
     liveBodyChanged();
-    if (result.leftInBody) setError(`${result.leftInBody} garbled characters are inside parts of the post that cannot be edited here (such as shortcode cards); they were left as they are.`);
+    if (result.leftInBody) setError(`${result.leftInBody} garbled characters are inside parts of the post that cannot be edited here (such as blocks shown as cards); they were left as they are.`);
   }, [changeFrontMatter, liveBodyChanged]);
 
   const jumpToHeading = useCallback(

@@ -167,7 +167,7 @@ export function EditorPane(props: Props) {
             </a>
             <div className="front-matter-card">
               {format === 'none' && !problem ? (
-                <p className="fm-note">This post has no front matter.</p>
+                <p className="fm-note">This post has no fields at the top (title, date…).</p>
               ) : format === 'none' && problem ? (
                 <div role="alert" className="fm-problem fm-structure">
                   <strong>The fields at the top of this post cannot be read, so the post is read-only.</strong>

@@ -138,7 +138,7 @@ export function PostImages({ session, siteRoot, onError, mayLeave, onFrontMatter
         const { session: s, onError: err, onFrontMatterChange: change } = latest.current;
         const p = s.post;
         if (!p) return;
-        if (p.file.format === 'none') return err('This post has no front matter, so it cannot have a post image. Add a title first.');
+        if (p.file.format === 'none') return err('This post has no fields at the top (title, date…), so it cannot have a post image. Add a title first.');
         try {
           // The front-matter engine (YAML, TOML parsers) is loaded on first use, not with the list.
           const { setField } = await import('../../shared/frontmatter/edit');
