@@ -44,15 +44,18 @@ test('an unclosed pair, a closing tag with no opener and an unreadable template 
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   const cards = [
-    { name: 'callout', message: /closing tag is missing/ },
-    { name: 'note', message: /closing tag has no opening tag/ },
-    { name: 'locked', message: /template for this block could not be read/ },
+    { name: 'callout', message: /closing tag is missing/, written: '{{< callout title="Missing end" >}}' },
+    { name: 'note', message: /closing tag has no opening tag/, written: '{{< /note >}}' },
+    { name: 'locked', message: /template for this block could not be read/, written: '{{< locked >}}' },
   ];
-  for (const { name, message } of cards) {
+  for (const { name, message, written } of cards) {
     const card = body.locator('.pw-shortcode-card', { hasText: message });
     await expect(card).toHaveCount(1);
     await expect(card).toContainText(name);
     await expect(card).toHaveAttribute('contenteditable', 'false');
+    // Shown as written (the tags that are wrong included), with nothing offered to edit.
+    await expect(card.locator('.pw-card-source')).toContainText(written);
+    await expect(card.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
   }
   await expect(body.locator('.pw-shortcode-card', { hasText: 'locked' })).toContainText('Inner text of a template that cannot be read.');
   // No markup of the bad parts outside their cards: the text after the unclosed tag is prose.

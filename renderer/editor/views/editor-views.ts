@@ -108,11 +108,18 @@ export function editorViews(opts: PostEditorOptions, wrap: (view: NodeViewConstr
           renderShortcodeCard(body, node.attrs.value as string, cx);
           const problem = PROBLEMS[node.attrs.problem as string];
           if (problem) {
+            // Shown as written, as the message says: the card's usual view (its parameters, its
+            // inner text) would hide the very tags that are wrong. Nothing to edit, so no Edit.
+            body.querySelector('.pw-card-inner')?.remove();
+            const source = document.createElement('pre');
+            source.className = 'pw-card-source';
+            source.textContent = node.attrs.value as string;
             const note = document.createElement('span');
             note.className = 'pw-card-problem';
             note.textContent = problem;
-            body.append(note);
+            body.append(source, note);
           }
+          edit.hidden = !!problem;
         }
         edit.textContent = 'Edit';
         edit.setAttribute('aria-label', `Edit ${body.dataset.shortcode ?? 'block'}`);
