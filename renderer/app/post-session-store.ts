@@ -158,7 +158,12 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
    */
   const measureBody = (): boolean => {
     const { editor: h, post: p } = state;
-    if (!h || !p) return false;
+    if (!p) return false;
+    if (!h) {
+      // The editor went away (a region broke): its edited body, kept at editorGone, counts.
+      const g = gone?.generation === p.generation ? gone.body : undefined;
+      return g !== undefined && g !== p.parts.body;
+    }
     return p.savedOnce ? h.getBody() !== p.parts.body : h.isDirty();
   };
 
@@ -314,6 +319,8 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
         gone = { generation: p.generation, body };
       }
       dispatch({ type: 'editor', editor: null });
+      // The status bar must not say "Saved" over text that exists only in the journal.
+      if (measureBody()) dispatch({ type: 'bodyDirty', dirty: true });
     },
     bodyWhenGone() {
       const p = state.post;

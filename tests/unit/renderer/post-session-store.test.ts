@@ -154,6 +154,9 @@ describe('post session store, with a real editor and the real handlers', () => {
     h.commands.setHeading(2);
     store.editorGone(h);
     expect(store.get().editor).toBeNull();
+    // The text exists only here (and in the journal): the session says so.
+    expect(store.isDirty()).toBe(true);
+    expect(sessionDirty(store.get())).toBe(true);
     expect(store.bodyWhenGone()).toBe('\n## The lanternfish keynote.\n\n## Workshops\n\nKelp and *harbour* walks.\n');
     // Another opening of the post lets go of it.
     await store.reloadFromDisk();
