@@ -193,6 +193,38 @@ describe('shortcode containers inside lists and quotes', () => {
   });
 });
 
+describe("a pair that starts on a list item's first line", () => {
+  // The item's first block is its text (the editor's list item starts with a paragraph), so the
+  // pair's tags are shown as small tags in that text and its words are rich text around them:
+  // no read-only card, and an edit changes only its line.
+  const FORMS = [
+    '- {{% note %}}Doors open at **nine**.{{% /note %}}\n- Second.\n',
+    '- {{% note %}}\n  Doors open at **nine**.\n  {{% /note %}}\n- Second.\n',
+    '1. {{% note %}}\n\n   Doors open at **nine**.\n\n   {{% /note %}}\n2. Second.\n',
+  ];
+  it('its words are rich text, not a card, and an edit reads back and changes only its line', async () => {
+    for (const body of FORMS) {
+      const o = await open(body);
+      expect(o.parsed.unsafeReason).toBeNull();
+      const kinds = new Set<string>();
+      o.parsed.doc.descendants((n) => {
+        kinds.add(n.type.name);
+        for (const m of n.marks) kinds.add(m.type.name);
+        return true;
+      });
+      expect(kinds).toContain('shortcode_inline');
+      expect(kinds).toContain('strong');
+      for (const card of ['shortcode_block', 'shortcode_text', 'raw_block']) expect(kinds).not.toContain(card);
+      expect(o.save()).toBe(body);
+      const edited = replaceText(o.parsed.doc, 'Doors open', 'Gates open');
+      const saved = o.save(edited);
+      expect(saved).toBe(body.replace('Doors open', 'Gates open'));
+      expect(changedLines(body, saved).added).toHaveLength(1);
+      expect((await open(saved)).parsed.doc.eq(edited)).toBe(true);
+    }
+  });
+});
+
 describe('hostile nesting', () => {
   it('pairs nested 2,000 deep open and save as written (the deepest kept as written)', async () => {
     const n = 2000;
