@@ -136,4 +136,19 @@ describe('listShortcodes', () => {
     const list = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'none') });
     expect(list.find((s) => s.name === 'leak')).toEqual({ name: 'leak', source: 'theme' });
   });
+
+  it('a popular theme pulled as a module not on disk offers the shortcodes the table records for it', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.yaml', 'module:\n  imports:\n    - path: github.com/imfing/hextra\n');
+    file('layouts/shortcodes/tab.html', '{{ .Inner }}');
+    const list = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'none') });
+    const byName = (n: string) => list.find((s) => s.name === n);
+    expect(byName('callout')).toEqual({ name: 'callout', source: 'theme', params: ['type', 'emoji', 'icon'].map((name) => ({ name, type: 'text' })), paired: true });
+    // The site's own template wins.
+    expect(byName('tab')).toMatchObject({ source: 'site', paired: true });
+    // Once the module is on disk, its templates are what is offered.
+    file('cache/modules/filecache/modules/pkg/mod/github.com/imfing/hextra@v0.9.0/layouts/shortcodes/cards.html', '{{ .Inner }}');
+    const onDisk = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'cache') });
+    expect(onDisk.filter((s) => s.source === 'theme').map((s) => s.name)).toEqual(['cards']);
+  });
 });
