@@ -23,17 +23,28 @@ export function createBlockCheck(core: MarkdownCore, pristine: readonly PmNode[]
 
 /**
  * Equal blocks, heading ids aside (they are derived from the text, not written to the file), and
- * a shortcode card's record of its inner source as it was on disk (`inner`, `ranges`): the
- * card's content is its child blocks, and an edit to them changes that record once saved.
+ * a shortcode card's record of its inner source as it was on disk (`inner`, `ranges`, and the
+ * indentation its inner lines share, `indent`, `tail`): the card's content is its child blocks,
+ * and an edit to them changes that record once saved. A one-line pair in a quote
+ * (`> {{< style >}}-- _Name_{{< /style >}}`) is written anew on three lines, each with its `> `:
+ * the same card, whose lines now share the quote marker.
  */
 export function sameBlock(a: PmNode, b: PmNode): boolean {
   return a.eq(b) || JSON.stringify(withoutIds(a.toJSON())) === JSON.stringify(withoutIds(b.toJSON()));
 }
 
+const CONTAINER_LAYOUT = ['inner', 'ranges', 'indent', 'tail'];
+
 function withoutIds(json: unknown): unknown {
   return JSON.parse(JSON.stringify(json), function (this: Record<string, unknown>, k: string, v: unknown) {
     if (k === 'id') return undefined;
-    if ((k === 'inner' || k === 'ranges') && 'open' in this && 'close' in this && 'indent' in this) return undefined;
+    // A shortcode card's attrs: its layout record goes (all of it at once, since the reviver
+    // deletes each key it drops, and a later key could no longer tell the attrs apart).
+    if (k === 'attrs' && v && typeof v === 'object' && 'open' in v && 'close' in v && 'indent' in v) {
+      const attrs = { ...(v as Record<string, unknown>) };
+      for (const key of CONTAINER_LAYOUT) delete attrs[key];
+      return attrs;
+    }
     return v;
   });
 }

@@ -138,7 +138,7 @@ export const shortcodeContainerNode = $node('shortcode_container', () => ({
   toMarkdown: {
     match: (node) => node.type.name === 'shortcode_container',
     runner: (state, node) => {
-      state.openNode('shortcodeContainer', undefined, { name: node.attrs.name as string, open: node.attrs.open as string, close: node.attrs.close as string }).next(node.content).closeNode();
+      state.openNode('shortcodeContainer', undefined, { name: node.attrs.name as string, open: node.attrs.open as string, close: node.attrs.close as string, inner: node.attrs.inner as string }).next(node.content).closeNode();
     },
   },
 }));

@@ -18,18 +18,26 @@ interface Props {
   initialText?: string;
   /** The address of the link being edited (the link bubble's Edit). */
   initialHref?: string;
+  /**
+   * A reference-style link (`[text][ref]`) being edited: how many links of the post share its
+   * address line. More than one: the writer is told that all of them change.
+   */
+  sharedBy?: number;
   /** The post being edited (content-relative path), so an address to another post can be written relative to it. */
   postPath?: string | null;
-  onInsert(href: string, text: string): void;
+  /** Returns why the link could not be changed (shown in the dialog, which stays open), or nothing. */
+  onInsert(href: string, text: string): string | void;
   onCancel(): void;
 }
 
 type Tab = 'address' | 'posts';
 
-export function LinkDialog({ initialText = '', initialHref, postPath = null, onInsert, onCancel }: Props) {
+export function LinkDialog({ initialText = '', initialHref, sharedBy, postPath = null, onInsert: insert, onCancel }: Props) {
   const [text, setText] = useState(initialText);
   const [href, setHref] = useState(initialHref ?? 'https://');
   const [tab, setTab] = useState<Tab>('address');
+  const [problem, setProblem] = useState<string | null>(null);
+  const onInsert = (h: string, t: string) => setProblem(insert(h, t) || null);
   function submit(e: FormEvent) {
     e.preventDefault();
     const value = href.trim();
@@ -66,11 +74,25 @@ export function LinkDialog({ initialText = '', initialHref, postPath = null, onI
         {tab === 'address' ? (
           <div role="tabpanel" id="link-panel-address" aria-labelledby="link-tab-address" className="modal-form">
             <label htmlFor="link-href">Link address</label>
-            <input id="link-href" data-autofocus={initialText ? true : undefined} value={href} spellCheck={false} onChange={(e) => setHref(e.target.value)} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="link-href"
+              data-autofocus={initialText ? true : undefined}
+              value={href}
+              spellCheck={false}
+              aria-describedby={sharedBy && sharedBy > 1 ? 'link-shared' : undefined}
+              onChange={(e) => setHref(e.target.value)}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            {sharedBy !== undefined && sharedBy > 1 && (
+              <p id="link-shared" className="link-shared">
+                {sharedBy} links in this post share this address. Changing it changes all {sharedBy}.
+              </p>
+            )}
           </div>
         ) : (
           <PostPicker postPath={postPath} onPick={(address, title) => onInsert(address, text.trim() ? text : title)} />
         )}
+        {problem && <p role="alert">{problem}</p>}
         <DialogActions ok={tab === 'address' ? 'Insert link' : undefined} onCancel={onCancel} />
       </form>
     </Dialog>

@@ -65,7 +65,7 @@ interface Entry {
 
 // Memoized (EditorPane passes a stable onAfterCommand): status updates do not re-render it.
 export const Toolbar = memo(function Toolbar({ commands, postPath = null, onAfterCommand }: Props) {
-  const [linking, setLinking] = useState<{ text: string; href?: string } | null>(null);
+  const [linking, setLinking] = useState<{ text: string; href?: string; reference?: { label: string; uses: number } } | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const disabled = commands === null;
   const commandsRef = useRef(commands);
@@ -73,7 +73,9 @@ export const Toolbar = memo(function Toolbar({ commands, postPath = null, onAfte
   // In a link, Ctrl+K (and the link bubble's Edit) edits that link: its words and address.
   const startLink = () => {
     const href = commandsRef.current?.selectLink?.() ?? undefined;
-    setLinking({ text: commandsRef.current?.selectedText?.() ?? '', href });
+    // A reference-style link: its address is on its `[ref]: …` line, maybe shared with other links.
+    const reference = (href !== undefined && commandsRef.current?.linkReference?.()) || undefined;
+    setLinking({ text: commandsRef.current?.selectedText?.() ?? '', href, reference });
   };
   const startLinkRef = useRef(startLink);
   startLinkRef.current = startLink;
@@ -141,11 +143,15 @@ export const Toolbar = memo(function Toolbar({ commands, postPath = null, onAfte
         <LinkDialog
           initialText={linking.text}
           initialHref={linking.href}
+          sharedBy={linking.reference?.uses}
           postPath={postPath}
           onCancel={() => setLinking(null)}
           onInsert={(href, text) => {
+            if (linking.reference && commands?.setLinkReference) {
+              const problem = commands.setLinkReference(href, text);
+              if (problem) return problem;
+            } else commands?.insertLink(href, text);
             setLinking(null);
-            commands?.insertLink(href, text);
           }}
         />
       )}

@@ -16,6 +16,7 @@ import { loadRest, parseFirstPiece, type FirstPiece, type ParsedRest, type RestL
 import { editorViews } from './views/editor-views';
 import { linkBubblePlugin, selectLinkAtSelection } from './views/link-bubble';
 import { linkPastePlugin } from './views/link-paste';
+import { editLinkReference, linkReferenceAt } from './link-reference-edit';
 import { slashMenuPlugin } from './views/slash-menu';
 import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
@@ -148,7 +149,10 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
       return unsafeReason;
     },
     whenLoaded,
-    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode, selectLink: () => selectLinkAtSelection(view)?.href ?? null },
+    commands: { ...editorCommands(editor), insertShortcode: views.insertShortcode, selectLink: () => selectLinkAtSelection(view)?.href ?? null,
+      linkReference: () => linkReferenceAt(view),
+      setLinkReference: (href, text) => editLinkReference(view, href, text),
+    },
     getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n', ' '),
     // view.focus() writes the caret it knows into the page: a caret a click just put there,
     // not yet reported, is read first, so a focus arriving after the click does not move it.

@@ -16,6 +16,10 @@ export interface EditorCommands {
   insertLink(href: string, text?: string): void;
   /** When the selection is in a link: selects the whole link and returns its address (to edit it); else null. */
   selectLink?(): string | null;
+  /** When the selection is in a reference-style link (`[text][ref]`): its reference and how many links share its address line. */
+  linkReference?(): { label: string; uses: number } | null;
+  /** Gives the reference-style link at the selection these words and address (on its `[ref]: …` line); returns why not, in plain words, or null. */
+  setLinkReference?(href: string, text: string): string | null;
   /** The selected text ('' for a caret), to start the link dialog with. */
   selectedText?(): string;
   /** Inserts a shortcode (figure, youtube or a site shortcode) after the current block and opens its dialog. */

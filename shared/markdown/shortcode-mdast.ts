@@ -86,8 +86,13 @@ export function shortcodeToMarkdown(): ToMarkdownExtension {
       shortcodeText: (node: ShortcodeTextNode) => node.open + node.value + node.close,
       // Only a container written anew (pasted, inserted) comes here: an edited one is written by
       // the source-preserving save, which keeps its tags and its unchanged inner blocks as written.
-      shortcodeContainer: (node: ShortcodeContainerNode, _parent, state, info) =>
-        `${node.open}\n${state.containerFlow(node as never, info)}\n${node.close.trimEnd()}`,
+      // A pair written on one line (`{{< style >}}-- _Name_{{< /style >}}`) stays on one line
+      // while its content is one line: its inner record (`inner`) is the source as it was.
+      shortcodeContainer: (node: ShortcodeContainerNode, _parent, state, info) => {
+        const flow = state.containerFlow(node as never, info);
+        const oneLine = node.inner !== '' && !/[\r\n]/.test(node.inner) && !flow.includes('\n');
+        return oneLine ? `${node.open}${flow}${node.close.trimEnd()}` : `${node.open}\n${flow}\n${node.close.trimEnd()}`;
+      },
     },
   };
 }

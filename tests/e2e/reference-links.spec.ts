@@ -36,3 +36,44 @@ test('typing into a reference link and pressing Ctrl+S changes only its line; th
     added: ['See the [schedule][prog] and the [Port Alder][] page.'],
   });
 });
+
+test("a reference link's bubble shows its address; Edit changes only its definition line, and a shared address says so", async ({ app, site }) => {
+  const file = join(site.contentDir, CFP);
+  const added = '\nSee the [programme][prog] and the [Port Alder][] page, or the [venue][port alder].\n\n[prog]: https://example.org/programme "Programme"\n[port alder]: /port-alder/\n';
+  writeFileSync(file, readFileSync(file, 'utf8') + added);
+  const before = readPostBytes(site.contentDir, CFP).toString('utf8');
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Call for Speakers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+
+  // Its own address: the bubble's Edit changes the definition line, not the link's line.
+  await body.locator('a.pw-link-ref', { hasText: 'programme' }).hover();
+  const bubble = app.getByRole('group', { name: 'Link' });
+  await expect(bubble).toContainText('https://example.org/programme');
+  await bubble.getByRole('button', { name: 'Edit link' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Link' });
+  await expect(dialog.getByLabel('Link address')).toHaveValue('https://example.org/programme');
+  await expect(dialog.getByText(/share this address/)).toHaveCount(0);
+  await dialog.getByLabel('Link address').fill('https://example.org/schedule');
+  await dialog.getByLabel('Link address').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(body.locator('a.pw-link-ref', { hasText: 'programme' })).toHaveAttribute('href', 'https://example.org/schedule');
+
+  // A shared address: the dialog says that both links change.
+  await body.locator('a.pw-link-ref', { hasText: 'venue' }).hover();
+  await expect(bubble).toContainText('/port-alder/');
+  await bubble.getByRole('button', { name: 'Edit link' }).click();
+  await expect(dialog.getByLabel('Link address')).toHaveAccessibleDescription('2 links in this post share this address. Changing it changes all 2.');
+  await dialog.getByLabel('Link address').fill('/harbour/');
+  await dialog.getByLabel('Link address').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(body.locator('a.pw-link-ref', { hasText: 'Port Alder' })).toHaveAttribute('href', '/harbour/');
+
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const after = readPostBytes(site.contentDir, CFP).toString('utf8');
+  expect(changedLines(before, after)).toEqual({
+    removed: ['[prog]: https://example.org/programme "Programme"', '[port alder]: /port-alder/'],
+    added: ['[prog]: https://example.org/schedule "Programme"', '[port alder]: /harbour/'],
+  });
+});

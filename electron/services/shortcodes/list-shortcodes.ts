@@ -1,11 +1,16 @@
 // The shortcodes a writer can insert: the site's own (layouts/shortcodes/), its theme's
-// (themes/<theme>/layouts/shortcodes/) and Hugo's built-ins. Read from the folders on each ask
+// (themes/<theme>/layouts/shortcodes/), those of the Hugo modules it imports that are on disk
+// (_vendor/ or Hugo's module cache, found as the editor finds them: ../site/module-dirs.ts) and
+// Hugo's built-ins. A theme or module not on disk offers what the table of popular themes
+// records for it (shared/markdown/theme-shortcodes.ts), as the editor reads its pairs. Read from the folders on each ask
 // (a handful of file names), so a shortcode added while the app runs is offered at once.
 // Each template's parameters and help are read too (shared/shortcodes/template-params.ts), so the
 // dialog can offer a field for each; Hugo's built-ins get theirs from a hand-written table.
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { readSiteConfig } from '../site/site-config';
+import { hugoCacheDir, moduleDir } from '../site/module-dirs';
+import { themesFor } from '../../../shared/markdown/theme-shortcodes';
 import { builtinParams } from '../../../shared/shortcodes/builtin-params';
 import { templateParams, type TemplateParam } from '../../../shared/shortcodes/template-params';
 
@@ -29,6 +34,8 @@ const HUGO_PAIRED = new Set(['details', 'highlight']);
 export function usesInner(template: string): boolean {
   return /\.Inner(?:Deindent)?\b/.test(template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, ''));
 }
+
+const isDir = async (dir: string) => (await stat(dir).catch(() => null))?.isDirectory() ?? false;
 
 /** A template larger than this is no shortcode a writer fills in: its parameters are not read. */
 const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -54,7 +61,8 @@ async function templateFiles(dir: string): Promise<Map<string, string>> {
 
 /**
  * A template's parameters and help, or nothing when it cannot be read, or when it is a link to
- * a file outside the site (its leading comment would otherwise reach the window).
+ * a file outside the folder it was found in, the site or a module's folder (its leading comment
+ * would otherwise reach the window).
  */
 async function readTemplate(file: string, root: string): Promise<Pick<ShortcodeEntry, 'params' | 'help' | 'paired'>> {
   try {
@@ -69,17 +77,20 @@ async function readTemplate(file: string, root: string): Promise<Pick<ShortcodeE
   }
 }
 
-/** Every shortcode the site can use: its own first, then its theme's, then Hugo's; each name once. */
-export async function listShortcodes(root: string): Promise<ShortcodeEntry[]> {
-  const { themes } = await readSiteConfig(root);
+/**
+ * Every shortcode the site can use: its own first, then its themes' and modules' (in the order
+ * the config names them, as Hugo looks them up), then Hugo's; each name once.
+ */
+export async function listShortcodes(root: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<ShortcodeEntry[]> {
+  const { themes, modules, cacheDir } = await readSiteConfig(root);
   const out: ShortcodeEntry[] = [];
   const seen = new Set<string>();
-  const add = async (files: Map<string, string | null>, source: ShortcodeEntry['source']) => {
+  const add = async (files: Map<string, string | null>, source: ShortcodeEntry['source'], home = root) => {
     for (const name of [...files.keys()].sort((a, b) => a.localeCompare(b))) {
       if (seen.has(name)) continue;
       seen.add(name);
       const file = files.get(name);
-      const info = file ? await readTemplate(file, root) : { ...(builtinParams(name) ?? {}), ...(HUGO_PAIRED.has(name) ? { paired: true } : {}) };
+      const info = file ? await readTemplate(file, home) : { ...(builtinParams(name) ?? {}), ...(HUGO_PAIRED.has(name) ? { paired: true } : {}) };
       out.push({ name, source, ...info });
     }
   };
@@ -90,10 +101,38 @@ export async function listShortcodes(root: string): Promise<ShortcodeEntry[]> {
     return found;
   };
   await add(await both(root), 'site');
+  const cache = hugoCacheDir(root, cacheDir, env);
+  // Themes and modules not on disk (a module before `hugo mod get`): the table of popular themes.
+  const notOnDisk: string[] = [];
   for (const theme of themes) {
-    // A theme name is a folder of themes/, never a path out of the site.
+    // A theme name is a folder of themes/, never a path out of the site; a theme named by a
+    // module path (`github.com/x/theme`) is a module.
+    if (theme.includes('/') && !theme.includes('\\')) {
+      const dir = await moduleDir(root, theme, cache);
+      if (dir) await add(await both(dir), 'theme', dir);
+      else notOnDisk.push(theme);
+      continue;
+    }
     if (/[\\/]|^\.\.?$/.test(theme)) continue;
-    await add(await both(join(root, 'themes', theme)), 'theme');
+    const dir = join(root, 'themes', theme);
+    if (await isDir(dir)) await add(await both(dir), 'theme');
+    else notOnDisk.push(theme);
+  }
+  for (const mod of modules) {
+    // moduleDir names no folder for a path that climbs out (`../x`).
+    const dir = await moduleDir(root, mod, cache);
+    if (dir) await add(await both(dir), 'theme', dir);
+    else notOnDisk.push(mod);
+  }
+  for (const source of notOnDisk) {
+    for (const theme of themesFor(source)) {
+      for (const name of Object.keys(theme.shortcodes).sort((a, b) => a.localeCompare(b))) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const sc = theme.shortcodes[name];
+        out.push({ name, source: 'theme', params: sc.params.map((p) => ({ name: p, type: 'text' as const })), ...(sc.inner !== 'none' ? { paired: true } : {}) });
+      }
+    }
   }
   await add(new Map(HUGO_BUILT_INS.map((n) => [n, null])), 'hugo');
   return out;

@@ -4,6 +4,8 @@
 //
 // The bubble asks the app to act by events on the editor's element (the editor knows neither
 // the post list nor the Link dialog): `pw-open-link` {href} and `pw-edit-link` {href}.
+// Reference-style links (`[text][ref]`, the link_ref mark) get the same bubble: their address is
+// their definition's, and Edit changes that definition (engine/link-definitions.ts).
 import { $prose } from '@milkdown/kit/utils';
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
@@ -14,32 +16,40 @@ export interface LinkRange {
   from: number;
   to: number;
   href: string;
+  /** A reference-style link (`[text][ref]`): its reference as written; its address is on the `[ref]: …` line. */
+  ref?: string;
 }
 
 /** The whole link around document position `pos` (its neighbouring text with the same address). */
 export function linkRangeAt(state: EditorState, pos: number): LinkRange | null {
   const linkType = state.schema.marks.link;
-  if (!linkType) return null;
+  const refType = state.schema.marks.link_ref;
+  if (!linkType && !refType) return null;
   const $pos = state.doc.resolve(pos);
   const parent = $pos.parent;
   if (!parent.inlineContent) return null;
   const start = $pos.start();
   // The inline child at the position (or just before it, at a link's end).
   let offset = 0;
-  const children: { from: number; to: number; href: string | null }[] = [];
+  const children: { from: number; to: number; href: string | null; ref?: string; key: string | null }[] = [];
   parent.forEach((child) => {
-    const mark = linkType.isInSet(child.marks);
-    children.push({ from: start + offset, to: start + offset + child.nodeSize, href: mark ? String(mark.attrs.href) : null });
+    const mark = linkType?.isInSet(child.marks);
+    const refMark = mark ? undefined : refType?.isInSet(child.marks);
+    const href = mark ? String(mark.attrs.href) : refMark ? String(refMark.attrs.href) : null;
+    const ref = refMark ? String(refMark.attrs.label) : undefined;
+    // Neighbours are one link when they go to the same address the same way.
+    const key = href === null ? null : ref === undefined ? `link ${href}` : `ref ${ref} ${href}`;
+    children.push({ from: start + offset, to: start + offset + child.nodeSize, href, ref, key });
     offset += child.nodeSize;
   });
   const i = children.findIndex((c) => c.href !== null && c.from <= pos && pos <= c.to && (pos < c.to || pos > c.from));
   if (i < 0) return null;
-  const href = children[i].href!;
+  const { href, ref, key } = children[i];
   let a = i;
   let b = i;
-  while (a > 0 && children[a - 1].href === href) a--;
-  while (b < children.length - 1 && children[b + 1].href === href) b++;
-  return { from: children[a].from, to: children[b].to, href };
+  while (a > 0 && children[a - 1].key === key) a--;
+  while (b < children.length - 1 && children[b + 1].key === key) b++;
+  return { from: children[a].from, to: children[b].to, href: href!, ...(ref !== undefined ? { ref } : {}) };
 }
 
 /** The link the selection is in (both ends in the same link), or null. */
@@ -154,10 +164,10 @@ class Bubble {
     this.view.dom.dispatchEvent(new CustomEvent(EDIT_LINK_EVENT, { bubbles: true, detail: { href: link.href } }));
   }
 
-  /** Unlinks the words (they stay), as one undo step. */
+  /** Unlinks the words (they stay), as one undo step. A reference's address line stays: other links may use it. */
   private remove() {
     const link = this.shown;
-    const linkType = this.view.state.schema.marks.link;
+    const linkType = link?.ref !== undefined ? this.view.state.schema.marks.link_ref : this.view.state.schema.marks.link;
     if (!link || !linkType) return;
     this.hovered = null;
     this.view.dispatch(this.view.state.tr.removeMark(link.from, link.to, linkType));

@@ -3,6 +3,7 @@
 // open+save is byte-identical and an edit changes only the lines it touches.
 import { describe, expect, it } from 'vitest';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { createBlockCheck } from '../../../engine/block-check';
 import { changedLines, engine, replaceText, setAttrs } from './helpers';
 
 const types = (doc: PmNode) => {
@@ -164,6 +165,63 @@ describe('shortcode containers inside lists and quotes', () => {
     expect(types(o.parsed.doc.child(0))).toEqual(['paragraph', 'shortcode_container']);
     expect(o.save()).toBe(body);
     expect(o.save(replaceText(o.parsed.doc, 'Doors open', 'Gates open'))).toBe(body.replace('Doors open', 'Gates open'));
+  });
+
+  it('a one-line pair in a quote reads back when the quote is written anew, and an edit in it keeps its line', async () => {
+    // LoveIt's sample post: the quote's attribution, styled by a one-line pair.
+    const body = '> Said at the door.\n>\n> {{< style "text-align: right;" >}}-- _John Gruber_{{< /style >}}\n';
+    const e = await engine();
+    e.core.shortcodeInner = { style: 'markdown' };
+    try {
+      const o = e.open(body);
+      const quote = o.parsed.doc.child(0);
+      expect(types(quote)).toEqual(['paragraph', 'shortcode_container']);
+      // Written anew, the pair stays on its one line; on three quoted lines (as a new card is
+      // written) it is the same card too, its layout aside.
+      const written = e.core.serializeBlock(quote, o.snapshot.style);
+      expect(written).toContain('> {{< style "text-align: right;" >}}-- _John Gruber_{{< /style >}}');
+      const check = createBlockCheck(e.core, [quote]);
+      expect(check(written, quote)).toBe(true);
+      expect(check('> Said at the door.\n>\n> {{< style "text-align: right;" >}}\n> -- _John Gruber_\n> {{< /style >}}', quote)).toBe(true);
+      expect(o.save()).toBe(body);
+      const saved = o.save(replaceText(o.parsed.doc, 'John Gruber', 'J. Gruber'));
+      expect(saved).toBe(body.replace('John Gruber', 'J. Gruber'));
+      expect(o.save(replaceText(o.parsed.doc, 'Said at', 'Said by'))).toBe(body.replace('Said at', 'Said by'));
+    } finally {
+      e.core.shortcodeInner = undefined;
+    }
+  });
+});
+
+describe("a pair that starts on a list item's first line", () => {
+  // The item's first block is its text (the editor's list item starts with a paragraph), so the
+  // pair's tags are shown as small tags in that text and its words are rich text around them:
+  // no read-only card, and an edit changes only its line.
+  const FORMS = [
+    '- {{% note %}}Doors open at **nine**.{{% /note %}}\n- Second.\n',
+    '- {{% note %}}\n  Doors open at **nine**.\n  {{% /note %}}\n- Second.\n',
+    '1. {{% note %}}\n\n   Doors open at **nine**.\n\n   {{% /note %}}\n2. Second.\n',
+  ];
+  it('its words are rich text, not a card, and an edit reads back and changes only its line', async () => {
+    for (const body of FORMS) {
+      const o = await open(body);
+      expect(o.parsed.unsafeReason).toBeNull();
+      const kinds = new Set<string>();
+      o.parsed.doc.descendants((n) => {
+        kinds.add(n.type.name);
+        for (const m of n.marks) kinds.add(m.type.name);
+        return true;
+      });
+      expect(kinds).toContain('shortcode_inline');
+      expect(kinds).toContain('strong');
+      for (const card of ['shortcode_block', 'shortcode_text', 'raw_block']) expect(kinds).not.toContain(card);
+      expect(o.save()).toBe(body);
+      const edited = replaceText(o.parsed.doc, 'Doors open', 'Gates open');
+      const saved = o.save(edited);
+      expect(saved).toBe(body.replace('Doors open', 'Gates open'));
+      expect(changedLines(body, saved).added).toHaveLength(1);
+      expect((await open(saved)).parsed.doc.eq(edited)).toBe(true);
+    }
   });
 });
 

@@ -104,4 +104,51 @@ describe('listShortcodes', () => {
       rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  it("lists the shortcodes of the Hugo modules the site imports that are on disk: _vendor/, Hugo's module cache, layouts/_shortcodes/", async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.yaml', 'module:\n  imports:\n    - path: github.com/acme/Docs-Theme\n    - path: github.com/acme/extras\n    - path: ../escape\ntheme: github.com/acme/vendored\n');
+    file('go.mod', 'module example.com/site\n\nrequire (\n  github.com/acme/Docs-Theme v1.2.0\n)\n');
+    // In Hugo's module cache (as `hugo mod get` leaves it), the version go.mod asks for.
+    const mod = 'cache/modules/filecache/modules/pkg/mod/github.com/acme/!docs-!theme@v1.2.0';
+    file(`${mod}/layouts/shortcodes/callout.html`, '{{/* A boxed remark. */}}<aside class="{{ .Get "type" }}">{{ .Inner | markdownify }}</aside>');
+    file(`${mod}/layouts/shortcodes/note.html`, '{{ .Inner }}');
+    file('cache/modules/filecache/modules/pkg/mod/github.com/acme/extras@v0.1.0/layouts/_shortcodes/steps.html', '{{ .Inner }}');
+    // A theme given as a module path, vendored (`hugo mod vendor`).
+    file('_vendor/github.com/acme/vendored/layouts/shortcodes/banner.html', '<div>{{ .Get "title" }}</div>');
+    file('layouts/shortcodes/note.html', '<p>{{ .Inner }}</p>');
+    file('escape/layouts/shortcodes/evil.html');
+    const list = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'cache') });
+    const byName = (n: string) => list.find((s) => s.name === n);
+    expect(list.filter((s) => s.source !== 'hugo').map((s) => s.name)).toEqual(['note', 'banner', 'callout', 'steps']);
+    expect(byName('note')?.source).toBe('site');
+    expect(byName('callout')).toEqual({ name: 'callout', source: 'theme', help: 'A boxed remark.', params: [{ name: 'type', type: 'text' }], paired: true });
+    expect(byName('steps')).toMatchObject({ source: 'theme', paired: true });
+    expect(byName('banner')).toMatchObject({ source: 'theme', params: [{ name: 'title' }] });
+  });
+
+  it('reads nothing through a module template that links outside its module', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.toml', '[module]\n[[module.imports]]\npath = "github.com/acme/docs"\n');
+    file('secret.html', '{{/* private notes */}}{{ .Get "token" }}');
+    mkdirSync(join(root, '_vendor/github.com/acme/docs/layouts/shortcodes'), { recursive: true });
+    symlinkSync(join(root, 'secret.html'), join(root, '_vendor/github.com/acme/docs/layouts/shortcodes/leak.html'));
+    const list = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'none') });
+    expect(list.find((s) => s.name === 'leak')).toEqual({ name: 'leak', source: 'theme' });
+  });
+
+  it('a popular theme pulled as a module not on disk offers the shortcodes the table records for it', async () => {
+    root = mkdtempSync(join(tmpdir(), 'pw-sc-'));
+    file('hugo.yaml', 'module:\n  imports:\n    - path: github.com/imfing/hextra\n');
+    file('layouts/shortcodes/tab.html', '{{ .Inner }}');
+    const list = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'none') });
+    const byName = (n: string) => list.find((s) => s.name === n);
+    expect(byName('callout')).toEqual({ name: 'callout', source: 'theme', params: ['type', 'emoji', 'icon'].map((name) => ({ name, type: 'text' })), paired: true });
+    // The site's own template wins.
+    expect(byName('tab')).toMatchObject({ source: 'site', paired: true });
+    // Once the module is on disk, its templates are what is offered.
+    file('cache/modules/filecache/modules/pkg/mod/github.com/imfing/hextra@v0.9.0/layouts/shortcodes/cards.html', '{{ .Inner }}');
+    const onDisk = await listShortcodes(root, { HUGO_CACHEDIR: join(root, 'cache') });
+    expect(onDisk.filter((s) => s.source === 'theme').map((s) => s.name)).toEqual(['cards']);
+  });
 });
