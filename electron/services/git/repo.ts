@@ -98,12 +98,13 @@ export function absOf(repo: Repo, repoPath: string): string {
 }
 
 /** The post whose unit holds a repository file (a bundle's image belongs to its index.md). */
-export function postOfRepoFile(repo: Repo, repoPath: string): string {
+export async function postOfRepoFile(repo: Repo, repoPath: string): Promise<string> {
   const rel = contentRelOf(repo, repoPath) ?? repoPath;
   if (isMarkdownFile(rel)) return rel;
   for (let d = dirname(rel); d !== '.' && d !== ''; d = dirname(d)) {
-    const text = LEAF_TEXT_NAMES.find((n) => fs.existsSync(join(repo.contentDir, d, n)));
-    if (text) return `${d}/${text}`;
+    for (const text of LEAF_TEXT_NAMES) {
+      if (await stat(join(repo.contentDir, d, text)).then(() => true, () => false)) return `${d}/${text}`;
+    }
   }
   return rel;
 }
