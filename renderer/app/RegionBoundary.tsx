@@ -58,8 +58,11 @@ export class RegionBoundary extends Component<Props, State> {
   }
 
   private readonly act = async () => {
-    await this.props.action.run();
+    // The writer asked to draw the region again: from now on it may. The action itself may draw
+    // it afresh (reopening the post mounts a new editor and a new boundary around it) before it
+    // returns, and that fresh copy must not fail as the old one did.
     recoverRegion(this.props.region);
+    await this.props.action.run();
     if (this.alive) this.setState({ error: null, kept: null });
   };
 
