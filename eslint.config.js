@@ -146,23 +146,21 @@ export default tseslint.config(
           'electron/services/frontmatter/site-fields.ts': ['readFileSync', 'statSync', 'findPostFilesSync'],
           'electron/services/search/read-doc.ts': ['closeSync', 'fstatSync', 'openSync', 'readFileSync'],
           'electron/services/search/search-service.ts': ['existsSync', 'findPostFilesSync'],
-          // TEMPORARY: synchronous disk work still reachable from the main process. The post list
-          // and git status run in the disk worker now, but these files also serve the main
-          // process's writes (saving a version hashes files; the checklist and the gallery walk
-          // the site): delete each entry as its file goes async. Only the names listed are
-          // allowed, and only in that file.
+          // Still synchronous, for a reason (delete an entry when its reason goes):
+          // - git/apply-tree.ts, safe-write.ts: the symlink and unsaved-work checks run right
+          //   before each write with no await in between, so nothing can swap a folder for a link
+          //   between the check and the write (a tree from a remote is hostile input).
+          // - git/worktree-hash.ts, scan-posts.ts, post-state.ts: the stat-cached walk behind git
+          //   status (in the disk worker) and Save version; one lstat per file is the cost budget
+          //   of a 10,000-post status, and a promise each is several times slower.
+          // - site/list-posts.ts: runs in the disk worker (the post list); its findPostFiles is
+          //   the async walk for the main process.
+          // Only the names listed are allowed, and only in that file.
           'electron/services/git/apply-tree.ts': ['lstatSync', 'mkdirSync', 'readdirSync', 'rmdirSync', 'unlinkSync', 'symlinkSync', 'readlinkSync', 'chmodSync'],
-          'electron/services/git/commit.ts': ['readFileSync', 'readlinkSync'],
-          'electron/services/git/conflicts.ts': ['readFileSync'],
-          'electron/services/git/guards.ts': ['existsSync'],
-          'electron/services/git/init.ts': ['existsSync', 'writeFileSync'],
           'electron/services/git/post-state.ts': ['lstatSync'],
-          'electron/services/git/repo.ts': ['existsSync'],
-          'electron/services/git/restore.ts': ['mkdirSync'],
           'electron/services/git/safe-write.ts': ['lstatSync', 'readFileSync', 'readlinkSync'],
           'electron/services/git/scan-posts.ts': ['lstatSync', 'readdirSync'],
           'electron/services/git/worktree-hash.ts': ['lstatSync', 'readFileSync', 'readdirSync', 'readlinkSync'],
-          'electron/services/images/site-image-index.ts': ['findPostFilesSync'],
           'electron/services/site/list-posts.ts': ['readdirSync', 'openSync', 'fstatSync', 'readSync', 'closeSync', 'lstatSync', 'statSync'],
         },
       }],

@@ -1,4 +1,4 @@
-// Handlers for the writer's comforts: search, the pre-publish checklist and preview
+// Handlers for the writing aids: search, the pre-publish checklist and preview
 // (see shared/ipc/channels/search.ts). Each is a per-site service, shut down with the site.
 import { join } from 'node:path';
 import type { AreaHandlers } from './types';

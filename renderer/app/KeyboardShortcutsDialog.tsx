@@ -1,6 +1,7 @@
 // Help → Keyboard Shortcuts (Ctrl+/): every shortcut of the app, from the one list the menus and
 // the keys themselves use (shared/keyboard/shortcuts.ts), so the list cannot drift from them.
 import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 import { displayKeys, SHORTCUTS, type Shortcut } from '../../shared/keyboard/shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -26,11 +27,7 @@ export function KeyboardShortcutsDialog({ onClose }: { onClose(): void }) {
           </section>
         ))}
       </div>
-      <div className="modal-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogActions cancel="Close" onCancel={onClose} />
     </Dialog>
   );
 }

@@ -1,8 +1,10 @@
 // "New post": asks for a title and a section, then lets the app create the page bundle from the
-// site's archetype. A dialog named "New post"; Escape cancels; the title field has focus.
-import { useEffect, useId, useRef, useState } from 'react';
+// site's archetype. It is the app's one dialog frame (ui/Dialog: named "New post", focus trapped,
+// Escape cancels) with the shared button row; the title field has the caret.
+import { useId, useState } from 'react';
 import { slugify } from '../../shared/frontmatter/slug';
-import './frontmatter.css';
+import { Dialog } from '../ui/Dialog';
+import { DialogActions } from '../ui/DialogActions';
 
 export interface NewPostDialogProps {
   sections: readonly string[];
@@ -17,8 +19,6 @@ export function NewPostDialog({ sections, defaultSection, onCreate, onCancel }: 
   const [section, setSection] = useState(defaultSection ?? sections[0] ?? 'blog');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const titleRef = useRef<HTMLInputElement>(null);
-  useEffect(() => titleRef.current?.focus(), []);
 
   const submit = async () => {
     if (!title.trim()) return setProblem('Give the post a title.');
@@ -35,53 +35,33 @@ export function NewPostDialog({ sections, defaultSection, onCreate, onCancel }: 
   };
 
   return (
-    <div className="fm-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-h`}
-        className="fm-dialog"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onCancel();
-          }
+    <Dialog title="New post" onCancel={onCancel}>
+      <form
+        className="modal-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
         }}
       >
-        <h2 id={`${id}-h`}>New post</h2>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <label htmlFor={`${id}-t`}>Title</label>
-          <input id={`${id}-t`} ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={`${id}-slug`} />
-          <p id={`${id}-slug`} className="fm-help">
-            Address: {section}/{slugify(title || 'new post')}/
+        <label htmlFor={`${id}-t`}>Title</label>
+        <input id={`${id}-t`} data-autofocus value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={`${id}-slug`} />
+        <p id={`${id}-slug`} className="hint">
+          Address: {section}/{slugify(title || 'new post')}/
+        </p>
+        <label htmlFor={`${id}-s`}>Section</label>
+        <input id={`${id}-s`} list={`${id}-sl`} value={section} onChange={(e) => setSection(e.target.value)} />
+        <datalist id={`${id}-sl`}>
+          {sections.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        {problem && (
+          <p role="alert" className="form-error">
+            {problem}
           </p>
-          <label htmlFor={`${id}-s`}>Section</label>
-          <input id={`${id}-s`} list={`${id}-sl`} value={section} onChange={(e) => setSection(e.target.value)} />
-          <datalist id={`${id}-sl`}>
-            {sections.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-          {problem && (
-            <p role="alert" className="fm-problem">
-              {problem}
-            </p>
-          )}
-          <div className="fm-actions">
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" disabled={busy}>
-              {busy ? 'Creating…' : 'Create'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        )}
+        <DialogActions ok={busy ? 'Creating…' : 'Create'} okDisabled={busy} onCancel={onCancel} />
+      </form>
+    </Dialog>
   );
 }

@@ -40,7 +40,7 @@ export function BuiltinPreview({ raw, postPath, assetUrl, title, layout = DEFAUL
     },
   };
   return (
-    <article className="pw-comforts pw-preview" aria-label="Preview">
+    <article className="pw-writing-aid pw-preview" aria-label="Preview">
       {title && <h1>{title}</h1>}
       {render(tree, ctx, 'r')}
     </article>

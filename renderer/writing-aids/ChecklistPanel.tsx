@@ -42,7 +42,7 @@ export function ChecklistPanel({ api, path, raw, onJumpToLine, debounceMs = 600 
   const problems = check?.problems ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
-    <section className="pw-comforts pw-checklist" aria-label="Before publishing">
+    <section className="pw-writing-aid pw-checklist" aria-label="Before publishing">
       <header>
         <h2>Before publishing</h2>
         <button type="button" onClick={run}>

@@ -20,7 +20,7 @@ export function CountsDisplay({ body, selection }: Props) {
   const post = useAnalysis('stats', body);
   const sel = useAnalysis('stats', selection ?? '');
   return (
-    <div className="pw-comforts pw-counts" role="status" aria-label="Word count" aria-live="off">
+    <div className="pw-writing-aid pw-counts" role="status" aria-label="Word count" aria-live="off">
       <span>{post ? describe(post) : 'Counting…'}</span>
       {selection && sel && sel.characters > 0 && (
         <span className="pw-counts-selection" aria-label="Selection count">

@@ -81,7 +81,7 @@ export function FindReplaceBar({ onFind, onNext, onPrevious, onReplace, onReplac
 
   const status = !query || !counted ? '' : state.count === 0 ? 'No matches' : `${state.current} of ${state.count}`;
   return (
-    <div className="pw-comforts pw-find" role="search" aria-label="Find and replace" onKeyDown={onKey}>
+    <div className="pw-writing-aid pw-find" role="search" aria-label="Find and replace" onKeyDown={onKey}>
       <input ref={findRef} type="search" aria-label="Find" placeholder="Find" value={query} onChange={(e) => setQuery(e.target.value)} />
       <span className="pw-find-status" role="status" aria-live="polite">
         {message || status}

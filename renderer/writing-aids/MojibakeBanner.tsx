@@ -21,7 +21,7 @@ export function MojibakeBanner({ text, onFix, onDismiss }: Props) {
   if (!runs.length) return null;
   const samples = [...new Map(runs.map((r) => [r.original, r])).values()].slice(0, PREVIEW);
   return (
-    <div className="pw-comforts pw-banner pw-banner-warn" role="region" aria-label="Garbled characters">
+    <div className="pw-writing-aid pw-banner pw-banner-warn" role="region" aria-label="Garbled characters">
       <p>
         <strong>
           {runs.length} garbled character{runs.length > 1 ? 's' : ''}

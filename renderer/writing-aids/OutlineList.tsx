@@ -39,7 +39,7 @@ export function OutlineList({ text, onJump }: Props) {
     if (item) latest.current.onJump(item);
   }, []);
   return (
-    <nav className="pw-comforts pw-outline" aria-label="Outline">
+    <nav className="pw-writing-aid pw-outline" aria-label="Outline">
       {items.length === 0 ? (
         <p className="pw-muted">No headings yet. Headings you add appear here.</p>
       ) : (

@@ -31,7 +31,7 @@ export function PreviewPane({ api, postPath, raw, title }: Props) {
   if (!result) return <p role="status">Starting the preview…</p>;
   if (result.url && !result.fallback) {
     return (
-      <section className="pw-comforts pw-preview-pane" aria-label="Preview">
+      <section className="pw-writing-aid pw-preview-pane" aria-label="Preview">
         {result.reason && <p className="pw-muted">{result.reason}</p>}
         {/* Only a loopback URL from main is ever framed; the page cannot reach the app. */}
         <iframe title="Preview of the post" src={result.url} sandbox="allow-scripts allow-same-origin" />
@@ -39,7 +39,7 @@ export function PreviewPane({ api, postPath, raw, title }: Props) {
     );
   }
   return (
-    <section className="pw-comforts pw-preview-pane" aria-label="Preview">
+    <section className="pw-writing-aid pw-preview-pane" aria-label="Preview">
       {result.reason && <p className="pw-muted">{result.reason}</p>}
       <BuiltinPreview raw={raw} postPath={postPath} assetUrl={(p) => api.assetUrl(p)} title={title} />
     </section>

@@ -62,7 +62,7 @@ export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }:
 
   const hits = result?.hits ?? [];
   return (
-    <section className="pw-comforts pw-search" aria-label="Search posts">
+    <section className="pw-writing-aid pw-search" aria-label="Search posts">
       <input type="search" aria-label="Search all posts" autoFocus={autoFocus} placeholder="Search all posts" value={query} onChange={(e) => setQuery(e.target.value)} />
       <fieldset className="pw-search-filters">
         <legend className="pw-visually-hidden">Filters</legend>

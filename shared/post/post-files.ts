@@ -47,3 +47,14 @@ export function pageSlug(path: string): string {
   if (isBundleText(file) && parts.length > 1) return parts[parts.length - 2];
   return withoutMarkdownExt(file);
 }
+
+/** The Markdown ending of a file name as written (".md", ".Markdown"), or "" when it has none. */
+export function markdownExt(name: string): string {
+  return MD_RE.exec(name)?.[0] ?? '';
+}
+
+/**
+ * The names a leaf bundle's text file has in one language: what to look for on disk to learn
+ * whether a folder is a post (a file beside one of these belongs to that post).
+ */
+export const LEAF_TEXT_NAMES: readonly string[] = ['index.md', 'index.markdown'];

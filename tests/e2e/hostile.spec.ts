@@ -27,17 +27,7 @@ const SKIP = new Set([
   'absolute-path-to-outside',
   'folder-named-md',
 ]);
-/**
- * Known bugs, left out of the site (each would stall every other case) and reported as fixme
- * tests with the reason, so they stay visible until fixed. (3,000 nested lists and a 5 MB line
- * get a plain message instead of the editor: engine/beyond-editor.ts; 10,000 nested quotes and
- * 10,000 shortcodes open in about 2 and 8 s.)
- */
-const KNOWN_SLOW: Record<string, string> = {
-  'yaml-10000-keys': 'getSchema on a post with 10,000 front-matter fields blocks the web host for about 2 minutes (issue 19: schema inference moves off the main thread and must take under 1 s)',
-};
-const cases = hostileCases().filter((c) => !SKIP.has(c.name) && !(c.name in KNOWN_SLOW));
-
+const cases = hostileCases().filter((c) => !SKIP.has(c.name));
 
 let source: TempSite;
 let scratch: string;
@@ -99,10 +89,6 @@ test.afterAll(async () => {
 /** A CSS attribute-value string for any path (quotes, backslashes, newlines). */
 function cssString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
-}
-
-for (const [name, reason] of Object.entries(KNOWN_SLOW)) {
-  test.fixme(`opening ${name} runs nothing and fetches nothing`, { annotation: { type: 'known bug', description: reason } }, () => {});
 }
 
 for (const c of cases) {

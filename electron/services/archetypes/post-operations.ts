@@ -17,7 +17,7 @@ import { parseFrontMatter } from '../../../shared/frontmatter/parse';
 import { renderArchetype, ArchetypeError } from './template';
 import { BUILTIN_RECAP } from './builtin-recap';
 import type { SiteFields } from '../frontmatter/site-fields';
-import { LEAF_RE } from '../../../shared/post/post-files';
+import { isLeafBundleText, isMarkdownFile, isSectionText, markdownExt, withoutMarkdownExt } from '../../../shared/post/post-files';
 
 const SECTION_RE = /^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u;
 const exists = (p: string) => stat(p).then(() => true, () => false);
@@ -68,8 +68,9 @@ export class PostOperations {
       if (e.isDirectory() && !e.name.startsWith('.') && SECTION_RE.test(e.name)) names.add(e.name);
     }
     for (const e of await readdir(join(this.site.root, 'archetypes'), { withFileTypes: true }).catch(() => [])) {
-      const n = e.isDirectory() ? e.name : e.name.replace(/\.md$/, '');
-      if (n !== 'default' && SECTION_RE.test(n) && (e.isDirectory() || e.name.endsWith('.md'))) names.add(n);
+      // An archetype file is "<section>.md" (findArchetype looks for that name only).
+      const n = e.isDirectory() ? e.name : e.name.endsWith('.md') ? e.name.slice(0, -'.md'.length) : '';
+      if (n !== 'default' && SECTION_RE.test(n)) names.add(n);
     }
     return [...names].sort();
   }
@@ -120,12 +121,12 @@ export class PostOperations {
 
   async duplicatePost(rel: string): Promise<{ path: string }> {
     const abs = await this.existing(rel);
-    const leaf = LEAF_RE.test(basename(abs));
-    if (/^_index\./i.test(basename(abs))) throw new PostwrightError('unsupported', 'This is a section page, not a post, so it cannot be duplicated.');
+    const leaf = isLeafBundleText(basename(abs));
+    if (isSectionText(basename(abs))) throw new PostwrightError('unsupported', 'This is a section page, not a post, so it cannot be duplicated.');
     const raw = await readFile(abs, 'utf8');
     const split = splitFrontMatter(raw);
     const fm = split.format === 'none' || split.error ? {} : parseFrontMatter(split.format, raw.slice(split.fmStart, split.fmEnd)).fields;
-    const oldName = leaf ? basename(dirname(abs)) : basename(abs).replace(/\.(md|markdown)$/i, '');
+    const oldName = leaf ? basename(dirname(abs)) : withoutMarkdownExt(basename(abs));
     const taken = await this.fields.slugs();
     const parent = leaf ? dirname(dirname(abs)) : dirname(abs);
     const ext = leaf ? '' : basename(abs).slice(oldName.length);
@@ -145,10 +146,10 @@ export class PostOperations {
   async renamePost(rel: string, newSlug: string): Promise<{ path: string }> {
     const abs = await this.existing(rel);
     const slug = slugify(newSlug);
-    const leaf = LEAF_RE.test(basename(abs));
-    if (/^_index\./i.test(basename(abs))) throw new PostwrightError('unsupported', 'This is a section page; rename its folder outside Postwright.');
+    const leaf = isLeafBundleText(basename(abs));
+    if (isSectionText(basename(abs))) throw new PostwrightError('unsupported', 'This is a section page; rename its folder outside Postwright.');
     const from = leaf ? dirname(abs) : abs;
-    const ext = leaf ? '' : basename(abs).replace(/^.*?(\.(md|markdown))$/i, '$1');
+    const ext = leaf ? '' : markdownExt(basename(abs));
     const to = join(dirname(from), slug + ext);
     let moved = abs;
     if (to !== from) {
@@ -168,7 +169,7 @@ export class PostOperations {
 
   async deletePost(rel: string): Promise<{ undoToken: string; message: string }> {
     const abs = await this.existing(rel);
-    const leaf = LEAF_RE.test(basename(abs));
+    const leaf = isLeafBundleText(basename(abs));
     const target = leaf ? dirname(abs) : abs;
     const token = `${Date.now()}-${randomBytes(4).toString('hex')}`;
     const keep = join(this.host.dataDir, 'trash', token);
@@ -199,7 +200,7 @@ export class PostOperations {
   }
 
   private async existing(rel: string): Promise<string> {
-    if (!/\.(md|markdown)$/i.test(rel)) throw new PostwrightError('invalid-request', `"${rel}" is not a Markdown post.`);
+    if (!isMarkdownFile(rel)) throw new PostwrightError('invalid-request', `"${rel}" is not a Markdown post.`);
     const abs = await this.abs(rel);
     if (!(await exists(abs))) throw new PostwrightError('not-found', `The post "${rel}" no longer exists.`);
     return abs;

@@ -13,6 +13,7 @@ import { parseFieldsFast, asStringList } from '../../../shared/post/fast-fields'
 import { toJsonSafe } from '../../../shared/post/json-safe';
 import { inferSection, mergeDeclared, readSchemaConfig, type PostFields, type SectionSchema } from '../../../shared/frontmatter/schema';
 import { findPostFilesSync } from '../site/list-posts';
+import { pageSlug } from '../../../shared/post/post-files';
 
 export interface SitePost extends PostFields {
   /** Content-relative POSIX path. */
@@ -116,9 +117,7 @@ export class SiteFields {
 
 export function slugOfPost(p: SitePost): string {
   if (typeof p.fields.slug === 'string' && p.fields.slug) return p.fields.slug;
-  const parts = p.path.split('/');
-  const name = parts[parts.length - 1];
-  return /^_?index\./i.test(name) ? parts[parts.length - 2] ?? '' : name.replace(/\.(md|markdown)$/i, '');
+  return pageSlug(p.path);
 }
 
 function readPost(abs: string, rel: string): SitePost {

@@ -65,7 +65,7 @@ export async function assertNoUnsavedWork(repo: Repo, changes: FileChange[], sav
     if (skip?.has(c.repoPath)) continue;
     const disk = diskOid(repo, c.repoPath);
     const expected = savedTree === undefined ? (c.from?.oid ?? null) : ((await repo.trees.entryAt(savedTree, c.repoPath))?.oid ?? null);
-    if (disk !== expected && disk !== (c.to?.oid ?? null)) unsaved.add(postOfRepoFile(repo, c.repoPath));
+    if (disk !== expected && disk !== (c.to?.oid ?? null)) unsaved.add(await postOfRepoFile(repo, c.repoPath));
   }
   if (unsaved.size) {
     const list = [...unsaved].slice(0, 5).join('", "');

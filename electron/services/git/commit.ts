@@ -3,7 +3,7 @@
 // 10,000-post site writes a handful of objects. The index is then brought in line for those
 // files only, so `git status` on the command line agrees.
 import fs from 'node:fs';
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readFile, readlink } from 'node:fs/promises';
 import * as git from 'isomorphic-git';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import type { GitAuthor, SavedVersion } from '../../../shared/ipc/channels/git';
@@ -16,23 +16,23 @@ import { headFiles, unitFiles, withoutIgnored } from './post-state';
 import { TREE_MODE, objectOid, type TreeEntry } from './tree-store';
 import { WorktreeHasher, type WorkFile } from './worktree-hash';
 
-export function postTitle(repo: Repo, postPath: string): string {
+export async function postTitle(repo: Repo, postPath: string): Promise<string> {
   const unit = postUnit(repo, postPath);
   try {
-    const text = readFileSync(absOf(repo, unit.textRepoPath), 'utf8');
+    const text = await readFile(absOf(repo, unit.textRepoPath), 'utf8');
     return summarize(postPath, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).title;
   } catch {
     return postPath.split('/').slice(-2)[0] ?? postPath;
   }
 }
 
-export function defaultMessage(repo: Repo, postPath: string): string {
-  return `Update ${postTitle(repo, postPath)}`;
+export async function defaultMessage(repo: Repo, postPath: string): Promise<string> {
+  return `Update ${await postTitle(repo, postPath)}`;
 }
 
 export async function saveVersion(repo: Repo, postPath: string, author: GitAuthor, message?: string): Promise<SavedVersion> {
   const branch = await assertWritable(repo);
-  const msg = message?.trim() ? message.trim() : defaultMessage(repo, postPath);
+  const msg = message?.trim() ? message.trim() : await defaultMessage(repo, postPath);
   return withIndexLock(repo, async () => {
     const version = await commitUnit(repo, branch, postUnit(repo, postPath), author, msg);
     return { path: postPath, version, message: msg };
@@ -72,7 +72,7 @@ async function writeBlobs(repo: Repo, files: WorkFile[], tracked: Map<string, Tr
   const out = new Map<string, string>();
   for (const f of files) {
     // Read once: the oid in the tree must be the oid of the bytes written, even if the file changes meanwhile.
-    const data = f.stat.isSymbolicLink() ? Buffer.from(readlinkSync(f.abs), 'utf8') : readFileSync(f.abs);
+    const data = f.stat.isSymbolicLink() ? Buffer.from(await readlink(f.abs), 'utf8') : await readFile(f.abs);
     const oid = objectOid('blob', data);
     if (tracked.get(f.rel)?.oid !== oid) await git.writeBlob({ fs, dir: repo.dir, gitdir: repo.gitdir, blob: data });
     out.set(f.rel, oid);

@@ -23,7 +23,7 @@ export async function listConflicts(repo: Repo): Promise<Conflict[]> {
     const mine = mineBytes(repo, c);
     out.push({
       path: contentRelOf(repo, c.repoPath) ?? c.repoPath,
-      post: postOfRepoFile(repo, c.repoPath),
+      post: await postOfRepoFile(repo, c.repoPath),
       binary: c.binary || (mine !== null && isBinary(mine)),
       ours: c.binary ? null : mine === null ? null : mine.toString('utf8'),
       theirs: await text(c.theirs),

@@ -197,7 +197,7 @@ export class IsoGitService implements GitService {
       await withIndexLock(repo, async () => {
         for (const [path, state] of Object.entries(states)) {
           if (state === 'saved') continue;
-          const message = defaultMessage(repo, path);
+          const message = await defaultMessage(repo, path);
           const version = await commitUnit(repo, branch, postUnit(repo, path), author, message);
           out.push({ path, version, message });
         }

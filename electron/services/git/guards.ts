@@ -1,8 +1,7 @@
 // Checks made before anything writes to the repository, each turning a state git tools can
 // leave behind into a plain-words message that says what to do. Writes also hold git's own
 // `index.lock`, so the git command line (or GitHub Desktop) cannot change the index meanwhile.
-import { existsSync } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { access, open, unlink } from 'node:fs/promises';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import * as git from 'isomorphic-git';
@@ -22,8 +21,8 @@ const LOCKED =
 
 /** What stops Postwright from writing versions, or null when nothing does. */
 export async function repoProblem(repo: Repo): Promise<RepoProblem | null> {
-  const has = (name: string) => existsSync(join(repo.gitdir, name));
-  if (has('rebase-merge') || has('rebase-apply')) {
+  const has = (name: string) => access(join(repo.gitdir, name)).then(() => true, () => false);
+  if ((await has('rebase-merge')) || (await has('rebase-apply'))) {
     return {
       code: 'mid-rebase',
       message:
@@ -31,7 +30,7 @@ export async function repoProblem(repo: Repo): Promise<RepoProblem | null> {
         'Finish or cancel it in that program (for example "git rebase --abort"), then try again. Your files have not been changed.',
     };
   }
-  if (has('MERGE_HEAD')) {
+  if (await has('MERGE_HEAD')) {
     return {
       code: 'mid-merge',
       message:
@@ -39,7 +38,7 @@ export async function repoProblem(repo: Repo): Promise<RepoProblem | null> {
         'Finish or cancel it in that program (for example "git merge --abort"), then try again. Your files have not been changed.',
     };
   }
-  if (has('CHERRY_PICK_HEAD') || has('REVERT_HEAD')) {
+  if ((await has('CHERRY_PICK_HEAD')) || (await has('REVERT_HEAD'))) {
     return {
       code: 'mid-operation',
       message:
@@ -47,7 +46,7 @@ export async function repoProblem(repo: Repo): Promise<RepoProblem | null> {
         'Finish or cancel it in that program, then try again.',
     };
   }
-  if (has('index.lock')) return { code: 'locked', message: LOCKED };
+  if (await has('index.lock')) return { code: 'locked', message: LOCKED };
   const branch = await git.currentBranch({ fs, dir: repo.dir, gitdir: repo.gitdir }).catch(() => undefined);
   if (!branch) {
     return {

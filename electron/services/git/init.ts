@@ -1,7 +1,7 @@
 // Starts keeping versions of a site: git init (branch "main"), a .gitignore for Hugo's build
 // output when there is none, and a first version holding every file of the site.
 import fs from 'node:fs';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as git from 'isomorphic-git';
 import { PostwrightError } from '../../../shared/ipc/errors';
@@ -17,7 +17,10 @@ export async function initRepository(siteRoot: string, contentDir: string, autho
   if (existing) return existing;
   await git.init({ fs, dir: siteRoot, defaultBranch: 'main' });
   const ignore = join(siteRoot, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, HUGO_IGNORE);
+  // 'wx': a site's own .gitignore is kept as it is.
+  await writeFile(ignore, HUGO_IGNORE, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST') throw e;
+  });
   await git.add({ fs, dir: siteRoot, filepath: '.' });
   await git.commit({
     fs,

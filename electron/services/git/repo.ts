@@ -8,7 +8,7 @@ import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
 import { STAT_CACHE_FILE, WorktreeHasher } from './worktree-hash';
 import { PostScanner } from './scan-posts';
-import { LEAF_PATH_RE } from '../../../shared/post/post-files';
+import { LEAF_PATH_RE, LEAF_TEXT_NAMES, isMarkdownFile } from '../../../shared/post/post-files';
 
 export interface Repo {
   /** Work tree root (may be the site root or a folder above it). */
@@ -98,11 +98,13 @@ export function absOf(repo: Repo, repoPath: string): string {
 }
 
 /** The post whose unit holds a repository file (a bundle's image belongs to its index.md). */
-export function postOfRepoFile(repo: Repo, repoPath: string): string {
+export async function postOfRepoFile(repo: Repo, repoPath: string): Promise<string> {
   const rel = contentRelOf(repo, repoPath) ?? repoPath;
-  if (/\.(md|markdown)$/i.test(rel)) return rel;
+  if (isMarkdownFile(rel)) return rel;
   for (let d = dirname(rel); d !== '.' && d !== ''; d = dirname(d)) {
-    if (fs.existsSync(join(repo.contentDir, d, 'index.md'))) return `${d}/index.md`;
+    for (const text of LEAF_TEXT_NAMES) {
+      if (await stat(join(repo.contentDir, d, text)).then(() => true, () => false)) return `${d}/${text}`;
+    }
   }
   return rel;
 }

@@ -1,7 +1,7 @@
 // Restore: the post's files as they were in a version become the current files on disk, as a
 // new unsaved change (history is never rewritten). Unsaved text is saved as a version first,
 // so nothing a writer typed is ever lost. Files added since that version are left in place.
-import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PostwrightError } from '../../../shared/ipc/errors';
 import type { GitAuthor } from '../../../shared/ipc/channels/git';
@@ -34,7 +34,7 @@ export async function restoreVersion(repo: Repo, postPath: string, version: stri
     const head = await headCommit(repo);
     const state = await postState(repo, unit, head ? await commitTree(repo, head) : null);
     if (state === 'changed' || state === 'new') {
-      savedFirst = await commitUnit(repo, branch, unit, author, `Keep ${postTitle(repo, postPath)} before restoring an older version`);
+      savedFirst = await commitUnit(repo, branch, unit, author, `Keep ${await postTitle(repo, postPath)} before restoring an older version`);
     }
     const restored: string[] = [];
     const paths = [...files.keys()].map((rel) => (rel ? `${unit.repoPath}/${rel}` : unit.repoPath));
@@ -46,7 +46,7 @@ export async function restoreVersion(repo: Repo, postPath: string, version: stri
       if (isRegularFileWith(repo, repoPath, e.oid, diskOid)) continue;
       assertNoLinkedParent(repo, repoPath);
       const abs = absOf(repo, repoPath);
-      mkdirSync(dirname(abs), { recursive: true });
+      await mkdir(dirname(abs), { recursive: true });
       await writeFileAtomic(abs, await readBlob(repo, e.oid));
       restored.push(repoPath);
     }

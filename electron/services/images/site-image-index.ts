@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { findImageReferences } from '../../../shared/images/find-references';
 import { countImageStyles, type StyleCounts } from '../../../shared/images/style-counts';
 import type { ImageReference, SiteLayout } from '../../../shared/images/types';
-import { findPostFilesSync } from '../site/list-posts';
+import { findPostFiles } from '../site/list-posts';
 
 interface PostEntry {
   mtimeMs: number;
@@ -35,7 +35,7 @@ export class SiteImageIndex {
   async scan(): Promise<SiteImageScan> {
     const [files, postFiles] = await Promise.all([
       this.listFiles([this.layout.contentDir, this.layout.staticDir]),
-      Promise.resolve(findPostFilesSync(this.contentDir)),
+      findPostFiles(this.contentDir),
     ]);
     const posts: SiteImageScan['posts'] = [];
     const styles: StyleCounts = { markdown: 0, figure: 0, figureTight: 0 };

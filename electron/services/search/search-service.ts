@@ -15,7 +15,7 @@ import { readDoc, type SearchDoc } from './read-doc';
 import { noLinkForms, pickLinkForm, type LinkForm } from '../../../shared/links/post-address';
 import { makeSnippet, matchRanges } from './snippet';
 import { cappedTerms, terms } from './tokenize';
-import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
+import { LEAF_TEXT_NAMES, MD_RE, isLeafBundleText } from '../../../shared/post/post-files';
 import { cancelledError, stopIfCancelled } from '../../../shared/ipc/errors';
 
 const DAY_MS = 86_400_000;
@@ -254,9 +254,9 @@ function termsOf(r: SearchResult): string[] {
 
 /** A Markdown file beside a leaf bundle's index.md is a resource of that page, not a post. */
 function isBundleResource(abs: string): boolean {
-  if (LEAF_RE.test(basename(abs))) return false;
+  if (isLeafBundleText(basename(abs))) return false;
   const dir = dirname(abs);
-  return ['index.md', 'index.markdown'].some((n) => existsSync(join(dir, n)));
+  return LEAF_TEXT_NAMES.some((n) => existsSync(join(dir, n)));
 }
 
 /** Waits for `ready`, or throws 'cancelled' as soon as the signal fires. */

@@ -9,7 +9,7 @@
 // app lists posts, never on the main process's event loop; the CLI and the bench call the
 // class directly.
 import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, statSync, type Dirent } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { PostSummary } from '../../../shared/ipc/channels/site';
@@ -229,6 +229,8 @@ export class PostLister {
  * Walks the content folder; skips hidden folders and the resources of leaf bundles.
  * `knownLeaves` (absolute folder → index file name): bundles listed before, whose index file is
  * taken as it is without reading the folder (the caller checks that file is still there).
+ * Synchronous, for the disk worker thread (one call per folder is faster there than a promise
+ * each); the main process uses findPostFiles.
  */
 export function findPostFilesSync(dir: string, knownLeaves?: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
@@ -241,22 +243,44 @@ export function findPostFilesSync(dir: string, knownLeaves?: ReadonlyMap<string,
     } catch {
       continue;
     }
-    const leaf = entries.find((e) => e.isFile() && LEAF_RE.test(e.name));
-    if (leaf) {
-      out.push(join(d, leaf.name)); // everything else in a leaf bundle is a resource of that page
-      continue;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      if (e.isDirectory()) {
-        const sub = join(d, e.name);
-        const leafName = knownLeaves?.get(sub);
-        if (leafName) out.push(join(sub, leafName));
-        else stack.push(sub);
-      } else if (e.isFile() && MD_RE.test(e.name)) out.push(join(d, e.name));
-    }
+    sortFolder(d, entries, out, stack, knownLeaves);
   }
   return out;
+}
+
+/** findPostFilesSync without blocking the event loop: the same walk, one folder read at a time. */
+export async function findPostFiles(dir: string, knownLeaves?: ReadonlyMap<string, string>): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    sortFolder(d, entries, out, stack, knownLeaves);
+  }
+  return out;
+}
+
+/** One folder of the walk: pushes its post files to `out` and the folders to walk next to `next`. */
+function sortFolder(d: string, entries: Dirent[], out: string[], next: string[], knownLeaves?: ReadonlyMap<string, string>): void {
+  const leaf = entries.find((e) => e.isFile() && LEAF_RE.test(e.name));
+  if (leaf) {
+    out.push(join(d, leaf.name)); // everything else in a leaf bundle is a resource of that page
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) {
+      const sub = join(d, e.name);
+      const leafName = knownLeaves?.get(sub);
+      if (leafName) out.push(join(sub, leafName));
+      else next.push(sub);
+    } else if (e.isFile() && MD_RE.test(e.name)) out.push(join(d, e.name));
+  }
 }
 
 function readHead(fd: number, size: number): string {

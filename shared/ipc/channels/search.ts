@@ -1,4 +1,4 @@
-// Channels of the writer's comforts: search every post, the pre-publish checklist, preview.
+// Channels of the writing aids: search every post, the pre-publish checklist, preview.
 import { z } from 'zod';
 import { defineChannels } from '../define';
 

@@ -159,12 +159,28 @@ describe('NewPostDialog', () => {
   it('is a dialog named New post asking title and section', async () => {
     const made: Array<{ title: string; section: string }> = [];
     render(<NewPostDialog sections={['blog', 'events']} onCreate={(r) => void made.push(r)} onCancel={() => {}} />);
-    const dialog = host.querySelector('[role="dialog"]')!;
+    // The app's one dialog frame (ui/Dialog): a native <dialog>, named by its title.
+    const dialog = host.querySelector('dialog.modal')!;
+    expect(dialog).not.toBeNull();
     expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('New post');
+    // The shared button row: the main answer first, Cancel last.
+    expect([...dialog.querySelectorAll('.modal-actions button')].map((b) => b.textContent)).toEqual(['Create', 'Cancel']);
     const title = dialog.querySelector('input')!;
     expect(document.activeElement).toBe(title);
     type(title, 'Harbour Lights');
     await act(async () => dialog.querySelector('form')!.requestSubmit());
     expect(made).toEqual([{ title: 'Harbour Lights', section: 'blog' }]);
+  });
+
+  it('Escape cancels, and an empty title is refused in words without creating anything', async () => {
+    const made: unknown[] = [];
+    let cancelled = 0;
+    render(<NewPostDialog sections={['blog']} onCreate={(r) => void made.push(r)} onCancel={() => cancelled++} />);
+    const dialog = host.querySelector('dialog')!;
+    await act(async () => dialog.querySelector('form')!.requestSubmit());
+    expect(dialog.querySelector('[role="alert"]')!.textContent).toBe('Give the post a title.');
+    expect(made).toEqual([]);
+    act(() => void dialog.querySelector('input')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(cancelled).toBe(1);
   });
 });

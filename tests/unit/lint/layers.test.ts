@@ -68,6 +68,21 @@ describe('no-sync-fs in electron/services', () => {
     expect(await sync('electron/services/site/list-posts.ts', "import { writeFileSync } from 'node:fs';\nexport { writeFileSync };\n")).toEqual([expect.stringMatching(/writeFileSync/)]);
   });
 
+  it('no longer allows the files that went async (git guards, init, commit, restore, repo; the image index)', async () => {
+    const cases: Array<[string, string]> = [
+      ['electron/services/git/guards.ts', 'existsSync'],
+      ['electron/services/git/init.ts', 'writeFileSync'],
+      ['electron/services/git/commit.ts', 'readFileSync'],
+      ['electron/services/git/conflicts.ts', 'readFileSync'],
+      ['electron/services/git/restore.ts', 'mkdirSync'],
+      ['electron/services/git/repo.ts', 'existsSync'],
+    ];
+    for (const [file, name] of cases) {
+      expect(await sync(file, `import { ${name} } from 'node:fs';\nexport { ${name} };\n`)).toEqual([expect.stringMatching(new RegExp(name))]);
+    }
+    expect(await sync('electron/services/images/site-image-index.ts', "import { findPostFilesSync } from '../site/list-posts';\nexport { findPostFilesSync };\n")).toEqual([expect.stringMatching(/findPostFilesSync/)]);
+  });
+
   it('accepts promise calls, and *Sync calls outside the services (the CLI may block)', async () => {
     expect(await sync('electron/services/posts/fixture.ts', "import { readFile } from 'node:fs/promises';\nexport const read = (p: string) => readFile(p, 'utf8');\n")).toEqual([]);
     expect(await sync('electron/cli/fixture.ts', "import { readFileSync } from 'node:fs';\nexport const read = (p: string) => readFileSync(p, 'utf8');\n")).toEqual([]);

@@ -18,17 +18,6 @@ import { changes, snapshot } from './snapshot';
 const SECRET = 'LANTERNFISH-SECRET-7f3a9c';
 const TIME_BOX_MS = 20_000;
 const cases = hostileCases();
-/**
- * Site-wide calls known today to take far too long on one case (reported to their owners; each
- * blocks the whole host while it runs). Skipped so the suite stays usable; PW_HOSTILE_ALL=1
- * runs them anyway.
- *   yaml-10000-keys: getSchema runs ~2 minutes, then fails with "Map maximum size exceeded".
- *   huge-no-closing-delimiter: checkSite takes ~45 s reading a 25 MB post.
- *   huge-50mb-post: searchPosts takes ~20 s indexing a post the editor refuses to open.
- */
-const KNOWN_SLOW: Record<string, string[]> = process.env.PW_HOSTILE_ALL
-  ? {}
-  : { 'yaml-10000-keys': ['getSchema', 'getTaxonomyValues', 'searchPosts', 'checkSite', 'listBrokenImages'], 'huge-no-closing-delimiter': ['checkSite', 'searchPosts'], 'huge-50mb-post': ['checkSite', 'searchPosts'] };
 /** Channels that read the whole site, when the contract has them. */
 const SITE_WIDE = (section: string, path: string): Array<[string, unknown]> =>
   ([
@@ -115,7 +104,7 @@ describe('hostile and broken files', () => {
       // Site-wide work that reads every post (form schema, search, checks, images) must also
       // cope, through dispatch so answers are checked against the contract.
       const section = c.path.includes('/') ? c.path.split('/')[0] : '';
-      for (const [ch, req] of SITE_WIDE(section, c.path).filter(([ch]) => !KNOWN_SLOW[c.name]?.includes(ch))) {
+      for (const [ch, req] of SITE_WIDE(section, c.path)) {
         const started = Date.now();
         const siteWide = await dispatch(ch, req);
         const ms = Date.now() - started;
@@ -144,10 +133,4 @@ describe('hostile and broken files', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
-
-  // The site-wide calls KNOWN_SLOW leaves out above, listed so that the report shows each one
-  // (as a todo) until it is fast enough to run.
-  for (const [name, channels] of Object.entries(KNOWN_SLOW)) {
-    for (const ch of channels) it.todo(`${name}: ${ch} answers within ${TIME_BOX_MS} ms (known slow, see KNOWN_SLOW)`);
-  }
 });

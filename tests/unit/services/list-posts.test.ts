@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
-import { PostLister } from '../../../electron/services/site/list-posts';
+import { PostLister, findPostFiles, findPostFilesSync } from '../../../electron/services/site/list-posts';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
 
 let site: TempSite | undefined;
@@ -158,5 +158,25 @@ describe('PostLister cache kept on disk', () => {
     const again = new PostLister(info.contentDir, cacheFile);
     expect((await again.list())[0].title).toBe('A');
     expect(again.filesRead).toBe(1);
+  });
+});
+
+describe('findPostFiles: the walk without blocking the main process', () => {
+  it('finds the same files as the worker thread\'s synchronous walk: bundles, sections, single files; no resources, no hidden folders', async () => {
+    site = makeTempSite({
+      'content/blog/_index.md': '---\ntitle: Blog\n---\n',
+      'content/blog/day-one/index.md': '---\ntitle: One\n---\n',
+      'content/blog/day-one/bio.md': 'a resource',
+      'content/blog/day-one/deep/other.md': 'inside a bundle',
+      'content/blog/day-two/index.markdown': '---\ntitle: Two\n---\n',
+      'content/about.md': '---\ntitle: About\n---\n',
+      'content/.hidden/secret.md': 'not a post',
+      'content/notes.txt': 'not Markdown',
+    });
+    const dir = join(site.root, 'content');
+    const rel = (files: string[]) => files.map((f) => f.slice(dir.length + 1).split('\\').join('/')).sort();
+    const found = rel(await findPostFiles(dir));
+    expect(found).toEqual(['about.md', 'blog/_index.md', 'blog/day-one/index.md', 'blog/day-two/index.markdown']);
+    expect(found).toEqual(rel(findPostFilesSync(dir)));
   });
 });

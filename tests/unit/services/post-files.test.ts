@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BRANCH_RE, LEAF_PATH_RE, LEAF_RE, MD_RE, pageSlug } from '../../../shared/post/post-files';
+import { BRANCH_RE, LEAF_PATH_RE, LEAF_RE, LEAF_TEXT_NAMES, MD_RE, isBundleText, isLeafBundleText, isMarkdownFile, isSectionText, markdownExt, pageSlug, withoutMarkdownExt } from '../../../shared/post/post-files';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -33,6 +33,33 @@ describe('post-file rules', () => {
     expect(pageSlug('blog/_index.md')).toBe('blog');
     expect(pageSlug('blog/recap.markdown')).toBe('recap');
     expect(pageSlug('index.md')).toBe('index');
+  });
+
+  it('name the parts of a file name a rename or a copy keeps', () => {
+    expect(markdownExt('recap.md')).toBe('.md');
+    expect(markdownExt('Recap.MARKDOWN')).toBe('.MARKDOWN');
+    expect(markdownExt('recap.fr.md')).toBe('.md');
+    expect(markdownExt('photo.jpg')).toBe('');
+    expect(withoutMarkdownExt('recap.markdown')).toBe('recap');
+    expect(withoutMarkdownExt('notes.txt')).toBe('notes.txt');
+    expect(isMarkdownFile('blog/a.md')).toBe(true);
+    expect(isMarkdownFile('blog/a.mdx')).toBe(false);
+    expect(isLeafBundleText('index.fr.md') && !isLeafBundleText('_index.md')).toBe(true);
+    expect(isSectionText('_index.md') && !isSectionText('index.md')).toBe(true);
+    expect(isBundleText('_index.md') && isBundleText('index.md') && !isBundleText('recap.md')).toBe(true);
+    // What git and search look for on disk to learn that a folder is a post.
+    expect(LEAF_TEXT_NAMES.every((n) => LEAF_RE.test(n))).toBe(true);
+  });
+
+  it('are used, not re-written inline, in the app, the window and the engine', () => {
+    // Regex literals that test a post's name: `\.(md|markdown)$`, `^_?index\.`, `^_index\.`,
+    // `\.md$`. (shared/links and shared/checks keep their own: they also read .html pages and
+    // language suffixes in links.)
+    const INLINE = /\\\.\((md\|markdown)\)|\^_\??index\\\.|\/\\\.md\$\//;
+    const copies = ['electron', 'renderer', 'engine']
+      .flatMap(sources)
+      .filter((f) => INLINE.test(readFileSync(f, 'utf8')));
+    expect(copies.map((f) => f.slice(ROOT.length + 1))).toEqual([]);
   });
 
   it('are defined once: no other source file keeps its own copy', () => {

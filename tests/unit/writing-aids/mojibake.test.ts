@@ -15,7 +15,7 @@ import {
   type CodePageTable,
 } from '../../../shared/mojibake';
 
-const FIX = join(__dirname, '../../fixtures/comforts');
+const FIX = join(__dirname, '../../fixtures/writing-aids');
 const read = (name: string) => readFileSync(join(FIX, name), 'utf8');
 const garble = (s: string, t: CodePageTable) => decodeCodePage(t, new TextEncoder().encode(s));
 
