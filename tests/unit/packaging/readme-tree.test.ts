@@ -26,7 +26,8 @@ function namedFolders(): string[] {
   return out.map((f) => f.replace(/\/$/, ''));
 }
 
-const dirs = (dir: string) => readdirSync(join(ROOT, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${dir}/${e.name}`);
+// Dot folders (tests/.tmp, .scratch) are local scratch space, git-ignored: not part of the tree.
+const dirs = (dir: string) => readdirSync(join(ROOT, dir), { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => `${dir}/${e.name}`);
 
 describe('README "How it is built"', () => {
   it('names only folders that exist', () => {
