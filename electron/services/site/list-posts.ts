@@ -10,7 +10,7 @@
 // class directly.
 import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, statSync, type Dirent } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { PostSummary } from '../../../shared/ipc/channels/site';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
@@ -236,6 +236,7 @@ export function findPostFilesSync(dir: string): string[] {
  */
 export function findPostRelsSync(contentDir: string, knownLeaves?: ReadonlyMap<string, string>, startRel = ''): string[] {
   const out: string[] = [];
+  const probe = caseSensitive(contentDir);
   const stack = [startRel];
   while (stack.length) {
     const rel = stack.pop()!;
@@ -255,13 +256,46 @@ export function findPostRelsSync(contentDir: string, knownLeaves?: ReadonlyMap<s
       if (e.name.startsWith('.')) continue;
       if (e.isDirectory()) {
         const sub = prefix + e.name;
-        const leafName = knownLeaves?.get(sub);
+        // A folder holding a plain file index.md is a leaf bundle whatever else it holds: one
+        // lstat tells, where reading the folder cost 4x more (most of a first listing of a
+        // 100,000-post site). Only where names are exact: elsewhere 'index.md' would also find
+        // 'Index.md' and the post's path would be spelt wrong.
+        const leafName = knownLeaves?.get(sub) ?? (probe && isPlainFile(`${contentDir}/${sub}/index.md`) ? 'index.md' : undefined);
         if (leafName) out.push(`${sub}/${leafName}`);
         else stack.push(sub);
       } else if (e.isFile() && MD_RE.test(e.name)) out.push(prefix + e.name);
     }
   }
   return out;
+}
+
+function isPlainFile(abs: string): boolean {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+const caseSensitiveDirs = new Map<string, boolean>();
+
+/** Whether file names under `dir` are told apart by case (the folder's name spelt in the other case is not the same folder). */
+function caseSensitive(dir: string): boolean {
+  let known = caseSensitiveDirs.get(dir);
+  if (known === undefined) {
+    const name = basename(dir);
+    const other = name === name.toLowerCase() ? name.toUpperCase() : name.toLowerCase();
+    try {
+      const here = lstatSync(dir, { throwIfNoEntry: false });
+      const there = other === name ? here : lstatSync(join(dirname(dir), other), { throwIfNoEntry: false });
+      // No letter in the name: nothing tells; take the safe answer (names may not be exact).
+      known = !!here && other !== name && (!there || there.ino !== here.ino || there.dev !== here.dev);
+    } catch {
+      known = false;
+    }
+    caseSensitiveDirs.set(dir, known);
+  }
+  return known;
 }
 
 /** One buffer for every head read (the listing is synchronous): no allocation per post. */
