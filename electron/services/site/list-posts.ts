@@ -32,6 +32,8 @@ interface CacheEntry {
   mtimeMs: number;
   size: number;
   summary: PostSummary;
+  /** The listing that last saw this post (a number per entry, not a set of 100,000 paths per listing). */
+  seen?: number;
 }
 
 /** Bumped whenever PostSummary or summarize() changes, so an old cache is never trusted. */
@@ -48,6 +50,7 @@ export class PostLister {
   private saving: Promise<void> = Promise.resolve();
   /** Files read (the cache missed) by the last list(): what a listing really cost. */
   filesRead = 0;
+  private generation = 0;
 
   /** `cacheFile`: where summaries are kept between runs (none: memory only). */
   constructor(
@@ -123,7 +126,7 @@ export class PostLister {
     // Content-relative paths throughout: at 100,000 posts, path.relative/join per post (each a
     // resolve of both paths) cost more than the stat itself.
     const files = findPostRelsSync(this.contentDir, knownLeaves);
-    const seen = new Set<string>();
+    const generation = ++this.generation;
     const out: PostSummary[] = [];
     for (let i = 0; i < files.length; i++) {
       if (i % 500 === 499) {
@@ -133,7 +136,7 @@ export class PostLister {
       const rel = files[i];
       const summary = this.summaryOf(`${this.contentDir}${sep}${rel}`, rel);
       if (summary) {
-        seen.add(rel);
+        this.cache.get(rel)!.seen = generation;
         out.push(summary);
         continue;
       }
@@ -146,8 +149,9 @@ export class PostLister {
         files.push(...findPostRelsSync(this.contentDir, undefined, dir));
       }
     }
-    for (const k of this.cache.keys()) {
-      if (seen.has(k)) continue;
+    for (const [k, e] of this.cache) {
+      // Seen by this listing or by a later one running alongside it: still there.
+      if ((e.seen ?? 0) >= generation) continue;
       this.cache.delete(k);
       this.changed();
     }
