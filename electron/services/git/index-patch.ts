@@ -46,6 +46,9 @@ export async function patchIndexEntries(gitdir: string, updates: IndexUpdate[]):
   // The checksum must hold, or the file is not what we think it is.
   if (!createHash('sha1').update(buf.subarray(0, body)).digest().equals(buf.subarray(body))) return false;
   const want = new Map(updates.map((u) => [u.path, u]));
+  // Names are compared as bytes, and only those of a wanted length are decoded: an index of
+  // 300,000 entries costs no string per entry.
+  const lengths = new Set(updates.map((u) => Buffer.byteLength(u.path)));
   const found = new Map<string, number>();
   let off = 12;
   for (let i = 0; i < count; i++) {
@@ -57,8 +60,8 @@ export async function patchIndexEntries(gitdir: string, updates: IndexUpdate[]):
     const nameLen = flags & 0xfff;
     const end = nameLen < 0xfff ? nameStart + nameLen : buf.indexOf(0, nameStart);
     if (end < 0 || end > body) return false;
-    const path = buf.toString('utf8', nameStart, end);
-    if (want.has(path)) {
+    const path = lengths.has(end - nameStart) ? buf.toString('utf8', nameStart, end) : '';
+    if (path && want.has(path)) {
       if ((flags >> 12) & 3 || found.has(path)) return false; // a conflict stage, or twice
       found.set(path, off);
     }
