@@ -15,6 +15,7 @@ import { commitTree, moveBranch, writeCommit } from './commits';
 import { headFiles, unitFiles, withoutIgnored } from './post-state';
 import { TREE_MODE, objectOid, type TreeEntry } from './tree-store';
 import { WorktreeHasher, type WorkFile } from './worktree-hash';
+import { patchIndexEntries } from './index-patch';
 
 export async function postTitle(repo: Repo, postPath: string): Promise<string> {
   const unit = postUnit(repo, postPath);
@@ -105,9 +106,14 @@ async function writeFolder(repo: Repo, files: WorkFile[], oids: Map<string, stri
 /** Index entries of the unit now match the commit: changed files re-added, removed ones dropped. */
 async function syncIndex(repo: Repo, unit: PostUnit, files: WorkFile[], tracked: Map<string, TreeEntry>, oids: Map<string, string>): Promise<void> {
   const repoPath = (rel: string) => (rel ? `${unit.repoPath}/${rel}` : unit.repoPath);
-  const changed = files.filter((f) => tracked.get(f.rel)?.oid !== oids.get(f.rel)).map((f) => repoPath(f.rel));
-  if (changed.length) await git.add({ fs, dir: repo.dir, gitdir: repo.gitdir, filepath: changed, cache: repo.gitCache, force: true });
+  const changedFiles = files.filter((f) => tracked.get(f.rel)?.oid !== oids.get(f.rel));
+  const changed = changedFiles.map((f) => repoPath(f.rel));
   const present = new Set(files.map((f) => f.rel));
+  // Only edits of files the index holds: patch their entries in place (index-patch.ts), which
+  // costs one pass over the index's bytes instead of isomorphic-git's parse and rewrite.
+  const editsOnly = changedFiles.every((f) => tracked.has(f.rel)) && [...tracked.keys()].every((rel) => present.has(rel));
+  if (editsOnly && changed.length && (await patchIndexEntries(repo.gitdir, changedFiles.map((f) => ({ path: repoPath(f.rel), abs: f.abs, oid: oids.get(f.rel)! }))))) return;
+  if (changed.length) await git.add({ fs, dir: repo.dir, gitdir: repo.gitdir, filepath: changed, cache: repo.gitCache, force: true });
   for (const rel of tracked.keys()) {
     if (!present.has(rel)) await git.remove({ fs, dir: repo.dir, gitdir: repo.gitdir, filepath: repoPath(rel), cache: repo.gitCache });
   }

@@ -7,15 +7,32 @@ import { lstatSync } from 'node:fs';
 import * as git from 'isomorphic-git';
 import type { Repo, PostUnit } from './repo';
 import { absOf } from './repo';
-import { fingerprint, listWorkFiles, WorktreeHasher, type WorkFile } from './worktree-hash';
+import { listWorkFiles, WorktreeHasher, type WorkFile } from './worktree-hash';
 import { isTree, type TreeEntry } from './tree-store';
 
 export type PostState = 'new' | 'changed' | 'saved';
 
 interface Memo {
-  fp: string;
+  /** The unit's files' stat data when the state was computed (rel, size, mtime, inode, mode each). */
+  fp: Array<string | number>;
   headOid: string;
   state: PostState | null;
+}
+
+/** The stat data a memo keeps, flat (no string built per post: a status walks every post). */
+function statPrint(files: WorkFile[]): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (const f of files) out.push(f.rel, f.stat.size, f.stat.mtimeMs, f.stat.ino, f.stat.mode);
+  return out;
+}
+
+function samePrint(a: Array<string | number>, files: WorkFile[]): boolean {
+  if (a.length !== files.length * 5) return false;
+  for (let i = 0, k = 0; i < files.length; i++, k += 5) {
+    const f = files[i];
+    if (a[k] !== f.rel || a[k + 1] !== f.stat.size || a[k + 2] !== f.stat.mtimeMs || a[k + 3] !== f.stat.ino || a[k + 4] !== f.stat.mode) return false;
+  }
+  return true;
 }
 
 const memos = new WeakMap<Repo, Map<string, Memo>>();
@@ -59,16 +76,15 @@ export function workOid(repo: Repo, unit: PostUnit, files: WorkFile[]): string |
 export async function postState(repo: Repo, unit: PostUnit, headRoot: string | null, known?: WorkFile[]): Promise<PostState | null> {
   const head = repo.trees.entryAtSync(headRoot, unit.repoPath) ?? (await repo.trees.entryAt(headRoot, unit.repoPath));
   const files = known ?? unitFiles(repo, unit);
-  const fp = fingerprint(files);
   const headOid = head ? `${head.mode}:${head.oid}` : '';
   let m = memos.get(repo);
   if (!m) memos.set(repo, (m = new Map()));
   const hit = m.get(unit.repoPath);
-  if (hit && hit.fp === fp && hit.headOid === headOid) return hit.state;
+  if (hit && hit.headOid === headOid && samePrint(hit.fp, files)) return hit.state;
   const state = await computeState(repo, unit, files, head);
   // A file hashed within the racy window is not cached by the hasher; do not cache its answer.
   const racy = files.some((f) => Date.now() - f.stat.mtimeMs <= 3000);
-  if (!racy) m.set(unit.repoPath, { fp, headOid, state });
+  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), headOid, state });
   return state;
 }
 

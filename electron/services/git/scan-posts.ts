@@ -5,8 +5,8 @@
 // repeated status costs one lstat per folder and per file instead of a readdir per folder:
 // on 10,000 posts that walk is most of the cost of a status.
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import type { WorkFile } from './worktree-hash';
+import { sep } from 'node:path';
+import { LiteStat, type WorkFile } from './worktree-hash';
 import { TEMP_FILE_RE } from '../fs/atomic-write';
 import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
 
@@ -19,86 +19,98 @@ export interface ScannedPost {
 }
 
 type Kind = 'dir' | 'file' | 'link' | 'other';
+/** A folder entry: its name, kind and absolute path (joined once, when the folder is read). */
+type Entry = [string, Kind, string];
 interface Listing {
   mtimeMs: number;
   ino: number;
-  entries: Array<[string, Kind]>;
+  entries: Entry[];
+  /** The name of its leaf bundle text file (index.md), or null. */
+  leaf: string | null;
+  /** The scan that last reached this folder (a number, not a set of every folder per scan). */
+  seen: number;
 }
 
 export class PostScanner {
   private listings = new Map<string, Listing>();
+  private generation = 0;
 
   scan(contentDir: string): ScannedPost[] {
     const out: ScannedPost[] = [];
-    const seen = new Set<string>();
-    const stack: Array<[string, string]> = [[contentDir, '']];
+    const gen = ++this.generation;
+    // Paths below are joined by hand (path.join normalises, which at 100,000 posts costs more
+    // than the lstat): the base must end without a separator, as join leaves it.
+    const base = contentDir.length > 1 ? contentDir.replace(/[\\/]+$/, '') || contentDir : contentDir;
+    const stack: Array<[string, string]> = [[base, '']];
     while (stack.length) {
       const [dir, rel] = stack.pop()!;
-      const entries = this.list(dir, seen);
-      if (!entries) continue;
-      const leaf = entries.find(([name, kind]) => kind === 'file' && LEAF_RE.test(name));
-      if (leaf && rel) {
+      const listing = this.list(dir, gen);
+      if (!listing) continue;
+      if (listing.leaf && rel) {
         const files: WorkFile[] = [];
-        this.collect(dir, '', entries, files, seen);
-        out.push({ path: `${rel}/${leaf[0]}`, files });
+        this.collect('', listing.entries, files, gen);
+        out.push({ path: `${rel}/${listing.leaf}`, files });
         continue;
       }
-      for (const [name, kind] of entries) {
+      for (const [name, kind, abs] of listing.entries) {
         if (name.startsWith('.')) continue;
         const childRel = rel ? `${rel}/${name}` : name;
-        if (kind === 'dir') stack.push([join(dir, name), childRel]);
+        if (kind === 'dir') stack.push([abs, childRel]);
         else if (kind === 'file' && MD_RE.test(name)) {
-          const abs = join(dir, name);
           const st = lstatOrNull(abs);
-          if (st?.isFile()) out.push({ path: childRel, files: [{ rel: '', abs, stat: st }] });
+          if (st?.isFile()) out.push({ path: childRel, files: [{ rel: '', abs, stat: new LiteStat(st) }] });
         }
       }
     }
-    for (const k of this.listings.keys()) if (!seen.has(k)) this.listings.delete(k);
+    for (const [k, l] of this.listings) if (l.seen !== gen) this.listings.delete(k);
     return out;
   }
 
   /** Every file of a bundle folder (recursively, `.git` excluded) with its stat data. */
-  private collect(dir: string, prefix: string, entries: Array<[string, Kind]>, out: WorkFile[], seen: Set<string>): void {
-    for (const [name, kind] of entries) {
+  private collect(prefix: string, entries: Entry[], out: WorkFile[], gen: number): void {
+    for (const [name, kind, abs] of entries) {
       // Temp files of interrupted saves are never part of a post (as in listWorkFiles).
       if (name === '.git' || TEMP_FILE_RE.test(name)) continue;
-      const abs = join(dir, name);
       const rel = prefix ? `${prefix}/${name}` : name;
       if (kind === 'dir') {
-        const sub = this.list(abs, seen);
-        if (sub) this.collect(abs, rel, sub, out, seen);
+        const sub = this.list(abs, gen);
+        if (sub) this.collect(rel, sub.entries, out, gen);
       } else if (kind === 'file' || kind === 'link') {
         const st = lstatOrNull(abs);
-        if (st && (st.isFile() || st.isSymbolicLink())) out.push({ rel, abs, stat: st });
+        if (st && (st.isFile() || st.isSymbolicLink())) out.push({ rel, abs, stat: new LiteStat(st) });
       }
     }
   }
 
-  private list(dir: string, seen: Set<string>): Array<[string, Kind]> | null {
+  private list(dir: string, gen: number): Listing | null {
     const st = lstatOrNull(dir);
     if (!st?.isDirectory()) return null;
-    seen.add(dir);
     const hit = this.listings.get(dir);
-    if (hit && hit.mtimeMs === st.mtimeMs && hit.ino === st.ino) return hit.entries;
-    let entries: Array<[string, Kind]>;
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.ino === st.ino) {
+      hit.seen = gen;
+      return hit;
+    }
+    let entries: Entry[];
     try {
       entries = readdirSync(dir, { withFileTypes: true }).map((e) => [
         e.name,
         e.isDirectory() ? 'dir' : e.isFile() ? 'file' : e.isSymbolicLink() ? 'link' : 'other',
+        `${dir}${sep}${e.name}`,
       ]);
     } catch {
       return null;
     }
-    if (Date.now() - st.mtimeMs > RACY_MS) this.listings.set(dir, { mtimeMs: st.mtimeMs, ino: st.ino, entries });
+    const leaf = entries.find(([name, kind]) => kind === 'file' && LEAF_RE.test(name))?.[0] ?? null;
+    const listing: Listing = { mtimeMs: st.mtimeMs, ino: st.ino, entries, leaf, seen: gen };
+    if (Date.now() - st.mtimeMs > RACY_MS) this.listings.set(dir, listing);
     else this.listings.delete(dir);
-    return entries;
+    return listing;
   }
 }
 
 function lstatOrNull(abs: string): Stats | null {
   try {
-    return lstatSync(abs);
+    return lstatSync(abs, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }

@@ -1,9 +1,9 @@
-// Full-text search over every post of the open site, built in the main process with
-// MiniSearch: titles, tags, other front matter and bodies. The index is built once when the
+// Full-text search over every post of the open site (run in the disk worker): titles, tags,
+// other front matter and bodies, in an inverted index of typed arrays (inverted-index.ts) whose
+// per-query cost is a pass over the query words' postings, with no object per matching post. The index is built once when the
 // site opens (reading files in slices so the main process keeps answering), then kept
 // current file by file: the site watcher calls updateFile/removeFile, and a cheap stat pass
 // after searches catches saves the watcher does not report.
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep, dirname, basename } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { findPostFilesSync } from '../site/list-posts';
 import { readDoc, type SearchDoc } from './read-doc';
 import { noLinkForms, pickLinkForm, type LinkForm } from '../../../shared/links/post-address';
 import { makeSnippet, matchRanges } from './snippet';
-import { cappedTerms, terms } from './tokenize';
+import { terms } from './tokenize';
+import { InvertedIndex } from './inverted-index';
 import { LEAF_TEXT_NAMES, MD_RE, isLeafBundleText } from '../../../shared/post/post-files';
 import { cancelledError, stopIfCancelled } from '../../../shared/ipc/errors';
 
@@ -25,7 +26,7 @@ const STALE_CHECK_MS = 3000;
 type Meta = Omit<SearchDoc, 'meta'>;
 
 export class SearchService {
-  private index = this.newIndex();
+  private index = new InvertedIndex();
   /** Everything but `meta`, by path: for filters, titles and snippets. */
   private docs = new Map<string, Meta>();
   readonly ready: Promise<void>;
@@ -35,29 +36,6 @@ export class SearchService {
 
   constructor(private site: Pick<SiteInfo, 'contentDir'>) {
     this.ready = this.build();
-  }
-
-  private newIndex(): MiniSearch<SearchDoc> {
-    return new MiniSearch<SearchDoc>({
-      idField: 'id',
-      fields: ['title', 'tags', 'meta', 'body'],
-      storeFields: [],
-      // The tokenizer already normalises; the index keeps each word at most 3 times per field.
-      tokenize: (text) => cappedTerms(text),
-      processTerm: (t) => t || null,
-      extractField: (doc, field) => {
-        const v = doc[field as keyof SearchDoc];
-        return Array.isArray(v) ? v.join(' ') : String(v ?? '');
-      },
-      searchOptions: {
-        tokenize: terms,
-        boost: { title: 4, tags: 3, meta: 1.5 },
-        combineWith: 'AND',
-        // As-you-type: the word being typed (the last) matches as a prefix; longer words
-        // tolerate a typo.
-        prefix: (_term, i, terms) => i === terms.length - 1,
-      },
-    });
   }
 
   /** Number of posts indexed. */
@@ -83,8 +61,10 @@ export class SearchService {
   }
 
   private addAll(docs: SearchDoc[]): void {
-    this.index.addAll(docs);
-    for (const d of docs) this.docs.set(d.id, withoutMeta(d));
+    for (const d of docs) {
+      this.index.add(d.id, fieldsOf(d));
+      this.docs.set(d.id, withoutMeta(d));
+    }
     this.facetCache = null;
   }
 
@@ -100,8 +80,7 @@ export class SearchService {
     if (!MD_RE.test(rel) || isBundleResource(abs)) return this.removeFile(rel);
     const doc = readDoc(abs, rel);
     if (!doc) return this.removeFile(rel);
-    if (this.index.has(rel)) this.index.replace(doc);
-    else this.index.add(doc);
+    this.index.add(rel, fieldsOf(doc));
     this.docs.set(rel, withoutMeta(doc));
     this.facetCache = null;
   }
@@ -109,14 +88,14 @@ export class SearchService {
   async removeFile(path: string): Promise<void> {
     await this.ready;
     const rel = this.rel(path);
-    if (this.index.has(rel)) this.index.discard(rel);
+    this.index.remove(rel);
     this.docs.delete(rel);
     this.facetCache = null;
     // A folder removed: drop every post under it.
     const prefix = rel.replace(/\/+$/, '') + '/';
     for (const id of [...this.docs.keys()]) {
       if (id.startsWith(prefix)) {
-        this.index.discard(id);
+        this.index.remove(id);
         this.docs.delete(id);
       }
     }
@@ -149,17 +128,18 @@ export class SearchService {
       hits = all.slice(0, limit).map((d) => this.hit(d, 0, new Set(), []));
     } else {
       const filtered = req.section !== undefined || req.tag !== undefined || req.draft !== undefined || !!req.from || !!req.to;
-      const filter = filtered ? (r: SearchResult) => pass(this.docs.get(String(r.id))!) : undefined;
-      let results = this.index.search(query, { filter });
-      // Typos are forgiven only when the words as typed find nothing, so that common words stay
-      // fast and exact matches are never drowned by near ones. Numbers are never "near".
-      if (!results.length) {
-        results = this.index.search(query, { filter, fuzzy: (term) => (term.length >= 4 && !/^\d+$/.test(term) ? 0.25 : false), maxFuzzy: 2 });
-      }
-      total = results.length;
+      const filter = filtered ? (id: string) => pass(this.docs.get(id)!) : undefined;
       const words = terms(query);
+      let results = this.index.search({ words, limit, filter });
+      // Typos are forgiven only when the words as typed find nothing, so that common words stay
+      // fast and exact matches are never drowned by near ones. Numbers are never "near"; a word
+      // of 4+ letters may be a quarter of its letters off, at most 2.
+      if (!results.total) {
+        results = this.index.search({ words, limit, filter, fuzzy: (w) => (w.length >= 4 && !/^\d+$/.test(w) ? Math.min(2, Math.round(w.length * 0.25)) : 0) });
+      }
+      total = results.total;
       const prefixes = words.length ? [words[words.length - 1]] : [];
-      hits = results.slice(0, limit).map((r) => this.hit(this.docs.get(String(r.id))!, r.score, new Set(termsOf(r)), prefixes));
+      hits = results.hits.map((r) => this.hit(this.docs.get(r.id)!, r.score, new Set(r.terms), prefixes));
     }
     this.checkStaleSoon();
     return {
@@ -248,8 +228,9 @@ function withoutMeta(d: SearchDoc): Meta {
   return rest;
 }
 
-function termsOf(r: SearchResult): string[] {
-  return Object.keys(r.match);
+/** A post's searchable texts in the index's field order (title, tags, other front matter, body). */
+function fieldsOf(d: SearchDoc): string[] {
+  return [d.title, d.tags.join(' '), d.meta, d.body];
 }
 
 /** A Markdown file beside a leaf bundle's index.md is a resource of that page, not a post. */

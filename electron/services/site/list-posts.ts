@@ -10,7 +10,7 @@
 // class directly.
 import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, statSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { PostSummary } from '../../../shared/ipc/channels/site';
 import { splitFrontMatter } from '../../../shared/frontmatter/split';
@@ -32,6 +32,8 @@ interface CacheEntry {
   mtimeMs: number;
   size: number;
   summary: PostSummary;
+  /** The listing that last saw this post (a number per entry, not a set of 100,000 paths per listing). */
+  seen?: number;
 }
 
 /** Bumped whenever PostSummary or summarize() changes, so an old cache is never trusted. */
@@ -48,6 +50,7 @@ export class PostLister {
   private saving: Promise<void> = Promise.resolve();
   /** Files read (the cache missed) by the last list(): what a listing really cost. */
   filesRead = 0;
+  private generation = 0;
 
   /** `cacheFile`: where summaries are kept between runs (none: memory only). */
   constructor(
@@ -120,32 +123,35 @@ export class PostLister {
     await this.load();
     this.filesRead = 0;
     const knownLeaves = this.knownLeaves();
-    const files = findPostFilesSync(this.contentDir, knownLeaves);
-    const seen = new Set<string>();
+    // Content-relative paths throughout: at 100,000 posts, path.relative/join per post (each a
+    // resolve of both paths) cost more than the stat itself.
+    const files = findPostRelsSync(this.contentDir, knownLeaves);
+    const generation = ++this.generation;
     const out: PostSummary[] = [];
     for (let i = 0; i < files.length; i++) {
-      if (i % 200 === 199) {
+      if (i % 500 === 499) {
         await new Promise((r) => setImmediate(r));
         stopIfCancelled(signal);
       }
-      const abs = files[i];
-      const rel = relative(this.contentDir, abs).split(sep).join('/');
-      const summary = this.summaryOf(abs, rel);
+      const rel = files[i];
+      const summary = this.summaryOf(`${this.contentDir}${sep}${rel}`, rel);
       if (summary) {
-        seen.add(rel);
+        this.cache.get(rel)!.seen = generation;
         out.push(summary);
         continue;
       }
       // A bundle taken from the cache without reading its folder lost its index.md: read the
       // folder now, as a first listing would.
-      const dir = abs.slice(0, abs.length - (rel.split('/').pop() ?? '').length - 1);
-      if (knownLeaves.get(dir) === abs.slice(dir.length + 1)) {
+      const slash = rel.lastIndexOf('/');
+      const dir = rel.slice(0, Math.max(slash, 0));
+      if (slash > 0 && knownLeaves.get(dir) === rel.slice(slash + 1)) {
         knownLeaves.delete(dir);
-        files.push(...findPostFilesSync(dir));
+        files.push(...findPostRelsSync(this.contentDir, undefined, dir));
       }
     }
-    for (const k of this.cache.keys()) {
-      if (seen.has(k)) continue;
+    for (const [k, e] of this.cache) {
+      // Seen by this listing or by a later one running alongside it: still there.
+      if ((e.seen ?? 0) >= generation) continue;
       this.cache.delete(k);
       this.changed();
     }
@@ -154,16 +160,16 @@ export class PostLister {
   }
 
   /**
-   * The bundle folders the cache knows (absolute folder → its index file's name). The walk
-   * then stats each one's index file instead of reading the folder: a folder holding an index
-   * file is a leaf bundle whatever else it holds, so on a 100,000-post site the listing costs
-   * one stat per post instead of a folder read and a stat.
+   * The bundle folders the cache knows (content-relative folder → its index file's name). The
+   * walk then stats each one's index file instead of reading the folder: a folder holding an
+   * index file is a leaf bundle whatever else it holds, so on a 100,000-post site the listing
+   * costs one stat per post instead of a folder read and a stat.
    */
   private knownLeaves(): Map<string, string> {
     const out = new Map<string, string>();
     for (const rel of this.cache.keys()) {
       const slash = rel.lastIndexOf('/');
-      if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(join(this.contentDir, ...rel.slice(0, slash).split('/')), rel.slice(slash + 1));
+      if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(rel.slice(0, slash), rel.slice(slash + 1));
     }
     return out;
   }
@@ -199,12 +205,9 @@ export class PostLister {
     const hit = this.cache.get(rel);
     if (hit) {
       // A known post costs one stat, not an open, a stat and a close.
-      try {
-        const st = statSync(abs);
-        if (hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
-      } catch {
-        return null; // deleted while listing
-      }
+      const st = statSync(abs, { throwIfNoEntry: false });
+      if (!st) return null; // deleted while listing
+      if (hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
     }
     let fd: number;
     try {
@@ -225,30 +228,55 @@ export class PostLister {
   }
 }
 
+/** Walks the content folder; skips hidden folders and the resources of leaf bundles. */
+export function findPostFilesSync(dir: string): string[] {
+  return findPostRelsSync(dir).map((rel) => join(dir, ...rel.split('/')));
+}
+
 /**
- * Walks the content folder; skips hidden folders and the resources of leaf bundles.
- * `knownLeaves` (absolute folder → index file name): bundles listed before, whose index file is
- * taken as it is without reading the folder (the caller checks that file is still there).
- * Synchronous, for the disk worker thread (one call per folder is faster there than a promise
- * each); the main process uses findPostFiles.
+ * The same walk in content-relative POSIX paths (`knownLeaves` keyed by relative folder), from
+ * `startRel` ('' for the whole content folder). Paths are joined by hand: Node accepts '/'
+ * on every system, and the walk of a 100,000-post site must not resolve paths per post.
  */
-export function findPostFilesSync(dir: string, knownLeaves?: ReadonlyMap<string, string>): string[] {
+export function findPostRelsSync(contentDir: string, knownLeaves?: ReadonlyMap<string, string>, startRel = ''): string[] {
   const out: string[] = [];
-  const stack = [dir];
+  const probe = caseSensitive(contentDir);
+  const stack = [startRel];
   while (stack.length) {
-    const d = stack.pop()!;
+    const rel = stack.pop()!;
     let entries: Dirent[];
     try {
-      entries = readdirSync(d, { withFileTypes: true });
+      entries = readdirSync(rel ? `${contentDir}/${rel}` : contentDir, { withFileTypes: true });
     } catch {
       continue;
     }
-    sortFolder(d, entries, out, stack, knownLeaves);
+    const prefix = rel ? `${rel}/` : '';
+    const leaf = entries.find((e) => e.isFile() && LEAF_RE.test(e.name));
+    if (leaf) {
+      out.push(prefix + leaf.name); // everything else in a leaf bundle is a resource of that page
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory()) {
+        const sub = prefix + e.name;
+        // A folder holding a plain file index.md is a leaf bundle whatever else it holds: one
+        // lstat tells, where reading the folder cost 4x more (most of a first listing of a
+        // 100,000-post site). Only where names are exact: elsewhere 'index.md' would also find
+        // 'Index.md' and the post's path would be spelt wrong.
+        const leafName = knownLeaves?.get(sub) ?? (probe && isPlainFile(`${contentDir}/${sub}/index.md`) ? 'index.md' : undefined);
+        if (leafName) out.push(`${sub}/${leafName}`);
+        else stack.push(sub);
+      } else if (e.isFile() && MD_RE.test(e.name)) out.push(prefix + e.name);
+    }
   }
   return out;
 }
 
-/** findPostFilesSync without blocking the event loop: the same walk, one folder read at a time. */
+/**
+ * findPostFilesSync without blocking the event loop (absolute paths; used in the main process):
+ * the same walk, one folder read at a time. `knownLeaves` is keyed by absolute folder here.
+ */
 export async function findPostFiles(dir: string, knownLeaves?: ReadonlyMap<string, string>): Promise<string[]> {
   const out: string[] = [];
   const stack = [dir];
@@ -283,11 +311,41 @@ function sortFolder(d: string, entries: Dirent[], out: string[], next: string[],
   }
 }
 
+function isPlainFile(abs: string): boolean {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+const caseSensitiveDirs = new Map<string, boolean>();
+
+/** Whether file names under `dir` are told apart by case (the folder's name spelt in the other case is not the same folder). */
+function caseSensitive(dir: string): boolean {
+  let known = caseSensitiveDirs.get(dir);
+  if (known === undefined) {
+    const name = basename(dir);
+    const other = name === name.toLowerCase() ? name.toUpperCase() : name.toLowerCase();
+    try {
+      const here = lstatSync(dir, { throwIfNoEntry: false });
+      const there = other === name ? here : lstatSync(join(dirname(dir), other), { throwIfNoEntry: false });
+      // No letter in the name: nothing tells; take the safe answer (names may not be exact).
+      known = !!here && other !== name && (!there || there.ino !== here.ino || there.dev !== here.dev);
+    } catch {
+      known = false;
+    }
+    caseSensitiveDirs.set(dir, known);
+  }
+  return known;
+}
+
+/** One buffer for every head read (the listing is synchronous): no allocation per post. */
+const head = Buffer.allocUnsafe(HEAD_BYTES);
+
 function readHead(fd: number, size: number): string {
-  const len = Math.min(size, HEAD_BYTES);
-  const buf = Buffer.alloc(len);
-  readSync(fd, buf, 0, len, 0);
-  let text = buf.toString('utf8');
+  const len = readSync(fd, head, 0, Math.min(size, HEAD_BYTES), 0);
+  let text = head.toString('utf8', 0, len);
   if (size > HEAD_BYTES && splitFrontMatter(text).error) {
     const all = Buffer.alloc(size);
     readSync(fd, all, 0, size, 0);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { PostLister, findPostFiles, findPostFilesSync } from '../../../electron/services/site/list-posts';
@@ -25,6 +25,21 @@ describe('PostLister', () => {
     expect(one).toMatchObject({ title: 'Day One: Keynotes', draft: false, tags: ['keynote', 'recap'], section: 'blog', kind: 'leaf-bundle', date: '2025-05-01T0:00:00+00:00' });
     expect(posts.find((p) => p.path === 'blog/_index.md')!.kind).toBe('branch-bundle');
     expect(posts.find((p) => p.path === 'blog/day-two/index.md')!.draft).toBe(true);
+  });
+
+  it('takes a folder as a bundle only when its index.md is a plain file (not a folder, not a link), as reading the folder would', async () => {
+    site = makeTempSite({
+      'content/real/index.md': '---\ntitle: Real bundle\n---\n',
+      'content/real/notes.md': 'a resource',
+      'content/odd/index.md/deep.md': '---\ntitle: Inside a folder named index.md\n---\n',
+      'content/odd/page.md': '---\ntitle: Beside it\n---\n',
+      'content/linked/page.md': '---\ntitle: Beside a link\n---\n',
+      'content/multi/index.fr.md': '---\ntitle: French only\n---\n',
+    });
+    symlinkSync(join(site.root, 'content/real/index.md'), join(site.root, 'content/linked/index.md'));
+    const info = await openSiteFolder(site.root);
+    const paths = (await new PostLister(info.contentDir).list()).map((p) => p.path).sort();
+    expect(paths).toEqual(['linked/page.md', 'multi/index.fr.md', 'odd/index.md/deep.md', 'odd/page.md', 'real/index.md']);
   });
 
   it('still lists a post whose front matter is broken, with the reason', async () => {
