@@ -4,9 +4,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffLines } from 'diff';
-import type { Node as PmNode } from '@milkdown/kit/prose/model';
+import { expect } from 'vitest';
+import { Node as PmNode } from '@milkdown/kit/prose/model';
 import { Transform } from '@milkdown/kit/prose/transform';
 import { headlessEngine } from '../../../electron/cli/install-dom';
+import { insertWord, textBlocks } from '../../../electron/cli/checks/edit-check';
+import { sameBlock } from '../../../engine/block-check';
 
 export const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'editor');
 export const fixture = (name: string) => readFileSync(join(fixturesDir, name), 'utf8');
@@ -49,3 +52,33 @@ export function changedLines(a: string, b: string): { removed: string[]; added: 
   }
   return { removed, added };
 }
+
+/** A post opened in the headless engine, checked to be editable (no unsafe reason). */
+export async function openSafely(body: string) {
+  const e = await engine();
+  const opened = e.open(body);
+  expect(opened.parsed.unsafeReason).toBeNull();
+  return { e, opened };
+}
+
+/**
+ * Types a word at every position of every text block of `body` (one at a time), saves each
+ * source-preservingly, and checks that the saved text parses back to the edited document.
+ * `check(saved)` adds what the caller wants kept (e.g. definition lines never rewritten).
+ */
+export async function expectEveryInsertReadsBack(body: string, check: (saved: string) => void = () => {}): Promise<void> {
+  const { e, opened } = await openSafely(body);
+  const doc = opened.parsed.doc;
+  for (const block of textBlocks(doc)) {
+    const size = block.node.content.size;
+    for (let i = 0; i <= size; i++) {
+      const edited = insertWord(doc, block, () => (i + 0.5) / (size + 1), 'fog');
+      const saved = opened.save(PmNode.fromJSON(doc.type.schema, edited.toJSON()));
+      const back = e.core.parse(saved).doc;
+      expect(back.childCount, saved).toBe(edited.childCount);
+      for (let k = 0; k < edited.childCount; k++) expect(sameBlock(back.child(k), edited.child(k)), saved).toBe(true);
+      check(saved);
+    }
+  }
+}
+

@@ -5,9 +5,7 @@
 // start with a space) stay as they were. Edits anywhere in such a paragraph read back as typed.
 import { describe, expect, it } from 'vitest';
 import { Node as PmNode } from '@milkdown/kit/prose/model';
-import { changedLines, engine, replaceText } from './helpers';
-import { insertWord, textBlocks } from '../../../electron/cli/checks/edit-check';
-import { sameBlock } from '../../../engine/block-check';
+import { changedLines, engine, expectEveryInsertReadsBack, openSafely, replaceText } from './helpers';
 import { editableChars } from '../../../electron/cli/checks/rich-text-share';
 
 const BODY = [
@@ -26,12 +24,7 @@ const BODY = [
   '',
 ].join('\n');
 
-async function open(body = BODY) {
-  const e = await engine();
-  const opened = e.open(body);
-  expect(opened.parsed.unsafeReason).toBeNull();
-  return { e, opened };
-}
+const open = (body = BODY) => openSafely(body);
 
 function wraps(node: PmNode): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -83,18 +76,7 @@ describe('inline HTML tags around words', () => {
   });
 
   it('a word typed at any place of a paragraph with tag pairs reads back as typed', async () => {
-    const { e, opened } = await open();
-    const doc = opened.parsed.doc;
-    for (const block of textBlocks(doc)) {
-      const size = block.node.content.size;
-      for (let i = 0; i <= size; i++) {
-        const edited = insertWord(doc, block, () => (i + 0.5) / (size + 1), 'fog');
-        const saved = opened.save(PmNode.fromJSON(doc.type.schema, edited.toJSON()));
-        const back = e.core.parse(saved).doc;
-        expect(back.childCount, saved).toBe(edited.childCount);
-        for (let k = 0; k < edited.childCount; k++) expect(sameBlock(back.child(k), edited.child(k)), saved).toBe(true);
-      }
-    }
+    await expectEveryInsertReadsBack(BODY);
   });
 
   it('a pasted span may not carry a tag that runs code into the file', async () => {
