@@ -2,14 +2,31 @@
 // useSyncExternalStore, with its actions. The store lives as long as the component that made it;
 // code that runs outside rendering calls the actions, which read the store's current state.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { EventPayload } from '../../shared/ipc/events';
 import type { PostEditorHandle } from '../editor/types';
 import { api } from '../api';
-import { createPostSessionStore, sessionDirty, type DiskChange, type LoadedPost, type SaveState } from './post-session-store';
+import { createPostSessionStore, sessionDirty, type DiskChange, type LoadedPost, type PostSessionStore, type SaveState } from './post-session-store';
 
 export type { DiskChange, LoadedPost, SaveState } from './post-session-store';
 
-export interface PostSession {
+/** The store's actions (their documentation is there), as the app's components call them. */
+type PostSessionActions = Pick<
+  PostSessionStore,
+  | 'open'
+  | 'restore'
+  | 'close'
+  | 'save'
+  | 'setFrontMatter'
+  | 'editorReady'
+  | 'editorGone'
+  | 'bodyWhenGone'
+  | 'bodyChanged'
+  | 'reloadFromDisk'
+  | 'keepMine'
+  | 'noteDiskChange'
+  | 'isDirty'
+>;
+
+export interface PostSession extends PostSessionActions {
   post: LoadedPost | null;
   frontMatter: string;
   dirty: boolean;
@@ -19,22 +36,6 @@ export interface PostSession {
   diskChange: DiskChange | null;
   unsafeReason: string | null;
   editor: PostEditorHandle | null;
-  open(path: string, siteRoot: string): Promise<boolean>;
-  /** Opens a post with unsaved text (from the recovery journal) on top of the file on disk. */
-  restore(path: string, siteRoot: string, raw: string, baseHash: string): Promise<boolean>;
-  close(): void;
-  save(currentSiteRoot: string | null): Promise<boolean>;
-  setFrontMatter(text: string): void;
-  editorReady(handle: PostEditorHandle): void;
-  editorGone(handle: PostEditorHandle): void;
-  /** The edited body of the open post's editor when it went away (see post-session-store.ts). */
-  bodyWhenGone(): string | null | undefined;
-  bodyChanged(): void;
-  reloadFromDisk(): Promise<void>;
-  keepMine(): Promise<void>;
-  noteDiskChange(e: EventPayload<'postChangedOnDisk'>): void;
-  /** Up to date even between renders (for key handlers and beforeunload). */
-  isDirty(): boolean;
 }
 
 export function usePostSession(onError: (message: string | null) => void): PostSession {
