@@ -7,6 +7,7 @@ import type { Channel } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/errors';
 import type { EventName } from '../../shared/ipc/events';
 import { joinAssetUrl } from './transport-electron';
+import { OFF_THREAD_CHANNELS, postJson } from './post-off-thread';
 import type { SessionResult } from './web-session';
 
 const LOST = 'Postwright’s window lost contact with the program. Is it still running?';
@@ -117,13 +118,16 @@ export function createWebTransport(sessionReady: Promise<SessionResult>): Transp
       }
       let res: Response;
       try {
+        const url = `/api/call/${encodeURIComponent(channel)}`;
         // Aborting the fetch closes the connection: the web host sees it and stops the work.
-        res = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-postwright-session': s.session.secret },
-          body: JSON.stringify(payload ?? {}),
-          signal,
-        });
+        res = OFF_THREAD_CHANNELS.has(channel)
+          ? await postJson(url, s.session.secret, payload, signal)
+          : await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-postwright-session': s.session.secret },
+              body: JSON.stringify(payload ?? {}),
+              signal,
+            });
       } catch {
         if (signal?.aborted) return CANCELLED;
         return { ok: false, error: { code: 'offline', message: LOST } };
