@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The writing aids' UI pieces rendered for real (React 19 in jsdom), talking to the real handler
 // table over the real dispatch, on a site in a temp folder. Elements are found by role + name.
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach, vi } from 'vitest';
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -75,18 +75,13 @@ async function click(el: HTMLElement) {
 }
 const settle = (ms = 150) => act(async () => new Promise((r) => setTimeout(r, ms)));
 /** Waits until `find` stops throwing (the real services answer from a worker thread, so how long
- * that takes depends on the machine): a wait on the condition, not a fixed pause. */
-async function until<T>(find: () => T, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return find();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await act(async () => new Promise((r) => setTimeout(r, 20)));
-    }
-  }
-}
+ * that takes depends on the machine): vitest's condition wait, with React's pending work flushed
+ * before each look. */
+const until = <T,>(find: () => T, timeout = 10_000): Promise<T> =>
+  vi.waitFor(async () => {
+    await act(async () => {});
+    return find();
+  }, { timeout });
 
 describe('with a real api on a temp site', () => {
   let site: TempSite;
