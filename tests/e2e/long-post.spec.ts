@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { changedLines, readPostBytes } from './support/disk';
+import { caretAtEnd } from './support/caret';
 
 const PATH = 'blog/long-recap/index.md';
 
@@ -72,9 +73,7 @@ test('a long post is editable from its start while the rest is read; a save mean
   const body = app.getByRole('textbox', { name: 'Post body' });
   const first = body.locator('p', { hasText: 'Talk 1 paragraph' }).first();
   // On the paragraph's last line (it wraps: End goes to the end of the line the caret is on).
-  const box = (await first.boundingBox())!;
-  await first.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await app.keyboard.press('End');
+  await caretAtEnd(first);
   await app.keyboard.type(' Typed at once.');
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');

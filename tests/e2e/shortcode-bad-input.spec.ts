@@ -5,6 +5,7 @@
 // another pair's: shortcode-content.spec.ts.)
 import { test, expect } from './support/fixtures';
 import { changedLines, readPostBytes } from './support/disk';
+import { caretAtEnd } from './support/caret';
 
 const POST = 'blog/rough-notes.md';
 const TEXT = [
@@ -61,9 +62,7 @@ test('an unclosed pair, a closing tag with no opener and an unreadable template 
   // No markup of the bad parts outside their cards: the text after the unclosed tag is prose.
   for (const [line, added] of [['Intro paragraph to edit.', ' Done.'], ['Text after an unclosed callout.', ' Still editable.']]) {
     const para = body.locator('p', { hasText: line });
-    const box = (await para.boundingBox())!;
-    await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
-    await app.keyboard.press('End');
+    await caretAtEnd(para);
     await app.keyboard.type(added);
   }
   await app.keyboard.press('Control+s');

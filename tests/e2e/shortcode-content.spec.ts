@@ -5,6 +5,7 @@ import { test, expect } from './support/fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { changedLines, readPostBytes } from './support/disk';
+import { caretAtEnd } from './support/caret';
 
 const CFP = 'blog/call-for-speakers/index.md';
 
@@ -54,9 +55,7 @@ test('a pair whose tags cross another pair\'s shows as written with a plain mess
 
   // On the paragraph's last line (it wraps: End goes to the end of the line the caret is on).
   const para = body.locator('p', { hasText: 'The call for speakers for' });
-  const box = (await para.boundingBox())!;
-  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await app.keyboard.press('End');
+  await caretAtEnd(para);
   await app.keyboard.type(' Welcome.');
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');

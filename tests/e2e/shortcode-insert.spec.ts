@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { changedLines, readPostBytes } from './support/disk';
+import { caretAtEnd } from './support/caret';
 
 const VOLUNTEERS = 'blog/volunteer-thank-you/index.md';
 
@@ -92,9 +93,7 @@ test('a shortcode whose template uses its content, picked in the slash menu, is 
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   const para = body.locator('p', { hasText: 'A few of them we want to thank by name:' });
-  const box = (await para.boundingBox())!;
-  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await app.keyboard.press('End');
+  await caretAtEnd(para);
   await app.keyboard.press('Enter');
   await app.keyboard.type('/');
   const menu = app.getByRole('listbox', { name: 'Insert block' });

@@ -1,6 +1,7 @@
 // Typing "/" in an empty paragraph opens a block menu; the keyboard picks a block.
 import { test, expect } from './support/fixtures';
 import { changedLines, readPostBytes } from './support/disk';
+import { caretAtEnd } from './support/caret';
 
 const VOLUNTEERS = 'blog/volunteer-thank-you/index.md';
 const LINE = 'A few of them we want to thank by name:';
@@ -10,12 +11,8 @@ test('"/" in an empty paragraph opens the block menu; arrows and Enter make a qu
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
-  // At the paragraph's last line: End goes to the end of the line the caret is on, and a line
-  // may wrap while the panels settle.
   const para = body.locator('p', { hasText: LINE });
-  const box = (await para.boundingBox())!;
-  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await app.keyboard.press('End');
+  await caretAtEnd(para);
   await app.keyboard.press('Enter');
   await app.keyboard.type('/');
   const menu = app.getByRole('listbox', { name: 'Insert block' });

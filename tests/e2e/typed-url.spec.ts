@@ -1,6 +1,7 @@
 // A web address typed into a post is saved exactly as typed: no `https\://`, no `\&`.
 import { test, expect } from './support/fixtures';
 import { changedLines, readPostBytes } from './support/disk';
+import { caretAtEnd } from './support/caret';
 
 const VOLUNTEERS = 'blog/volunteer-thank-you/index.md';
 const LINE = 'A few of them we want to thank by name:';
@@ -11,9 +12,7 @@ test('a web address typed at the end of a line and saved with Ctrl+S is on disk 
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body).toHaveAttribute('contenteditable', 'true');
   const para = body.locator('p', { hasText: LINE });
-  const box = (await para.boundingBox())!;
-  await para.click({ position: { x: box.width - 2, y: box.height - 4 } });
-  await app.keyboard.press('End');
+  await caretAtEnd(para);
   await app.keyboard.type(' (photos: https://example.com/gallery?year=2026&day=2 or www.example.com)');
   await app.keyboard.press('Control+s');
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
