@@ -250,64 +250,52 @@ export function findPostRelsSync(contentDir: string, knownLeaves?: ReadonlyMap<s
     } catch {
       continue;
     }
-    const prefix = rel ? `${rel}/` : '';
-    const leaf = entries.find((e) => e.isFile() && LEAF_RE.test(e.name));
-    if (leaf) {
-      out.push(prefix + leaf.name); // everything else in a leaf bundle is a resource of that page
-      continue;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      if (e.isDirectory()) {
-        const sub = prefix + e.name;
-        // A folder holding a plain file index.md is a leaf bundle whatever else it holds: one
-        // lstat tells, where reading the folder cost 4x more (most of a first listing of a
-        // 100,000-post site). Only where names are exact: elsewhere 'index.md' would also find
-        // 'Index.md' and the post's path would be spelt wrong.
-        const leafName = knownLeaves?.get(sub) ?? (probe && isPlainFile(`${contentDir}/${sub}/index.md`) ? 'index.md' : undefined);
-        if (leafName) out.push(`${sub}/${leafName}`);
-        else stack.push(sub);
-      } else if (e.isFile() && MD_RE.test(e.name)) out.push(prefix + e.name);
-    }
+    // A folder holding a plain file index.md is a leaf bundle whatever else it holds: one lstat
+    // tells, where reading the folder cost 4x more (most of a first listing of a 100,000-post
+    // site). Only where names are exact: elsewhere 'index.md' would also find 'Index.md' and the
+    // post's path would be spelt wrong.
+    sortFolder(rel, entries, out, stack, (sub) => knownLeaves?.get(sub) ?? (probe && isPlainFile(`${contentDir}/${sub}/index.md`) ? 'index.md' : undefined));
   }
   return out;
 }
 
-/**
- * findPostFilesSync without blocking the event loop (absolute paths; used in the main process):
- * the same walk, one folder read at a time. `knownLeaves` is keyed by absolute folder here.
- */
-export async function findPostFiles(dir: string, knownLeaves?: ReadonlyMap<string, string>): Promise<string[]> {
+/** findPostFilesSync without blocking the event loop (main process): one folder read at a time. */
+export async function findPostFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
-  const stack = [dir];
+  const stack = [''];
   while (stack.length) {
-    const d = stack.pop()!;
+    const rel = stack.pop()!;
     let entries: Dirent[];
     try {
-      entries = await readdir(d, { withFileTypes: true });
+      entries = await readdir(rel ? `${dir}/${rel}` : dir, { withFileTypes: true });
     } catch {
       continue;
     }
-    sortFolder(d, entries, out, stack, knownLeaves);
+    sortFolder(rel, entries, out, stack, () => undefined);
   }
-  return out;
+  return out.map((r) => join(dir, ...r.split('/')));
 }
 
-/** One folder of the walk: pushes its post files to `out` and the folders to walk next to `next`. */
-function sortFolder(d: string, entries: Dirent[], out: string[], next: string[], knownLeaves?: ReadonlyMap<string, string>): void {
+/**
+ * One folder of the walk (`rel`, content-relative POSIX): pushes its post files to `out` and the
+ * folders to walk next to `next`. `leafOf(sub)` names a subfolder's bundle file when it is
+ * known without reading the folder.
+ */
+function sortFolder(rel: string, entries: Dirent[], out: string[], next: string[], leafOf: (sub: string) => string | undefined): void {
+  const prefix = rel ? `${rel}/` : '';
   const leaf = entries.find((e) => e.isFile() && LEAF_RE.test(e.name));
   if (leaf) {
-    out.push(join(d, leaf.name)); // everything else in a leaf bundle is a resource of that page
+    out.push(prefix + leaf.name); // everything else in a leaf bundle is a resource of that page
     return;
   }
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) {
-      const sub = join(d, e.name);
-      const leafName = knownLeaves?.get(sub);
-      if (leafName) out.push(join(sub, leafName));
+      const sub = prefix + e.name;
+      const leafName = leafOf(sub);
+      if (leafName) out.push(`${sub}/${leafName}`);
       else next.push(sub);
-    } else if (e.isFile() && MD_RE.test(e.name)) out.push(join(d, e.name));
+    } else if (e.isFile() && MD_RE.test(e.name)) out.push(prefix + e.name);
   }
 }
 
