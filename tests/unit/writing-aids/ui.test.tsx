@@ -73,7 +73,6 @@ async function type(input: HTMLElement, value: string) {
 async function click(el: HTMLElement) {
   await act(async () => el.click());
 }
-const settle = (ms = 150) => act(async () => new Promise((r) => setTimeout(r, ms)));
 /** Waits until `find` stops throwing (the real services answer from a worker thread, so how long
  * that takes depends on the machine): vitest's condition wait, with React's pending work flushed
  * before each look. */
@@ -123,12 +122,10 @@ describe('with a real api on a temp site', () => {
 
   it('checklist panel: problems in plain words from main', async () => {
     await mount(<ChecklistPanel api={api} path="blog/day-one.md" debounceMs={0} />);
-    await settle();
-    expect(byRole('status', /0 to fix, 1 to consider/)).toBeTruthy();
+    expect(await until(() => byRole('status', /0 to fix, 1 to consider/))).toBeTruthy();
     expect(container.textContent).toContain('has no description');
     await mount(<ChecklistPanel api={api} path="blog/day-one.md" raw={'---\ntitle: ""\n---\n'} debounceMs={0} />);
-    await settle();
-    expect(container.textContent).toContain('The post has no title.');
+    await until(() => expect(container.textContent).toContain('The post has no title.'));
   });
 });
 
