@@ -328,6 +328,10 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
     },
     bodyChanged() {
       changes++;
+      // The first change after a clean state shows "Unsaved changes" at once: a status bar that
+      // says "Saved" over words that are not saved fails the writer silently, even for 120 ms.
+      // Only this transition renders now; later keys wait for the pause as before.
+      if (!state.bodyDirty) checkDirty();
       if (timer) clearTimeout(timer);
       timer = setTimeout(checkDirty, CHECK_DELAY_MS);
       countLater(COUNT_DELAY_MS);

@@ -131,6 +131,17 @@ describe('post session store, with a real editor and the real handlers', () => {
     expect(onDisk).toBe(raw.replace('day one', 'day 1').replace('\nThe lanternfish', '\n## The lanternfish'));
   });
 
+  it('says "Unsaved changes" on the first change at once, not after the pause', async () => {
+    const h = await openWithEditor();
+    expect(store.get().bodyDirty).toBe(false);
+    h.commands.setHeading(2);
+    expect(store.get().bodyDirty).toBe(true);
+    expect(await store.save(site.root)).toBe(true);
+    expect(store.get().bodyDirty).toBe(false);
+    h.commands.setParagraph(); // after a save as well
+    expect(store.get().bodyDirty).toBe(true);
+  });
+
   it('writes the body out once per save, however many checks ask for it', async () => {
     const h = await openWithEditor();
     h.commands.setHeading(2);
