@@ -37,6 +37,10 @@ test('an alert reads as a callout with bold shown bold, and typing into its sent
   // The marker is a label: its brackets take no room, its word is styled as a label.
   await expect(tip.locator('.pw-alert-marker')).toHaveText('TIP');
   for (const punct of await tip.locator('.pw-alert-punct').all()) await expect(punct).toHaveCSS('font-size', '0px');
+  // The marker on its own line stands as the alert's title: the first sentence starts below it.
+  const labelBox = (await tip.locator('.pw-alert-marker').boundingBox())!;
+  const boldBox = (await tip.locator('strong').boundingBox())!;
+  expect(boldBox.y).toBeGreaterThanOrEqual(labelBox.y + labelBox.height);
   // Bold inside the alert is bold, with no asterisks on screen.
   await expect(tip.locator('strong')).toHaveText('warm jacket');
   await expect(tip).not.toContainText('**');

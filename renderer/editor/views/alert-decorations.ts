@@ -36,6 +36,12 @@ function alertsIn(parent: PmNode, base: number, decos: Decoration[], from = 0, t
         decos.push(Decoration.inline(text, text + 2, { class: 'pw-alert-punct' }));
         decos.push(Decoration.inline(text + 2, text + alert.length - 1, { class: 'pw-alert-marker' }));
         decos.push(Decoration.inline(text + alert.length - 1, text + alert.length, { class: 'pw-alert-punct' }));
+        // "> [!TIP]" on its own line: the label stands as the alert's title, as Hugo and GitHub
+        // show it, instead of running into the first sentence (a soft break reads as a space).
+        const para = node.firstChild!;
+        if (para.childCount > 1 && para.firstChild!.text!.length === alert.length && para.child(1).type.name === 'hardbreak') {
+          decos.push(Decoration.node(text + alert.length, text + alert.length + 1, { class: 'pw-alert-title-break' }));
+        }
       }
     }
     pos += node.nodeSize;

@@ -14,10 +14,13 @@ const schema = new Schema({
     blockquote: { group: 'block', content: 'block+' },
     shortcode_container: { group: 'block', content: 'block*' },
     text: { group: 'inline' },
+    hardbreak: { group: 'inline', inline: true },
   },
 });
 const p = (t: string) => schema.node('paragraph', null, t ? [schema.text(t)] : []);
 const quote = (t: string) => schema.node('blockquote', null, [p(t), p('second line')]);
+/** `> [!TIP]` on its own line, then a soft break and the first sentence. */
+const titled = (marker: string) => schema.node('blockquote', null, [schema.node('paragraph', null, [schema.text(marker), schema.node('hardbreak'), schema.text('Bring a jacket.')])]);
 
 function seeded(seed: number): () => number {
   let a = seed;
@@ -36,10 +39,20 @@ const shape = (set: DecorationSet) =>
     .sort();
 
 describe('alert decorations', () => {
+  it('ends the label line when the marker stands on its own line, and only then', () => {
+    const breaks = (quoteNode: PmNode) => decorate(schema.node('doc', null, [quoteNode])).find().filter((d) => JSON.stringify((d as unknown as { type: { attrs: unknown } }).type.attrs).includes('pw-alert-title-break'));
+    const own = breaks(titled('[!TIP]'));
+    expect(own).toHaveLength(1);
+    expect([own[0].from, own[0].to]).toEqual([2 + '[!TIP]'.length, 3 + '[!TIP]'.length]); // the soft break itself
+    // Text after the marker on the same line, then a break: the label runs into that text.
+    expect(breaks(titled('[!TIP] Pack light'))).toHaveLength(0);
+    expect(breaks(titled('Not an alert'))).toHaveLength(0);
+  });
+
   it('after random edits (typing, deleting, making and breaking markers, whole blocks in and out) match a fresh look at the whole post', () => {
     const blocks: PmNode[] = [];
     for (let i = 0; i < 60; i++) {
-      blocks.push(i % 5 === 0 ? quote(`[!NOTE] note ${i}`) : i % 7 === 0 ? schema.node('shortcode_container', null, [quote('[!TIP] inside')]) : i % 3 === 0 ? quote(`plain quote ${i}`) : p(`paragraph ${i}`));
+      blocks.push(i % 11 === 0 ? titled('[!TIP]') : i % 5 === 0 ? quote(`[!NOTE] note ${i}`) : i % 7 === 0 ? schema.node('shortcode_container', null, [quote('[!TIP] inside')]) : i % 3 === 0 ? quote(`plain quote ${i}`) : p(`paragraph ${i}`));
     }
     let state = EditorState.create({ doc: schema.node('doc', null, blocks) });
     let set = decorate(state.doc);
