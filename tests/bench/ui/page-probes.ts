@@ -2,13 +2,21 @@
 // The in-page part is plain JavaScript in a string (installed with addInitScript): functions
 // passed to page.evaluate from tsx would carry esbuild's `__name` helper, unknown in the page.
 import type { CDPSession, Page } from '@playwright/test';
+import { keyCostsFromTrace, type TraceEvent } from './key-costs';
 
-/** One keystroke: keydown's event time → the end of the task after the next frame's rAF. */
+/** One keystroke, measured two ways. */
 export interface KeySample {
-  /** Keydown to the end of the next painted frame, waiting for that frame included. */
+  /** Keydown's event time to the end of the task after the next painted frame (wall clock). */
   ms: number;
-  /** The page's working time within `ms`: what the app costs per key, without the frame wait. */
-  busyMs: number;
+  /**
+   * What the key cost the page: its main thread's CPU time from the task that dispatched the
+   * keydown to the end of the task that committed the frame painting it (from a Chrome trace,
+   * see key-costs.ts). Free of the wait for the display's frame and of time the OS gave other
+   * processes, so it holds from run to run on a loaded machine.
+   */
+  cpuMs: number;
+  /** The same CPU time up to the next key: includes work deferred past the frame. */
+  cpuUntilNextKeyMs: number;
   /** Longest Event Timing entry (keydown/keypress/beforeinput/input; ≥ 16 ms only) or 0. */
   eventTimingMs: number;
 }
@@ -25,33 +33,14 @@ const IN_PAGE = `(() => {
     c.port1.onmessage = () => resolve(performance.now());
     c.port2.postMessage(null);
   }));
-  // Per key, two figures. end - start: keydown to the end of the next painted frame, which
-  // includes waiting for the display's next frame (up to 16.7 ms at 60 Hz, whatever the app
-  // does). busy: the part of that time the page's thread was working (input delay, handlers,
-  // tasks they queued, and the frame's style, layout and paint): a chain of messages runs while
-  // the key is in flight, and every gap between two of them is time something else ran.
+  // Per key, keydown to the end of the next painted frame (wall clock, the frame wait
+  // included). What the key cost the page in CPU is read from a trace instead (key-costs.ts): an
+  // earlier probe here counted gaps in a chain of messages as work, but Chromium runs the
+  // rendering update before such messages after input, and the OS descheduling the thread looks
+  // the same as work, so that figure equalled the wall-clock one.
   document.addEventListener('keydown', (e) => {
     const start = e.timeStamp;
-    let last = performance.now();
-    let busy = last - start;
-    let done = false;
-    const chain = new MessageChannel();
-    const account = (now) => {
-      const gap = now - last;
-      if (gap > 0.25) busy += gap;
-      last = now;
-    };
-    chain.port1.onmessage = () => {
-      account(performance.now());
-      if (!done) chain.port2.postMessage(null);
-    };
-    chain.port2.postMessage(null);
-    bench.nextPaint().then((end) => {
-      done = true;
-      account(end);
-      chain.port1.close();
-      bench.keys.push({ start, end, busy });
-    });
+    bench.nextPaint().then((end) => bench.keys.push({ start, end }));
   }, true);
   try {
     new PerformanceObserver((list) => {
@@ -127,32 +116,48 @@ export async function nextPaint(page: Page): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Trace categories: top-level tasks with thread times (RunTask), EventDispatch and Commit. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
 /**
  * Types `count` characters at a fast typist's pace (one key every `gapMs`), pausing after every
  * `burst` keys for each of `pausesMs` in turn: short pauses land just after the app's debounced
  * checks start, long ones after its idle-time work (word count) starts, so slow background work
- * delays the next key, as it would for a writer who stops to think and goes on.
+ * delays the next key, as it would for a writer who stops to think and goes on. The browser
+ * records a trace meanwhile (the same categories for every page), from which each key's CPU
+ * cost is read.
  */
 export async function typeAndMeasure(page: Page, count: number, opts = { gapMs: 50, burst: 10, pausesMs: [160, 1100, 300] }): Promise<KeySample[]> {
   const text = 'tide ferry kelp harbour lantern summit cannery ';
+  const browser = page.context().browser();
+  if (!browser) throw new Error('typeAndMeasure needs a launched browser to trace');
   await page.evaluate('window.__bench.keys = []; window.__bench.et = []');
-  for (let i = 0; i < count; i++) {
-    await page.keyboard.type(text[i % text.length]);
-    const burstEnd = (i + 1) % opts.burst === 0;
-    await sleep(burstEnd ? opts.pausesMs[((i + 1) / opts.burst - 1) % opts.pausesMs.length] : opts.gapMs);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let trace: Buffer;
+  try {
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.type(text[i % text.length]);
+      const burstEnd = (i + 1) % opts.burst === 0;
+      await sleep(burstEnd ? opts.pausesMs[((i + 1) / opts.burst - 1) % opts.pausesMs.length] : opts.gapMs);
+    }
+    await page.evaluate(`window.__bench.keysAtLeast(${count})`);
+  } finally {
+    trace = await browser.stopTracing();
   }
-  await page.evaluate(`window.__bench.keysAtLeast(${count})`);
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const costs = keyCostsFromTrace(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
+  if (costs.length !== count) throw new Error(`the trace holds ${costs.length} keydowns for ${count} keys typed`);
   const { keys, et } = (await page.evaluate('({ keys: window.__bench.keys, et: window.__bench.et })')) as {
-    keys: Array<{ start: number; end: number; busy: number }>;
+    keys: Array<{ start: number; end: number }>;
     et: Array<{ name: string; start: number; duration: number }>;
   };
   const typing = new Set(['keydown', 'keypress', 'beforeinput', 'input']);
-  return keys.slice(0, count).map((k) => {
+  return keys.slice(0, count).map((k, i) => {
     let eventTimingMs = 0;
     for (const e of et) {
       if (typing.has(e.name) && e.start >= k.start - 1 && e.start < k.start + 16) eventTimingMs = Math.max(eventTimingMs, e.start + e.duration - k.start);
     }
-    return { ms: k.end - k.start, busyMs: Math.min(k.busy, k.end - k.start), eventTimingMs };
+    return { ms: k.end - k.start, cpuMs: costs[i].cpuMs, cpuUntilNextKeyMs: costs[i].cpuUntilNextKeyMs, eventTimingMs };
   });
 }
 
