@@ -25,6 +25,11 @@ const STALE_CHECK_MS = 3000;
 
 type Meta = Omit<SearchDoc, 'meta'>;
 
+export interface SearchServiceOptions {
+  /** Between slices of the build: resolves when the build may go on (the post list goes first). */
+  pause?: () => Promise<void>;
+}
+
 export class SearchService {
   private index = new InvertedIndex();
   /** Everything but `meta`, by path: for filters, titles and snippets. */
@@ -34,7 +39,10 @@ export class SearchService {
   private lastStaleCheck = 0;
   private staleCheck: Promise<void> | null = null;
 
-  constructor(private site: Pick<SiteInfo, 'contentDir'>) {
+  constructor(
+    private site: Pick<SiteInfo, 'contentDir'>,
+    private readonly opts: SearchServiceOptions = {},
+  ) {
     this.ready = this.build();
   }
 
@@ -55,6 +63,7 @@ export class SearchService {
       if (batch.length >= 500) {
         this.addAll(batch.splice(0));
         await new Promise((r) => setImmediate(r));
+        await this.opts.pause?.();
       }
     }
     this.addAll(batch);
