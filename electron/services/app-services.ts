@@ -16,6 +16,8 @@ export class AppServices {
   private current: SiteInfo | null = null;
   private scoped = new Map<string, object>();
   private openListeners: Array<(site: SiteInfo) => void> = [];
+  /** The sweep of leftover temp files the last opened site started: how many it removed. */
+  leftoversSwept: Promise<number> = Promise.resolve(0);
 
   constructor(host: HostContext) {
     this.host = host;
@@ -34,14 +36,16 @@ export class AppServices {
   async openSite(dir: string): Promise<SiteInfo> {
     const site = await openSiteFolder(dir);
     await this.closeSite();
-    // Temp files of saves a crash interrupted: nobody will rename them any more.
-    await removeLeftoverTempsUnder(site.root);
     this.current = site;
     this.host.settings.set('lastSite', site.root);
     const recent = (this.host.settings.get<string[]>('recentSites') ?? []).filter((r) => r !== site.root);
     this.host.settings.set('recentSites', [site.root, ...recent].slice(0, 10));
     this.host.desktop?.addRecentDocument(site.root);
     for (const l of this.openListeners) l(site);
+    // Temp files of saves a crash interrupted: nobody will rename them any more. Swept in the
+    // background: the walk reads every folder of the site (5-10 s at 100,000 posts), and the
+    // post list must not wait for it. A save under way is never swept (isLeftover).
+    this.leftoversSwept = removeLeftoverTempsUnder(site.root).catch(() => 0);
     return site;
   }
 

@@ -14,11 +14,20 @@ interface Props {
   debounceMs?: number;
   /** Put the caret in the search box when the panel appears (the Search button asked for it). */
   autoFocus?: boolean;
+  /** After this many milliseconds without an answer, say that search is still getting ready. */
+  slowMs?: number;
 }
+
+/**
+ * A search answers in milliseconds once the site's posts are indexed; a wait longer than this
+ * is the index being built (the first launch on a large site reads every post): say so.
+ */
+const SLOW_MS = 700;
+const GETTING_READY = 'Getting search ready… The first search after opening a large site reads every post; this takes a moment.';
 
 type DraftFilter = 'all' | 'drafts' | 'published';
 
-export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }: Props) {
+export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false, slowMs = SLOW_MS }: Props) {
   const [query, setQuery] = useState('');
   const [section, setSection] = useState('');
   const [tag, setTag] = useState('');
@@ -27,6 +36,7 @@ export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }:
   const [to, setTo] = useState('');
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [slow, setSlow] = useState(false);
   const seq = useRef(0);
   const id = useId();
 
@@ -43,22 +53,35 @@ export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }:
     // A newer query (or closing search) cancels this one in main: an unbuilt index is not
     // waited for, and no query runs for words the writer already typed past.
     const cancel = new AbortController();
+    let slowTimer: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
+      slowTimer = setTimeout(() => mine === seq.current && setSlow(true), slowMs);
+      const answered = () => {
+        clearTimeout(slowTimer);
+        setSlow(false);
+      };
       api.searchPosts(req, { signal: cancel.signal }).then(
         (r) => {
           if (mine === seq.current) {
+            answered();
             setResult(r);
             setError(null);
           }
         },
-        (e: Error) => mine === seq.current && setError(e.message),
+        (e: Error) => {
+          if (mine === seq.current) {
+            answered();
+            setError(e.message);
+          }
+        },
       );
     }, debounceMs);
     return () => {
       clearTimeout(timer);
+      clearTimeout(slowTimer);
       cancel.abort();
     };
-  }, [api, query, section, tag, draft, from, to, debounceMs]);
+  }, [api, query, section, tag, draft, from, to, debounceMs, slowMs]);
 
   const hits = result?.hits ?? [];
   return (
@@ -106,7 +129,7 @@ export function SearchPanel({ api, onOpen, debounceMs = 80, autoFocus = false }:
         </label>
       </fieldset>
       <p id={`${id}-count`} className="pw-muted" role="status" aria-live="polite">
-        {error ?? (result ? countText(result, query) : 'Searching…')}
+        {error ?? (slow ? GETTING_READY : result ? countText(result, query) : 'Searching…')}
       </p>
       <ul className="pw-search-results" aria-label="Search results" aria-describedby={`${id}-count`}>
         {hits.map((h) => (

@@ -213,6 +213,83 @@ export class InvertedIndex {
     return out;
   }
 
+  /** The index as plain arrays, for the cache on disk (see IndexSnapshot). */
+  snapshot(): IndexSnapshot {
+    const newSlot = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const lengths = new Float32Array(this.slotOf.size * FIELDS);
+    for (let s = 0; s < this.ids.length; s++) {
+      const id = this.ids[s];
+      if (id === null) continue;
+      lengths.set(this.lengths.subarray(s * FIELDS, s * FIELDS + FIELDS), ids.length * FIELDS);
+      newSlot[s] = ids.length;
+      ids.push(id);
+    }
+    const words: string[] = [];
+    const counts: number[] = [];
+    let total = 0;
+    for (const p of this.postings.values()) total += p.n;
+    const slots = new Int32Array(total);
+    const tfs = new Uint8Array(total);
+    let k = 0;
+    // Words in order: the next launch then needs no sort before its first prefix or typo look-up.
+    for (const w of this.vocabulary()) {
+      const p = this.postings.get(w);
+      if (!p) continue;
+      const start = k;
+      for (let i = 0; i < p.n; i++) {
+        const s = newSlot[p.slots[i]];
+        if (s < 0) continue;
+        slots[k] = s;
+        tfs[k++] = p.tfs[i];
+      }
+      if (k === start) continue;
+      words.push(w);
+      counts.push(k - start);
+    }
+    return { ids, words, counts: Uint32Array.from(counts), slots: slots.subarray(0, k), tfs: tfs.subarray(0, k), lengths };
+  }
+
+  /** An index from a snapshot; throws when its parts do not agree (a damaged cache). */
+  static fromSnapshot(snap: IndexSnapshot): InvertedIndex {
+    const index = new InvertedIndex();
+    index.restore(snap);
+    return index;
+  }
+
+  private restore(snap: IndexSnapshot): void {
+    const n = snap.ids.length;
+    if (snap.words.length !== snap.counts.length || snap.lengths.length !== n * FIELDS || snap.slots.length !== snap.tfs.length) throw new Error('index snapshot: sizes differ');
+    this.ids = [...snap.ids];
+    snap.ids.forEach((id, i) => this.slotOf.set(id, i));
+    if (this.slotOf.size !== n) throw new Error('index snapshot: an id twice');
+    this.lengths = n ? snap.lengths : new Float32Array(4 * FIELDS);
+    for (let s = 0; s < n; s++) for (let f = 0; f < FIELDS; f++) this.lengthSums[f] += snap.lengths[s * FIELDS + f];
+    let k = 0;
+    for (let w = 0; w < snap.words.length; w++) {
+      const c = snap.counts[w];
+      if (k + c > snap.slots.length) throw new Error('index snapshot: postings cut short');
+      const p = new Postings();
+      p.slots = snap.slots.subarray(k, k + c);
+      p.tfs = snap.tfs.subarray(k, k + c);
+      p.n = c;
+      let prev = -1;
+      for (let i = 0; i < c; i++) {
+        const s = p.slots[i];
+        if (s <= prev || s >= n) throw new Error('index snapshot: postings out of order');
+        prev = s;
+      }
+      k += c;
+      this.postings.set(snap.words[w], p);
+    }
+    if (k !== snap.slots.length) throw new Error('index snapshot: postings left over');
+    // A snapshot's words come in order (snapshot()); any other order is sorted on first use.
+    let ordered = true;
+    for (let w = 1; w < snap.words.length && ordered; w++) ordered = snap.words[w - 1] < snap.words[w];
+    if (ordered) this.sorted = snap.words;
+    else this.pending = [...snap.words];
+  }
+
   search(q: IndexQuery): IndexResult {
     const words = q.words;
     if (!words.length || words.length > 250 || !this.size) return { total: 0, hits: [] };
@@ -322,4 +399,19 @@ export function editDistance(a: string, b: string, max: number): number {
     prev = cur;
   }
   return prev[b.length];
+}
+
+/**
+ * The index as plain arrays, for the cache on disk (index-cache.ts): live documents only, their
+ * slots renumbered 0..n-1 in order (so every word's list stays sorted). Word w's postings are
+ * `counts[w]` entries of `slots`/`tfs`, after those of the words before it.
+ */
+export interface IndexSnapshot {
+  ids: string[];
+  words: string[];
+  counts: Uint32Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  tfs: Uint8Array<ArrayBuffer>;
+  /** FIELDS numbers per document. */
+  lengths: Float32Array<ArrayBuffer>;
 }

@@ -3,19 +3,24 @@
 // per-query cost is a pass over the query words' postings, with no object per matching post. The index is built once when the
 // site opens (reading files in slices so the main process keeps answering), then kept
 // current file by file: the site watcher calls updateFile/removeFile, and a cheap stat pass
-// after searches catches saves the watcher does not report.
+// after searches catches saves the watcher does not report. Given a cache file, the index is
+// kept on disk between runs (index-cache.ts): a launch then reads only the posts changed since.
+// Post bodies are not kept in memory (130 MB at 100,000 posts): a hit's excerpt is cut from
+// its file when it is shown.
 import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep, dirname, basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/ipc/channels/search';
 import { dateToMs } from '../../../shared/post/date-ms';
-import { findPostFilesSync } from '../site/list-posts';
+import { findPostRelsSync } from '../site/list-posts';
 import { readDoc, type SearchDoc } from './read-doc';
 import { noLinkForms, pickLinkForm, type LinkForm } from '../../../shared/links/post-address';
 import { makeSnippet, matchRanges } from './snippet';
 import { terms } from './tokenize';
 import { InvertedIndex } from './inverted-index';
+import { readIndexCache, writeIndexCache, type CachedDoc } from './index-cache';
 import { LEAF_TEXT_NAMES, MD_RE, isLeafBundleText } from '../../../shared/post/post-files';
 import { cancelledError, stopIfCancelled } from '../../../shared/ipc/errors';
 
@@ -23,7 +28,14 @@ const DAY_MS = 86_400_000;
 /** Seconds between stat passes that look for files changed without the watcher telling us. */
 const STALE_CHECK_MS = 3000;
 
-type Meta = Omit<SearchDoc, 'meta'>;
+type Meta = Omit<SearchDoc, 'meta' | 'body'>;
+
+export interface SearchServiceOptions {
+  /** Between slices of the build: resolves when the build may go on (the post list goes first). */
+  pause?: () => Promise<void>;
+  /** Where the index is kept between runs (index-cache.ts indexCacheFile); none: memory only. */
+  cacheFile?: string | null;
+}
 
 export class SearchService {
   private index = new InvertedIndex();
@@ -34,7 +46,10 @@ export class SearchService {
   private lastStaleCheck = 0;
   private staleCheck: Promise<void> | null = null;
 
-  constructor(private site: Pick<SiteInfo, 'contentDir'>) {
+  constructor(
+    private site: Pick<SiteInfo, 'contentDir'>,
+    private readonly opts: SearchServiceOptions = {},
+  ) {
     this.ready = this.build();
   }
 
@@ -43,29 +58,95 @@ export class SearchService {
     return this.docs.size;
   }
 
+  /** Files read by the build (the cache missed): what it really cost. */
+  filesRead = 0;
+  /** Changed since the cache was last written. */
+  private dirty = false;
+  /** The build ran to its end (a build stopped half way is never written). */
+  private built = false;
+  private saving: Promise<void> = Promise.resolve();
+
   private async build(): Promise<void> {
-    const files = findPostFilesSync(this.site.contentDir);
+    const dir = this.site.contentDir;
+    const cached = this.opts.cacheFile ? await readIndexCache(this.opts.cacheFile, dir) : null;
+    if (cached) this.takeCache(cached);
+    // Every post is stat'ed; only those new or changed since the cache are read.
+    const rels = findPostRelsSync(dir);
+    const seen = new Set<string>();
     const batch: SearchDoc[] = [];
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; i < rels.length; i++) {
       if (this.closed) return;
-      const abs = files[i];
-      const doc = readDoc(abs, this.rel(abs));
-      if (doc) batch.push(doc);
-      // Yield now and then: the main process also answers the editor while we index.
-      if (batch.length >= 500) {
+      const rel = rels[i];
+      const abs = `${dir}/${rel}`;
+      seen.add(rel);
+      const known = this.docs.get(rel);
+      const st = known ? statSync(abs, { throwIfNoEntry: false }) : null;
+      if (!known || !st || st.mtimeMs !== known.mtimeMs || st.size !== known.size) {
+        const doc = readDoc(abs, rel);
+        this.filesRead++;
+        if (doc) batch.push(doc);
+        else if (known) this.drop(rel);
+      }
+      // Yield now and then: the thread also answers other calls while we index.
+      if (i % 500 === 499) {
         this.addAll(batch.splice(0));
         await new Promise((r) => setImmediate(r));
+        await this.opts.pause?.();
       }
     }
     this.addAll(batch);
+    // Posts deleted while the app was closed.
+    for (const id of [...this.docs.keys()]) if (!seen.has(id)) this.drop(id);
+    if (!cached) this.dirty = true;
+    this.built = true;
+    void this.save();
+  }
+
+  private takeCache(cache: NonNullable<Awaited<ReturnType<typeof readIndexCache>>>): void {
+    try {
+      this.index = InvertedIndex.fromSnapshot(cache.snapshot);
+    } catch {
+      return; // parts that do not agree: built from the posts instead
+    }
+    cache.snapshot.ids.forEach((id, i) => {
+      const d = cache.docs[i];
+      this.docs.set(id, { id, ...d, dateMs: dateToMs(d.date) });
+    });
+  }
+
+  private drop(id: string): void {
+    this.index.remove(id);
+    this.docs.delete(id);
+    this.facetCache = null;
+    this.dirty = true;
+  }
+
+  /** Writes the index to its cache file if it changed (after the build, and when the site closes). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      if (!this.opts.cacheFile || !this.dirty) return;
+      this.dirty = false;
+      const snapshot = this.index.snapshot();
+      const docs: CachedDoc[] = snapshot.ids.map((id) => {
+        const { mtimeMs, size, title, tags, section, draft, date, linkForms } = this.docs.get(id)!;
+        return { mtimeMs, size, title, tags, section, draft, date, linkForms };
+      });
+      await writeIndexCache(this.opts.cacheFile, this.site.contentDir, { snapshot, docs }).catch(() => {
+        // A read-only or full disk: the next launch builds the index from the posts.
+      });
+    });
+    return this.saving;
   }
 
   private addAll(docs: SearchDoc[]): void {
     for (const d of docs) {
       this.index.add(d.id, fieldsOf(d));
-      this.docs.set(d.id, withoutMeta(d));
+      this.docs.set(d.id, metaOf(d));
     }
-    this.facetCache = null;
+    if (docs.length) {
+      this.facetCache = null;
+      this.dirty = true;
+    }
   }
 
   private rel(path: string): string {
@@ -80,25 +161,16 @@ export class SearchService {
     if (!MD_RE.test(rel) || isBundleResource(abs)) return this.removeFile(rel);
     const doc = readDoc(abs, rel);
     if (!doc) return this.removeFile(rel);
-    this.index.add(rel, fieldsOf(doc));
-    this.docs.set(rel, withoutMeta(doc));
-    this.facetCache = null;
+    this.addAll([doc]);
   }
 
   async removeFile(path: string): Promise<void> {
     await this.ready;
     const rel = this.rel(path);
-    this.index.remove(rel);
-    this.docs.delete(rel);
-    this.facetCache = null;
+    this.drop(rel);
     // A folder removed: drop every post under it.
     const prefix = rel.replace(/\/+$/, '') + '/';
-    for (const id of [...this.docs.keys()]) {
-      if (id.startsWith(prefix)) {
-        this.index.remove(id);
-        this.docs.delete(id);
-      }
-    }
+    for (const id of [...this.docs.keys()]) if (id.startsWith(prefix)) this.drop(id);
   }
 
   /** The form the site's posts most use for links to each other (the Link dialog writes new ones so). */
@@ -188,9 +260,14 @@ export class SearchService {
       date: d.date,
       score,
       titleRanges: terms.size ? matchRanges(d.title, terms, prefixes) : [],
-      snippet: makeSnippet(d.body, terms, terms.size ? prefixes : []),
+      snippet: makeSnippet(this.bodyOf(d.id), terms, terms.size ? prefixes : []),
       terms: [...terms],
     };
+  }
+
+  /** A post's searchable body, read from its file for an excerpt (bodies are not kept in memory). */
+  private bodyOf(id: string): string {
+    return readDoc(join(this.site.contentDir, id), id)?.body ?? '';
   }
 
   /**
@@ -218,13 +295,15 @@ export class SearchService {
     return this.closed;
   }
 
-  shutdown(): void {
+  /** Stops the build, and writes the index to its cache when it is whole and changed. */
+  async shutdown(): Promise<void> {
     this.closed = true;
+    if (this.built) await this.save();
   }
 }
 
-function withoutMeta(d: SearchDoc): Meta {
-  const { meta: _meta, ...rest } = d;
+function metaOf(d: SearchDoc): Meta {
+  const { meta: _meta, body: _body, ...rest } = d;
   return rest;
 }
 

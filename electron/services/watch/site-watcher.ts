@@ -2,7 +2,6 @@
 // editor, git pull, a sync client) is noticed: `postChangedOnDisk` for a post whose bytes differ
 // from what the app last read or saved, `postsChanged` when posts appear, vanish or move.
 // Events are gathered for a short quiet period first, because editors and git write in bursts.
-import { watch, type FSWatcher } from 'chokidar';
 import { createReadStream } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -11,6 +10,7 @@ import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import type { HostContext } from '../context';
 import { forgetHash, knownHash, knownPathsUnder, noteOwnWrite } from './known-hashes';
 import { MD_RE as POST_RE } from '../../../shared/post/post-files';
+import { FolderWatch } from './folder-watch';
 
 
 export interface WatcherOptions {
@@ -25,7 +25,7 @@ export interface WatcherOptions {
 type Kind = 'add' | 'change' | 'unlink';
 
 export class SiteWatcher {
-  private watcher: FSWatcher;
+  private watcher: FolderWatch;
   private pending = new Map<string, Kind>();
   private structural = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
@@ -40,16 +40,12 @@ export class SiteWatcher {
     private opts: WatcherOptions = {},
   ) {
     const contentDir = site.contentDir;
-    this.watcher = watch(contentDir, {
-      ignoreInitial: true,
-      // A symlink may point outside the site: never follow it.
-      followSymlinks: false,
-      ignored: (p: string) => isIgnored(contentDir, p),
-    });
-    this.ready = new Promise((resolve) => this.watcher.once('ready', () => void this.recheckKnown(contentDir).finally(resolve)));
-    this.watcher.on('add', (p) => this.note(p, 'add'));
-    this.watcher.on('change', (p) => this.note(p, 'change'));
-    this.watcher.on('unlink', (p) => this.note(p, 'unlink'));
+    // One watch per folder, symlinks never followed (folder-watch.ts).
+    this.watcher = new FolderWatch(contentDir, (p: string) => isIgnored(contentDir, p));
+    this.ready = this.watcher.ready.then(() => this.recheckKnown(contentDir));
+    this.watcher.on('add', (p: string) => this.note(p, 'add'));
+    this.watcher.on('change', (p: string) => this.note(p, 'change'));
+    this.watcher.on('unlink', (p: string) => this.note(p, 'unlink'));
     this.watcher.on('addDir', () => this.noteStructural('a folder was added'));
     this.watcher.on('unlinkDir', () => this.noteStructural('a folder was removed'));
     // A watcher error (e.g. too many folders for inotify) must not take the app down; the list
@@ -65,7 +61,7 @@ export class SiteWatcher {
   }
 
   /**
-   * chokidar reports nothing that changes during its first scan (ignoreInitial), and a big
+   * The watcher reports nothing that changes during its first scan, and a big
    * content folder takes a while to scan: a post the app read meanwhile and that was changed
    * right after (a fast start, a sync client finishing) would go unnoticed. Once the scan is
    * done, those posts are looked at again; flush() reports only the ones whose bytes differ

@@ -34,12 +34,16 @@ async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   try {
     // The thread's own state: how many calls are in flight (tests wait for 0 to see a cancel land).
     if (msg.target === 'worker' && msg.method === 'running') return reply({ type: 'result', id: msg.id, ok: true, value: running.size });
+    // The post list first: other calls wait while one is read (site-disk-jobs.ts noteListing).
+    const listing = msg.target === 'lister' && msg.method === 'list';
+    if (msg.target !== 'lister') await jobs.listingsDone();
     const target = (await jobs.target(msg.target)) as Record<string, unknown> | null;
     if (!target || !(msg.method in target)) throw new Error(`The disk worker has no ${msg.target}.${msg.method}.`);
     const member = target[msg.method];
     const args = msg.args.map((a) => (isSignalArg(a) ? ac.signal : a));
     // A method is called; a property (a count, a promise such as the index's `ready`) is read.
-    const value: unknown = await (typeof member === 'function' ? (member as (...a: unknown[]) => unknown).apply(target, args) : member);
+    const result: unknown = typeof member === 'function' ? (member as (...a: unknown[]) => unknown).apply(target, args) : member;
+    const value: unknown = await (listing ? jobs.noteListing(Promise.resolve(result)) : result);
     reply({ type: 'result', id: msg.id, ok: true, value });
   } catch (e) {
     reply({ type: 'result', id: msg.id, ok: false, error: errorShape(e) });

@@ -31,6 +31,7 @@ describe('leftover temp files', () => {
     const outsideTemp = leftover(join(outside, '.x.md.postwright-abcdef123456.tmp'));
     const t = await makeTestApp({ 'content/blog/a/index.md': POST, 'content/b.md': POST, 'static/images/logo.png': 'png' });
     cleanup.push(() => t.dispose());
+    await t.app.leftoversSwept; // the first open's sweep (in the background) is done
     const root = t.site.root;
     // Made after the first open; the writer opens the site again (as after a crash and restart).
     const made = [
@@ -43,6 +44,7 @@ describe('leftover temp files', () => {
     symlinkSync(outside, join(root, 'content/linked'));
 
     await t.app.openSite(root);
+    expect(await t.app.leftoversSwept).toBe(made.length);
     for (const f of made) expect(existsSync(f), f).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     expect(existsSync(notOurs)).toBe(true);
@@ -52,6 +54,7 @@ describe('leftover temp files', () => {
   it('are removed on the next save of that post, and only of that post', async () => {
     const t = await makeTestApp({ 'content/blog/a/index.md': POST, 'content/blog/a/photo.png': 'png' });
     cleanup.push(() => t.dispose());
+    await t.app.leftoversSwept; // the open's sweep is done: only the save removes a temp file now
     const dir = join(t.site.root, 'content/blog/a');
     const mine = leftover(join(dir, '.index.md.postwright-0a1b2c3d4e5f.tmp'));
     const photo = leftover(join(dir, '.photo.png.postwright-0a1b2c3d4e5f.tmp'));

@@ -120,6 +120,16 @@ describe('with a real api on a temp site', () => {
     expect(opened).toEqual(['blog/day-two.md']);
   });
 
+  it('search panel: says in plain words that search is getting ready while the index is built', async () => {
+    // An index still being built: the answer has not come (a large site's first launch).
+    let answer: (r: Awaited<ReturnType<Api['searchPosts']>>) => void = () => {};
+    const building: Api = { ...api, searchPosts: () => new Promise((resolve) => (answer = resolve)) };
+    await mount(<SearchPanel api={building} onOpen={() => {}} debounceMs={0} slowMs={50} />);
+    expect(await until(() => byRole('status', /^Getting search ready… The first search after opening a large site reads every post/))).toBeTruthy();
+    await act(async () => answer({ hits: [], total: 0, indexed: 2, tookMs: 1, sections: [], tags: [] }));
+    expect(await until(() => byRole('status', 'No posts.'))).toBeTruthy();
+  });
+
   it('checklist panel: problems in plain words from main', async () => {
     await mount(<ChecklistPanel api={api} path="blog/day-one.md" debounceMs={0} />);
     expect(await until(() => byRole('status', /0 to fix, 1 to consider/))).toBeTruthy();

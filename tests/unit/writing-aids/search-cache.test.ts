@@ -1,0 +1,126 @@
+// The search index kept on disk between launches (electron/services/search/index-cache.ts): the
+// next launch reads only the posts changed since, a post edited or deleted while the app was
+// closed is found by its new words (not its old ones) or not at all, and a cache that cannot be
+// trusted (damaged, of another format or folder) is ignored and the index built from the posts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { makeTempSite, type TempSite } from '../../support/temp-site';
+import { SearchService } from '../../../electron/services/search/search-service';
+import { indexCacheFile } from '../../../electron/services/search/index-cache';
+
+const post = (title: string, body: string) => `---\ntitle: "${title}"\ndate: 2025-10-02\ntags: [recap]\n---\n\n${body}\n`;
+
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!();
+});
+
+function setup(): { site: TempSite; contentDir: string; cacheFile: string; launch: () => Promise<SearchService> } {
+  const files: Record<string, string> = {
+    'content/blog/harbor/index.md': post('Harbor day', 'Lanternfish and tide tables.'),
+    'content/blog/kelp.md': post('Kelp forest', 'Sea otters everywhere.'),
+  };
+  for (let i = 0; i < 30; i++) files[`content/notes/note-${i}.md`] = post(`Note ${i}`, `Plain words number ${i}.`);
+  const site = makeTempSite(files);
+  const dataDir = mkdtempSync(join(tmpdir(), 'pw-search-cache-'));
+  cleanup.push(() => site.remove(), () => rmSync(dataDir, { recursive: true, force: true }));
+  const contentDir = join(site.root, 'content');
+  const cacheFile = indexCacheFile(dataDir, contentDir);
+  /** One launch of the app: the index built (or taken from the cache), then the site closed. */
+  const launch = async () => {
+    const s = new SearchService({ contentDir }, { cacheFile });
+    await s.ready;
+    cleanup.push(() => void s.shutdown());
+    return s;
+  };
+  return { site, contentDir, cacheFile, launch };
+}
+
+const paths = async (s: SearchService, q: string) => (await s.search({ query: q })).hits.map((h) => h.path).sort();
+
+describe('the search index kept between launches', () => {
+  it('is written when the site closes and reused by the next launch, which reads no post', async () => {
+    const { cacheFile, launch } = setup();
+    const first = await launch();
+    expect(first.filesRead).toBe(32);
+    await first.shutdown();
+    expect(existsSync(cacheFile)).toBe(true);
+    const second = await launch();
+    expect(second.filesRead).toBe(0);
+    expect(second.size).toBe(32);
+    expect(await paths(second, 'lanternfish')).toEqual(['blog/harbor/index.md']);
+    expect(await paths(second, 'otters')).toEqual(['blog/kelp.md']);
+    const hit = (await second.search({ query: 'lanternfish' })).hits[0];
+    expect(hit.title).toBe('Harbor day');
+    expect(hit.snippet.text).toContain('Lanternfish and tide tables');
+    expect((await second.search({ query: 'kelp forrest' })).hits[0]?.path).toBe('blog/kelp.md'); // a typo, forgiven from the cache too
+  });
+
+  it('finds a post edited while the app was closed by its new words, not its old ones', async () => {
+    const { site, launch } = setup();
+    await (await launch()).shutdown();
+    const file = join(site.root, 'content/blog/kelp.md');
+    writeFileSync(file, post('Kelp forest', 'Now about walruses instead.'));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later); // a new time even where the clock is coarse
+    const next = await launch();
+    expect(next.filesRead).toBe(1);
+    expect(await paths(next, 'walruses')).toEqual(['blog/kelp.md']);
+    expect(await paths(next, 'otters')).toEqual([]);
+  });
+
+  it('forgets a post deleted while the app was closed, and finds one added', async () => {
+    const { site, launch } = setup();
+    await (await launch()).shutdown();
+    unlinkSync(join(site.root, 'content/blog/harbor/index.md'));
+    writeFileSync(join(site.root, 'content/blog/new.md'), post('Cannery tour', 'Sardines.'));
+    const next = await launch();
+    expect(next.filesRead).toBe(1);
+    expect(next.size).toBe(32);
+    expect(await paths(next, 'lanternfish')).toEqual([]);
+    expect(await paths(next, 'sardines')).toEqual(['blog/new.md']);
+  });
+
+  it('ignores a damaged cache and builds the index from the posts', async () => {
+    const { cacheFile, launch } = setup();
+    await (await launch()).shutdown();
+    const bytes = readFileSync(cacheFile);
+    for (const damage of [bytes.subarray(0, bytes.length - 7), Buffer.from('not an index at all'), Buffer.concat([bytes, Buffer.from([1, 2, 3, 4])])]) {
+      writeFileSync(cacheFile, damage);
+      const next = await launch();
+      expect(next.filesRead).toBe(32);
+      expect(await paths(next, 'lanternfish')).toEqual(['blog/harbor/index.md']);
+      await next.shutdown();
+    }
+    // A cache whose postings point past its posts (bytes that parse but do not agree).
+    const good = readFileSync(cacheFile);
+    const broken = Buffer.from(good);
+    broken.writeInt32LE(0x7fffffff, good.length - 32 * 4 * 4 - countPostings(good) - countPostings(good) * 4);
+    writeFileSync(cacheFile, broken);
+    const next = await launch();
+    expect(next.filesRead).toBe(32);
+    expect(await paths(next, 'otters')).toEqual(['blog/kelp.md']);
+  });
+
+  it('ignores the cache of another content folder', async () => {
+    const a = setup();
+    await (await a.launch()).shutdown();
+    const b = setup();
+    // b's launch given a's cache file: its folder is not a's.
+    const s = new SearchService({ contentDir: b.contentDir }, { cacheFile: a.cacheFile });
+    await s.ready;
+    expect(s.filesRead).toBe(32);
+    await s.shutdown();
+  });
+});
+
+/** Total postings in a cache file (the sum of its per-word counts). */
+function countPostings(buf: Buffer): number {
+  const headerLen = buf.readUInt32LE(8);
+  const words = (JSON.parse(buf.toString('utf8', 12, 12 + headerLen)) as { words: string[] }).words.length;
+  let total = 0;
+  for (let i = 0; i < words; i++) total += buf.readUInt32LE(12 + headerLen + i * 4);
+  return total;
+}
