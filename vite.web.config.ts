@@ -15,7 +15,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 /** Loaded from node_modules at run time, never bundled. */
-const RUNTIME_EXTERNAL = ['sharp', 'jsdom', 'isomorphic-git', 'chokidar', 'fsevents', 'electron', 'electron-updater'];
+const RUNTIME_EXTERNAL = ['sharp', 'jsdom', 'isomorphic-git', 'fsevents', 'electron', 'electron-updater'];
 
 function isExternal(id: string): boolean {
   if (builtins.has(id)) return true;
