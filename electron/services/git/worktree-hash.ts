@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { objectOid, serializeTree, TREE_MODE, type TreeEntry } from './tree-store';
 import { TEMP_FILE_RE } from '../fs/atomic-write';
+import type { IndexStats } from './index-stats';
 
 const RACY_MS = 3000;
 /** How long after the last change the cache is written: one write per status, not per file. */
@@ -27,7 +28,12 @@ interface HashEntry {
   ino: number;
   mode: number;
   oid: string;
+  /** Taken from git's index (not kept in the cache file: the index holds it already). */
+  indexed?: boolean;
 }
+
+/** Misses after which a changed index is read again (one read costs about as much as hashing this many small files). */
+const RELOAD_INDEX_AFTER_MISSES = 2000;
 
 /** What a status keeps of a file's stat data (a Stats object fits). */
 export interface FileStat {
@@ -77,8 +83,16 @@ export class WorktreeHasher {
   /** Files read to hash them (the cache missed): what a status really cost. */
   filesRead = 0;
 
-  /** `file`: where the cache is kept between runs (none: memory only). */
-  constructor(private readonly file: string | null = null) {}
+  private missesSinceIndexRead = 0;
+
+  /**
+   * `file`: where the cache is kept between runs (none: memory only); `index`: git's index,
+   * asked for the object id of a file the cache misses before the file is read.
+   */
+  constructor(
+    private readonly file: string | null = null,
+    private readonly index: IndexStats | null = null,
+  ) {}
 
   /** Takes in the cache a previous run left; a missing or damaged file is an empty cache. */
   async load(): Promise<void> {
@@ -105,7 +119,9 @@ export class WorktreeHasher {
     if (!this.file || !this.dirty) return;
     this.dirty = false;
     const entries: Record<string, [number, number, number, number, string]> = {};
-    for (const [abs, e] of this.cache) entries[abs] = [e.size, e.mtimeMs, e.ino, e.mode, e.oid];
+    // Entries git's index vouches for are not written: the index holds them, and writing
+    // 300,000 of them (40 MB of JSON, a second of blocked event loop) would stall whatever runs next.
+    for (const [abs, e] of this.cache) if (!e.indexed) entries[abs] = [e.size, e.mtimeMs, e.ino, e.mode, e.oid];
     try {
       await writeFileAtomic(this.file, Buffer.from(JSON.stringify({ version: FILE_VERSION, entries })));
     } catch {
@@ -129,12 +145,32 @@ export class WorktreeHasher {
   blobOid(abs: string, st: FileStat): string {
     const hit = this.cache.get(abs);
     if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && hit.ino === st.ino && hit.mode === st.mode) return hit.oid;
+    const known = this.fromIndex(abs, st);
+    if (known) {
+      this.cache.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, mode: st.mode, oid: known, indexed: true });
+      return known;
+    }
     const data = st.isSymbolicLink() ? Buffer.from(readlinkSync(abs), 'utf8') : readFileSync(abs);
     this.filesRead++;
     const oid = objectOid('blob', data);
     if (Date.now() - st.mtimeMs > RACY_MS) this.cache.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, mode: st.mode, oid });
     else if (!this.cache.delete(abs)) return oid;
     this.changed();
+    return oid;
+  }
+
+  /** The oid git's index holds for the file when its entry's stat data still match, else null. */
+  private fromIndex(abs: string, st: FileStat): string | null {
+    // A file changed in the last seconds is hashed, whatever the index says (racy git).
+    if (!this.index || Date.now() - st.mtimeMs <= RACY_MS) return null;
+    // Read once at the first miss; again only after many misses and if git rewrote it since.
+    // (An older read stays right: each entry's stat data and oid were true together.)
+    if (this.missesSinceIndexRead === 0 || this.missesSinceIndexRead >= RELOAD_INDEX_AFTER_MISSES) {
+      if (this.missesSinceIndexRead === 0 || this.index.stale()) this.index.load();
+      this.missesSinceIndexRead = 1;
+    }
+    const oid = this.index.oidFor(abs, st, WorktreeHasher.modeOf(st));
+    if (!oid) this.missesSinceIndexRead++;
     return oid;
   }
 
