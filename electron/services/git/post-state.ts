@@ -15,6 +15,8 @@ export type PostState = 'new' | 'changed' | 'saved';
 interface Memo {
   /** The unit's files' stat data when the state was computed (rel, size, mtime, inode, mode each). */
   fp: Array<string | number>;
+  /** The very list the state was computed from: a scan that returns it again found nothing changed. */
+  files: WorkFile[];
   /** HEAD's entry for the unit when the state was computed ('' when HEAD had none). */
   headOid: string;
   headMode: string;
@@ -85,7 +87,7 @@ export function rememberedState(repo: Repo, unit: PostUnit, headRoot: string | n
   const head = repo.trees.entryAtSync(headRoot, unit.repoPath);
   if (head === undefined) return undefined;
   if (head ? hit.headOid !== head.oid || hit.headMode !== head.mode : hit.headOid !== '') return undefined;
-  return samePrint(hit.fp, files) ? hit.state : undefined;
+  return hit.files === files || samePrint(hit.fp, files) ? hit.state : undefined;
 }
 
 export async function postState(repo: Repo, unit: PostUnit, headRoot: string | null, known?: WorkFile[]): Promise<PostState | null> {
@@ -100,7 +102,7 @@ export async function postState(repo: Repo, unit: PostUnit, headRoot: string | n
   const state = await computeState(repo, unit, files, head);
   // A file hashed within the racy window is not cached by the hasher; do not cache its answer.
   const racy = files.some((f) => Date.now() - f.stat.mtimeMs <= 3000);
-  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), headOid, headMode, state });
+  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), files, headOid, headMode, state });
   return state;
 }
 

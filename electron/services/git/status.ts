@@ -2,7 +2,7 @@
 // Posts are found as the post list finds them; each post's state comes from post-state.ts,
 // which answers from stat data alone for posts that did not change since the last call.
 import type { Repo } from './repo';
-import { postUnit } from './repo';
+import { postUnit, type PostUnit } from './repo';
 import type { WorkFile } from './worktree-hash';
 import { postState, rememberedState, type PostState } from './post-state';
 import { headBranch, headCommit, repoProblem, type RepoProblem } from './guards';
@@ -28,10 +28,10 @@ export async function postStates(repo: Repo, paths?: string[]): Promise<Record<s
   const head = await headCommit(repo);
   const root = head ? await commitTree(repo, head) : null;
   const out: Record<string, PostState> = {};
-  const todo: Array<{ path: string; files?: WorkFile[] }> = paths ? paths.map((path) => ({ path })) : repo.scanner.scan(repo.contentDir);
+  const todo: Array<{ path: string; files?: WorkFile[]; unit?: PostUnit }> = paths ? paths.map((path) => ({ path })) : repo.scanner.scan(repo.contentDir);
   for (let i = 0; i < todo.length; i++) {
     const p = todo[i];
-    const unit = postUnit(repo, p.path);
+    const unit = (p.unit ??= postUnit(repo, p.path));
     const known = p.files ? rememberedState(repo, unit, root, p.files) : undefined;
     const s = known !== undefined ? known : await postState(repo, unit, root, p.files);
     if (s) out[p.path] = s;

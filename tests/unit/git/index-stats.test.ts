@@ -28,7 +28,11 @@ function indexedSite(): TestSite {
   const s = makeSite(files);
   sites.push(s);
   const then = ago(60);
-  for (const d of readdirSync(join(s.content, 'blog'))) for (const f of readdirSync(join(s.content, 'blog', d))) utimesSync(join(s.content, 'blog', d, f), then, then);
+  for (const d of readdirSync(join(s.content, 'blog'))) {
+    for (const f of readdirSync(join(s.content, 'blog', d))) utimesSync(join(s.content, 'blog', d, f), then, then);
+    utimesSync(join(s.content, 'blog', d), then, then); // folders too: their listings are cached
+  }
+  utimesSync(join(s.content, 'blog'), then, then);
   // git records the new stat data in its index (and writes the index now, after the files).
   s.git('update-index', '--refresh');
   return s;
@@ -128,5 +132,26 @@ describe('git status from the index', () => {
     await repo.hasher.flush();
     const saved = JSON.parse(readFileSync(join(s.root, '.git', STAT_CACHE_FILE), 'utf8')) as { entries: Record<string, unknown> };
     expect(Object.keys(saved.entries)).toEqual([join(s.content, 'blog/p1/extra.jpg')]);
+  });
+
+  // The warm status reuses what the last scan built for a bundle whose folder and files' stat
+  // data are unchanged (scan-posts.ts): any change of one file's stat data must still be seen.
+  it('a second status in the same process sees same-size edits, new and deleted files', async () => {
+    const s = indexedSite();
+    const repo = (await findRepo(s.root, s.content))!;
+    expect(unsaved(await repoStatus(repo))).toEqual([]);
+    expect(unsaved(await repoStatus(repo))).toEqual([]);
+
+    const f = join(s.content, 'blog/p4/index.md');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('Body 4.', 'Bodi 4.'));
+    const t = ago(20);
+    utimesSync(f, t, t); // same size, older than the racy window, only the time differs
+    const img = join(s.content, 'blog/p6/photo.jpg');
+    writeFileSync(img, 'jpeg X'); // same size, fresh
+    s.write('content/blog/p8/extra.jpg', 'another image');
+    unlinkSync(join(s.content, 'blog/p9/photo.jpg'));
+    const warm = await repoStatus(repo);
+    expect(unsaved(warm)).toEqual(['blog/p4/index.md', 'blog/p6/index.md', 'blog/p8/index.md', 'blog/p9/index.md']);
+    expect(unsaved(warm)).toEqual(cliUnsaved(s));
   });
 });
