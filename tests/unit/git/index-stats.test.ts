@@ -155,3 +155,18 @@ describe('git status from the index', () => {
     expect(unsaved(warm)).toEqual(cliUnsaved(s));
   });
 });
+
+describe('the stat cache file of an older version', () => {
+  it('is ignored and replaced by a small one holding only what the index lacks', async () => {
+    const s = indexedSite();
+    const file = join(s.root, '.git', STAT_CACHE_FILE);
+    // Version 1 kept every file; a wrong oid in it must not be believed either.
+    const abs = join(s.content, 'blog/p0/index.md');
+    const st = statSync(abs);
+    writeFileSync(file, JSON.stringify({ version: 1, entries: { [abs]: [st.size, st.mtimeMs, st.ino, st.mode, 'f'.repeat(40)] } }));
+    const { repo, status } = await launch(s);
+    expect(status.posts['blog/p0/index.md']).toBe('saved');
+    await repo.hasher.flush();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, entries: {} });
+  });
+});
