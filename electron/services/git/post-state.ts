@@ -20,6 +20,8 @@ interface Memo {
   /** HEAD's entry for the unit when the state was computed ('' when HEAD had none). */
   headOid: string;
   headMode: string;
+  /** A HEAD tree in which the unit's entry was that one: the same tree needs no look-up. */
+  root: string | null;
   state: PostState | null;
 }
 
@@ -84,9 +86,12 @@ export function workOid(repo: Repo, unit: PostUnit, files: WorkFile[]): string |
 export function rememberedState(repo: Repo, unit: PostUnit, headRoot: string | null, files: WorkFile[]): PostState | null | undefined {
   const hit = memos.get(repo)?.get(unit.repoPath);
   if (!hit) return undefined;
-  const head = repo.trees.entryAtSync(headRoot, unit.repoPath);
-  if (head === undefined) return undefined;
-  if (head ? hit.headOid !== head.oid || hit.headMode !== head.mode : hit.headOid !== '') return undefined;
+  if (headRoot === null || hit.root !== headRoot) {
+    const head = repo.trees.entryAtSync(headRoot, unit.repoPath);
+    if (head === undefined) return undefined;
+    if (head ? hit.headOid !== head.oid || hit.headMode !== head.mode : hit.headOid !== '') return undefined;
+    hit.root = headRoot;
+  }
   return hit.files === files || samePrint(hit.fp, files) ? hit.state : undefined;
 }
 
@@ -102,7 +107,7 @@ export async function postState(repo: Repo, unit: PostUnit, headRoot: string | n
   const state = await computeState(repo, unit, files, head);
   // A file hashed within the racy window is not cached by the hasher; do not cache its answer.
   const racy = files.some((f) => Date.now() - f.stat.mtimeMs <= 3000);
-  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), files, headOid, headMode, state });
+  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), files, headOid, headMode, root: headRoot, state });
   return state;
 }
 
