@@ -3,9 +3,12 @@
 // reads. Files modified in the last seconds are not cached ("racy git": an edit within the
 // same clock tick would keep the same mtime).
 //
-// The cache is kept between runs in a file inside the repository's .git folder (git never looks
-// at it, and it goes wherever the repository goes), so the first status after launch costs one
-// lstat per file too, instead of reading every post and image of the site.
+// A file the cache misses is looked up in git's own index (index-stats.ts), which holds the oid
+// and stat data of every tracked file: the first status after launch costs one read of the index
+// and one lstat per file, instead of reading every post and image of the site. What the index
+// does not hold (new files, files edited since git last looked) is kept between runs in a small
+// file inside the repository's .git folder (git never looks at it; it goes wherever the
+// repository goes).
 import { constants, lstatSync, readFileSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
