@@ -72,7 +72,9 @@ export class IndexStats {
     if (!e) return null;
     // Racily clean: written in the same tick as (or after) the index, the entry proves nothing.
     if (e.mtimeMs >= this.indexMtimeMs) return null;
-    if (e.mtimeMs !== st.mtimeMs || e.size !== st.size % 0x1_0000_0000 || e.ino !== st.ino % 0x1_0000_0000) return null;
+    if (e.mtimeMs !== st.mtimeMs || e.size !== st.size % 0x1_0000_0000) return null;
+    // Git for Windows records no inode (0): size and time to the nanosecond are its whole check.
+    if (e.ino !== 0 && e.ino !== st.ino % 0x1_0000_0000) return null;
     if (e.mode.toString(8) !== gitMode) return null;
     // The caller keeps it from here on: one copy of 300,000 entries in memory, not two.
     this.entries!.delete(abs);

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { findRepo } from '../../../electron/services/git/repo';
 import { repoStatus } from '../../../electron/services/git/status';
 import { STAT_CACHE_FILE } from '../../../electron/services/git/worktree-hash';
@@ -168,5 +169,34 @@ describe('the stat cache file of an older version', () => {
     expect(status.posts['blog/p0/index.md']).toBe('saved');
     await repo.hasher.flush();
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, entries: {} });
+  });
+});
+
+describe('an index written by git for Windows (no inode numbers)', () => {
+  /** Sets every entry's inode to 0, as git for Windows writes them, and fixes the checksum. */
+  function zeroInodes(indexFile: string): void {
+    const buf = readFileSync(indexFile);
+    const count = buf.readUInt32BE(8);
+    let off = 12;
+    for (let i = 0; i < count; i++) {
+      buf.writeUInt32BE(0, off + 20);
+      const nameLen = buf.readUInt16BE(off + 60) & 0xfff;
+      off += Math.ceil((62 + nameLen + 1) / 8) * 8;
+    }
+    createHash('sha1').update(buf.subarray(0, buf.length - 20)).digest().copy(buf, buf.length - 20);
+    writeFileSync(indexFile, buf);
+  }
+
+  it('is used (size and time match), and a same-size edit with another time is still seen', async () => {
+    const s = indexedSite();
+    zeroInodes(join(s.root, '.git', 'index'));
+    expect(s.git('ls-files', '--debug', 'content/blog/p0/index.md')).toMatch(/ino: 0/);
+    const f = join(s.content, 'blog/p4/index.md');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('Body 4.', 'Bodi 4.'));
+    const t = ago(30);
+    utimesSync(f, t, t);
+    const { repo, status } = await launch(s);
+    expect(unsaved(status)).toEqual(['blog/p4/index.md']);
+    expect(repo.hasher.filesRead).toBeLessThanOrEqual(2); // p4's text (and nothing vouched for by the index)
   });
 });
