@@ -158,6 +158,8 @@ export default tseslint.config(
           // Only the names listed are allowed, and only in that file.
           'electron/services/git/apply-tree.ts': ['lstatSync', 'mkdirSync', 'readdirSync', 'rmdirSync', 'unlinkSync', 'symlinkSync', 'readlinkSync', 'chmodSync'],
           'electron/services/git/post-state.ts': ['lstatSync'],
+          // git/index-stats.ts: read once by the status walk above, inside its synchronous hashing.
+          'electron/services/git/index-stats.ts': ['readFileSync', 'statSync'],
           'electron/services/git/safe-write.ts': ['lstatSync', 'readFileSync', 'readlinkSync'],
           'electron/services/git/scan-posts.ts': ['lstatSync', 'readdirSync'],
           'electron/services/git/worktree-hash.ts': ['lstatSync', 'readFileSync', 'readdirSync', 'readlinkSync'],

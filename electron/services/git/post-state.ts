@@ -15,7 +15,13 @@ export type PostState = 'new' | 'changed' | 'saved';
 interface Memo {
   /** The unit's files' stat data when the state was computed (rel, size, mtime, inode, mode each). */
   fp: Array<string | number>;
+  /** The very list the state was computed from: a scan that returns it again found nothing changed. */
+  files: WorkFile[];
+  /** HEAD's entry for the unit when the state was computed ('' when HEAD had none). */
   headOid: string;
+  headMode: string;
+  /** A HEAD tree in which the unit's entry was that one: the same tree needs no look-up. */
+  root: string | null;
   state: PostState | null;
 }
 
@@ -73,18 +79,35 @@ export function workOid(repo: Repo, unit: PostUnit, files: WorkFile[]): string |
   return repo.hasher.folderOid(files);
 }
 
+/**
+ * The state remembered for an unchanged unit, answered without a promise (a warm status of
+ * 100,000 posts is mostly these); undefined when it must be computed (postState).
+ */
+export function rememberedState(repo: Repo, unit: PostUnit, headRoot: string | null, files: WorkFile[]): PostState | null | undefined {
+  const hit = memos.get(repo)?.get(unit.repoPath);
+  if (!hit) return undefined;
+  if (headRoot === null || hit.root !== headRoot) {
+    const head = repo.trees.entryAtSync(headRoot, unit.repoPath);
+    if (head === undefined) return undefined;
+    if (head ? hit.headOid !== head.oid || hit.headMode !== head.mode : hit.headOid !== '') return undefined;
+    hit.root = headRoot;
+  }
+  return hit.files === files || samePrint(hit.fp, files) ? hit.state : undefined;
+}
+
 export async function postState(repo: Repo, unit: PostUnit, headRoot: string | null, known?: WorkFile[]): Promise<PostState | null> {
   const head = repo.trees.entryAtSync(headRoot, unit.repoPath) ?? (await repo.trees.entryAt(headRoot, unit.repoPath));
   const files = known ?? unitFiles(repo, unit);
-  const headOid = head ? `${head.mode}:${head.oid}` : '';
+  const headOid = head ? head.oid : '';
+  const headMode = head ? head.mode : '';
   let m = memos.get(repo);
   if (!m) memos.set(repo, (m = new Map()));
   const hit = m.get(unit.repoPath);
-  if (hit && hit.headOid === headOid && samePrint(hit.fp, files)) return hit.state;
+  if (hit && hit.headOid === headOid && hit.headMode === headMode && samePrint(hit.fp, files)) return hit.state;
   const state = await computeState(repo, unit, files, head);
   // A file hashed within the racy window is not cached by the hasher; do not cache its answer.
   const racy = files.some((f) => Date.now() - f.stat.mtimeMs <= 3000);
-  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), headOid, state });
+  if (!racy) m.set(unit.repoPath, { fp: statPrint(files), files, headOid, headMode, root: headRoot, state });
   return state;
 }
 

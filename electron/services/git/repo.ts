@@ -8,6 +8,7 @@ import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
 import { STAT_CACHE_FILE, WorktreeHasher } from './worktree-hash';
 import { PostScanner } from './scan-posts';
+import { IndexStats } from './index-stats';
 import { LEAF_PATH_RE, LEAF_TEXT_NAMES, isMarkdownFile } from '../../../shared/post/post-files';
 
 export interface Repo {
@@ -37,7 +38,7 @@ export async function findRepo(siteRoot: string, contentDir: string): Promise<Re
 export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
   const gitdir = await resolveGitdir(dir);
   const gitCache = {};
-  const hasher = new WorktreeHasher(join(gitdir, STAT_CACHE_FILE));
+  const hasher = new WorktreeHasher(join(gitdir, STAT_CACHE_FILE), new IndexStats(dir, join(gitdir, 'index')));
   await hasher.load();
   return {
     dir,

@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { LiteStat, type WorkFile } from './worktree-hash';
+import type { PostUnit } from './repo';
 import { TEMP_FILE_RE } from '../fs/atomic-write';
 import { MD_RE, LEAF_RE } from '../../../shared/post/post-files';
 
@@ -16,6 +17,8 @@ export interface ScannedPost {
   /** Content-relative POSIX path of the post's text file. */
   path: string;
   files: WorkFile[];
+  /** The post's unit, filled in by the status that first needs it (kept while the object is reused). */
+  unit?: PostUnit;
 }
 
 type Kind = 'dir' | 'file' | 'link' | 'other';
@@ -29,6 +32,8 @@ interface Listing {
   leaf: string | null;
   /** The scan that last reached this folder (a number, not a set of every folder per scan). */
   seen: number;
+  /** For a leaf bundle: the post the last scan found here (reused while its files' stat data hold). */
+  post?: ScannedPost;
 }
 
 export class PostScanner {
@@ -41,29 +46,47 @@ export class PostScanner {
     // Paths below are joined by hand (path.join normalises, which at 100,000 posts costs more
     // than the lstat): the base must end without a separator, as join leaves it.
     const base = contentDir.length > 1 ? contentDir.replace(/[\\/]+$/, '') || contentDir : contentDir;
-    const stack: Array<[string, string]> = [[base, '']];
+    // [folder, its parent's content-relative path, its name]: the folder's own path is joined
+    // only when needed (not for a bundle the last scan already knows).
+    const stack: Array<[string, string, string]> = [[base, '', '']];
     while (stack.length) {
-      const [dir, rel] = stack.pop()!;
+      const [dir, parentRel, dirName] = stack.pop()!;
       const listing = this.list(dir, gen);
       if (!listing) continue;
-      if (listing.leaf && rel) {
-        const files: WorkFile[] = [];
-        this.collect('', listing.entries, files, gen);
-        out.push({ path: `${rel}/${listing.leaf}`, files });
+      if (listing.leaf && dirName) {
+        out.push(this.bundle(parentRel, dirName, listing, gen));
         continue;
       }
+      const rel = parentRel ? `${parentRel}/${dirName}` : dirName;
       for (const [name, kind, abs] of listing.entries) {
         if (name.startsWith('.')) continue;
-        const childRel = rel ? `${rel}/${name}` : name;
-        if (kind === 'dir') stack.push([abs, childRel]);
+        if (kind === 'dir') stack.push([abs, rel, name]);
         else if (kind === 'file' && MD_RE.test(name)) {
           const st = lstatOrNull(abs);
-          if (st?.isFile()) out.push({ path: childRel, files: [{ rel: '', abs, stat: new LiteStat(st) }] });
+          if (st?.isFile()) out.push({ path: rel ? `${rel}/${name}` : name, files: [{ rel: '', abs, stat: new LiteStat(st) }] });
         }
       }
     }
-    for (const [k, l] of this.listings) if (l.seen !== gen) this.listings.delete(k);
+    // forEach, not for-of: no [key, value] pair built per folder (100,000 of them per status).
+    this.listings.forEach((l, k) => {
+      if (l.seen !== gen) this.listings.delete(k);
+    });
     return out;
+  }
+
+  /**
+   * A leaf bundle's post. When the folder is unchanged and each file's stat data match the last
+   * scan's, the last scan's object is returned as it was: a warm status of 100,000 posts then
+   * builds nothing per file but the lstat (and the status knows the post unchanged at a glance).
+   */
+  private bundle(parentRel: string, name: string, listing: Listing, gen: number): ScannedPost {
+    const prev = listing.post;
+    if (prev && sameFlatFiles(listing.entries, prev.files)) return prev;
+    const files: WorkFile[] = [];
+    this.collect('', listing.entries, files, gen);
+    const post: ScannedPost = { path: `${parentRel ? `${parentRel}/` : ''}${name}/${listing.leaf}`, files };
+    listing.post = post;
+    return post;
   }
 
   /** Every file of a bundle folder (recursively, `.git` excluded) with its stat data. */
@@ -106,6 +129,24 @@ export class PostScanner {
     else this.listings.delete(dir);
     return listing;
   }
+}
+
+/**
+ * True when a folder without subfolders still holds exactly the files of `files` (same names in
+ * the same order) with the same stat data. A bundle with subfolders answers false (collected anew).
+ */
+function sameFlatFiles(entries: Entry[], files: WorkFile[]): boolean {
+  let k = 0;
+  for (const [name, kind, abs] of entries) {
+    if (name === '.git' || TEMP_FILE_RE.test(name)) continue;
+    if (kind === 'dir') return false;
+    if (kind !== 'file' && kind !== 'link') continue;
+    const f = files[k++];
+    if (!f || f.rel !== name) return false;
+    const st = lstatOrNull(abs);
+    if (!st || st.size !== f.stat.size || st.mtimeMs !== f.stat.mtimeMs || st.ino !== f.stat.ino || st.mode !== f.stat.mode) return false;
+  }
+  return k === files.length;
 }
 
 function lstatOrNull(abs: string): Stats | null {

@@ -2,13 +2,16 @@
 // Posts are found as the post list finds them; each post's state comes from post-state.ts,
 // which answers from stat data alone for posts that did not change since the last call.
 import type { Repo } from './repo';
-import { postUnit } from './repo';
+import { postUnit, type PostUnit } from './repo';
 import type { WorkFile } from './worktree-hash';
-import { postState, type PostState } from './post-state';
+import { postState, rememberedState, type PostState } from './post-state';
 import { headBranch, headCommit, repoProblem, type RepoProblem } from './guards';
 import { remoteOf, resolveOrNull } from './remote';
 import { aheadBehind } from './ahead-behind';
 import { commitTree } from './commits';
+
+/** Posts between two turns of the event loop during a status. */
+const YIELD_EVERY = 2000;
 
 export interface RepoStatus {
   branch: string | null;
@@ -25,17 +28,23 @@ export async function postStates(repo: Repo, paths?: string[]): Promise<Record<s
   const head = await headCommit(repo);
   const root = head ? await commitTree(repo, head) : null;
   const out: Record<string, PostState> = {};
-  const todo: Array<{ path: string; files?: WorkFile[] }> = paths ? paths.map((path) => ({ path })) : repo.scanner.scan(repo.contentDir);
-  for (const p of todo) {
-    const s = await postState(repo, postUnit(repo, p.path), root, p.files);
+  const todo: Array<{ path: string; files?: WorkFile[]; unit?: PostUnit }> = paths ? paths.map((path) => ({ path })) : repo.scanner.scan(repo.contentDir);
+  for (let i = 0; i < todo.length; i++) {
+    const p = todo[i];
+    const unit = (p.unit ??= postUnit(repo, p.path));
+    const known = p.files ? rememberedState(repo, unit, root, p.files) : undefined;
+    const s = known !== undefined ? known : await postState(repo, unit, root, p.files);
     if (s) out[p.path] = s;
+    // Unchanged posts are answered without awaiting anything: let the event loop turn now and then.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
   }
   return out;
 }
 
 export async function repoStatus(repo: Repo, paths?: string[]): Promise<RepoStatus> {
   const posts = await postStates(repo, paths);
-  const unsaved = Object.values(posts).filter((s) => s !== 'saved').length;
+  let unsaved = 0;
+  for (const p in posts) if (posts[p] !== 'saved') unsaved++;
   const branch = await headBranch(repo);
   const problem = await repoProblem(repo);
   let ahead = 0;

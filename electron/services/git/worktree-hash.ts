@@ -3,20 +3,26 @@
 // reads. Files modified in the last seconds are not cached ("racy git": an edit within the
 // same clock tick would keep the same mtime).
 //
-// The cache is kept between runs in a file inside the repository's .git folder (git never looks
-// at it, and it goes wherever the repository goes), so the first status after launch costs one
-// lstat per file too, instead of reading every post and image of the site.
+// A file the cache misses is looked up in git's own index (index-stats.ts), which holds the oid
+// and stat data of every tracked file: the first status after launch costs one read of the index
+// and one lstat per file, instead of reading every post and image of the site. What the index
+// does not hold (new files, files edited since git last looked) is kept between runs in a small
+// file inside the repository's .git folder (git never looks at it; it goes wherever the
+// repository goes).
 import { constants, lstatSync, readFileSync, readdirSync, readlinkSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { objectOid, serializeTree, TREE_MODE, type TreeEntry } from './tree-store';
 import { TEMP_FILE_RE } from '../fs/atomic-write';
+import type { IndexStats } from './index-stats';
 
 const RACY_MS = 3000;
 /** How long after the last change the cache is written: one write per status, not per file. */
 const SAVE_AFTER_MS = 1000;
-const FILE_VERSION = 1;
+// 2: holds only what git's index does not vouch for. A version 1 file (every file of the site,
+// 40 MB at 100,000 posts) is ignored once and replaced by a small one.
+const FILE_VERSION = 2;
 
 /** The name of the cache file inside the repository's git folder. */
 export const STAT_CACHE_FILE = 'postwright-stat-cache.json';
@@ -27,7 +33,12 @@ interface HashEntry {
   ino: number;
   mode: number;
   oid: string;
+  /** Taken from git's index (not kept in the cache file: the index holds it already). */
+  indexed?: boolean;
 }
+
+/** Misses after which a changed index is read again (one read costs about as much as hashing this many small files). */
+const RELOAD_INDEX_AFTER_MISSES = 2000;
 
 /** What a status keeps of a file's stat data (a Stats object fits). */
 export interface FileStat {
@@ -77,15 +88,26 @@ export class WorktreeHasher {
   /** Files read to hash them (the cache missed): what a status really cost. */
   filesRead = 0;
 
-  /** `file`: where the cache is kept between runs (none: memory only). */
-  constructor(private readonly file: string | null = null) {}
+  private missesSinceIndexRead = 0;
+
+  /**
+   * `file`: where the cache is kept between runs (none: memory only); `index`: git's index,
+   * asked for the object id of a file the cache misses before the file is read.
+   */
+  constructor(
+    private readonly file: string | null = null,
+    private readonly index: IndexStats | null = null,
+  ) {}
 
   /** Takes in the cache a previous run left; a missing or damaged file is an empty cache. */
   async load(): Promise<void> {
     if (!this.file) return;
     try {
       const saved = JSON.parse(await readFile(this.file, 'utf8')) as { version?: number; entries?: Record<string, unknown> };
-      if (saved.version !== FILE_VERSION || !saved.entries || typeof saved.entries !== 'object') return;
+      if (saved.version !== FILE_VERSION || !saved.entries || typeof saved.entries !== 'object') {
+        this.changed(); // replaced by a current one at the next write
+        return;
+      }
       for (const [abs, e] of Object.entries(saved.entries)) {
         if (!Array.isArray(e) || e.length !== 5) continue;
         const [size, mtimeMs, ino, mode, oid] = e as unknown[];
@@ -105,7 +127,9 @@ export class WorktreeHasher {
     if (!this.file || !this.dirty) return;
     this.dirty = false;
     const entries: Record<string, [number, number, number, number, string]> = {};
-    for (const [abs, e] of this.cache) entries[abs] = [e.size, e.mtimeMs, e.ino, e.mode, e.oid];
+    // Entries git's index vouches for are not written: the index holds them, and writing
+    // 300,000 of them (40 MB of JSON, a second of blocked event loop) would stall whatever runs next.
+    for (const [abs, e] of this.cache) if (!e.indexed) entries[abs] = [e.size, e.mtimeMs, e.ino, e.mode, e.oid];
     try {
       await writeFileAtomic(this.file, Buffer.from(JSON.stringify({ version: FILE_VERSION, entries })));
     } catch {
@@ -129,12 +153,32 @@ export class WorktreeHasher {
   blobOid(abs: string, st: FileStat): string {
     const hit = this.cache.get(abs);
     if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs && hit.ino === st.ino && hit.mode === st.mode) return hit.oid;
+    const known = this.fromIndex(abs, st);
+    if (known) {
+      this.cache.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, mode: st.mode, oid: known, indexed: true });
+      return known;
+    }
     const data = st.isSymbolicLink() ? Buffer.from(readlinkSync(abs), 'utf8') : readFileSync(abs);
     this.filesRead++;
     const oid = objectOid('blob', data);
     if (Date.now() - st.mtimeMs > RACY_MS) this.cache.set(abs, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, mode: st.mode, oid });
     else if (!this.cache.delete(abs)) return oid;
     this.changed();
+    return oid;
+  }
+
+  /** The oid git's index holds for the file when its entry's stat data still match, else null. */
+  private fromIndex(abs: string, st: FileStat): string | null {
+    // A file changed in the last seconds is hashed, whatever the index says (racy git).
+    if (!this.index || Date.now() - st.mtimeMs <= RACY_MS) return null;
+    // Read once at the first miss; again only after many misses and if git rewrote it since.
+    // (An older read stays right: each entry's stat data and oid were true together.)
+    if (this.missesSinceIndexRead === 0 || this.missesSinceIndexRead >= RELOAD_INDEX_AFTER_MISSES) {
+      if (this.missesSinceIndexRead === 0 || this.index.stale()) this.index.load();
+      this.missesSinceIndexRead = 1;
+    }
+    const oid = this.index.oidFor(abs, st, WorktreeHasher.modeOf(st));
+    if (!oid) this.missesSinceIndexRead++;
     return oid;
   }
 
