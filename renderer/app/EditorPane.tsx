@@ -152,6 +152,10 @@ export function EditorPane(props: Props) {
           />
         )}
       </div>
+      {/* The frame is a layout root (styles/app.css): a key relays out the post's text from
+          here down, not from the window's root through the panels. */}
+      <div className="editor-scroll-box">
+      <div className="editor-scroll-frame">
       <div className="editor-scroll" ref={scroller}>
         {post && tools ? (
           <article className="sheet" key={`${post.path}#${post.generation}`}>
@@ -209,6 +213,8 @@ export function EditorPane(props: Props) {
             <p>Choose a post on the left to start writing.</p>
           </div>
         )}
+      </div>
+      </div>
       </div>
       <StatusBar
         hasPost={post !== null}
