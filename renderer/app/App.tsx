@@ -88,7 +88,7 @@ export function App() {
   const liveRef = useRef(live);
   liveRef.current = live;
   const lastLiveRaw = useCallback(() => (liveRef.current && liveRef.current.path === sessionRef.current.post?.path ? liveRef.current.raw : null), []);
-  const regions = useRegionErrors(sessionRef, lastLiveRaw);
+  const regions = useRegionErrors(sessionRef, lastLiveRaw, recovery.keepNow);
 
   const save = useCallback(async (): Promise<boolean> => {
     const s = sessionRef.current;

@@ -20,6 +20,8 @@ export interface Recovery {
   forget(path: string): void;
   /** The editor's whole text after an edit (from use-live-post, outside rendering). */
   textChanged(live: LivePost): void;
+  /** Writes a post's text to the journal now, after its writes still on their way; rejects when it was not kept. */
+  keepNow(path: string, raw: string, baseHash: string): Promise<void>;
 }
 
 export function useRecovery(siteRoot: string | null, isDirty: () => boolean, baseHash: string | null): Recovery {
@@ -61,5 +63,6 @@ export function useRecovery(siteRoot: string | null, isDirty: () => boolean, bas
 
   const forget = useCallback((path: string) => void autosave.current?.saved(path), []);
   const closeDialog = useCallback(() => setEntries(null), []);
-  return { entries, closeDialog, forget, textChanged };
+  const keepNow = useCallback((path: string, raw: string, hash: string) => autosave.current!.writeNow(path, raw, hash), []);
+  return { entries, closeDialog, forget, textChanged, keepNow };
 }

@@ -42,7 +42,11 @@ function textNow(s: PostSession, lastLive: string | null): string | null {
   }
 }
 
-export function useRegionErrors(sessionRef: { current: PostSession }, lastLiveRaw: () => string | null): RegionErrors {
+/**
+ * `keepInJournal` writes a text to the recovery journal in order with the journal's other writes
+ * of that post (use-recovery's keepNow): an older text still on its way must not land after it.
+ */
+export function useRegionErrors(sessionRef: { current: PostSession }, lastLiveRaw: () => string | null, keepInJournal: (path: string, raw: string, baseHash: string) => Promise<void>): RegionErrors {
   const heldText = useRef<HeldText | null>(null);
 
   const onRegionError = useCallback(
@@ -62,7 +66,7 @@ export function useRegionErrors(sessionRef: { current: PostSession }, lastLiveRa
           heldText.current = { path: p.path, raw, baseHash: p.hash, generation: p.generation, editorLost };
           if (dirty) {
             try {
-              await api.journalWrite({ path: p.path, raw, baseHash: p.hash });
+              await keepInJournal(p.path, raw, p.hash);
             } catch {
               kept = false;
             }
@@ -73,7 +77,7 @@ export function useRegionErrors(sessionRef: { current: PostSession }, lastLiveRa
       void api.logError({ where: `the ${region}`, message: error.message.slice(0, 4_000), stack: stack.slice(0, 20_000), post: p?.path }).catch(() => {});
       return kept;
     },
-    [sessionRef, lastLiveRaw],
+    [sessionRef, lastLiveRaw, keepInJournal],
   );
 
   const held = useCallback(() => {

@@ -42,6 +42,22 @@ export class JournalAutosave {
     await Promise.all([...this.pending.keys()].map((p) => this.write(p)));
   }
 
+  /**
+   * Writes `raw` now, after any write of this post still on its way, and says whether it was
+   * kept (throws when it was not). For a text that must be in the journal before the app says
+   * so (a region that broke): written beside the queue instead, an older text still in flight
+   * could land after it and take its place.
+   */
+  async writeNow(path: string, raw: string, baseHash: string): Promise<void> {
+    const prev = this.pending.get(path);
+    if (prev) clearTimeout(prev.timer);
+    this.pending.delete(path);
+    const previous = this.inFlight.get(path) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(() => this.api.journalWrite({ path, raw, baseHash }));
+    this.inFlight.set(path, next);
+    await next;
+  }
+
   dispose(): void {
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The recovery dialog against the real handler table (through the typed client and dispatch):
 // it lists the journal, restores, compares and discards only after a second click.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createApi, type Api } from '../../../shared/ipc/client';
@@ -101,5 +101,38 @@ describe('RecoveryDialog', () => {
     await settle();
     expect(document.querySelector('dialog')).toBeNull();
     expect(closed).toBe(1);
+  });
+});
+
+describe('JournalAutosave.writeNow', () => {
+  it('lands after a write of an older text still on its way, so the journal keeps the newer one', async () => {
+    t = await makeTestApp({ 'content/a.md': POST });
+    const app = t;
+    const a = await apiFor(app).readPost({ path: 'a.md' });
+    // The first journal write is held on its way (as a slow request under load is) until released.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let writes = 0;
+    let landed = 0;
+    const api = createApi({
+      call: async (ch, payload) => {
+        if (ch !== 'journalWrite') return app.dispatch(ch, payload);
+        if (writes++ === 0) await held;
+        const r = await app.dispatch(ch, payload);
+        landed++;
+        return r;
+      },
+      subscribe: () => () => {},
+      assetUrl: (p) => p,
+    });
+    const autosave = new JournalAutosave(api, 0);
+    autosave.changed('a.md', `${POST}Older.\n`, a.hash);
+    await vi.waitFor(() => expect(writes).toBe(1)); // the older text is on its way
+    const newer = autosave.writeNow('a.md', `${POST}Older. And the newer words.\n`, a.hash);
+    release();
+    await newer;
+    await vi.waitFor(() => expect(landed).toBe(2)); // both writes are in: the last one is what stays
+    const entry = await apiFor(app).journalRead({ path: 'a.md' });
+    expect(entry.raw).toBe(`${POST}Older. And the newer words.\n`);
   });
 });
