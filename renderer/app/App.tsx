@@ -427,7 +427,7 @@ export function App() {
         {site.site ? (
           <>
             <RegionBoundary region="post list" label="the post list" className="sidebar" onError={onRegionError} action={{ label: 'Reload the list', run: () => site.reload() }}>
-              <Sidebar posts={site.posts} currentPath={session.post?.path ?? null} onOpen={onOpenPost} onNewPost={onNewPost} />
+              <Sidebar posts={site.posts} listing={site.listing} currentPath={session.post?.path ?? null} onOpen={onOpenPost} onNewPost={onNewPost} />
             </RegionBoundary>
             <RegionBoundary region="editor" label="the editor" className="editor-pane" onError={onRegionError} action={{ label: 'Reload this post', run: reloadPost }} probe={false}>
             <EditorPane

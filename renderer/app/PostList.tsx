@@ -14,6 +14,8 @@ import { RowOffsets } from './row-offsets';
 
 interface Props {
   posts: PostSummary[];
+  /** Being read (aria-busy): assistive tools and tests wait for the list to settle. */
+  busy?: boolean;
   currentPath: string | null;
   onOpen(path: string): void;
 }
@@ -31,7 +33,7 @@ const PAD_BOTTOM_PX = 12;
 /** Rows drawn when the list's height is not known yet (hidden, or before the first layout). */
 const ROWS_WITHOUT_VIEWPORT = 40;
 
-export function PostList({ posts, currentPath, onOpen }: Props) {
+export function PostList({ posts, busy, currentPath, onOpen }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const windowed = posts.length > WINDOW_FROM;
   // Measured heights by post path (kept across filtering), and their running average.
@@ -195,6 +197,7 @@ export function PostList({ posts, currentPath, onOpen }: Props) {
       ref={listRef}
       role="list"
       aria-label="Posts"
+      aria-busy={busy || undefined}
       className={windowed ? 'post-list post-list-windowed' : 'post-list'}
       style={windowed ? ({ '--post-list-height': `${PAD_TOP_PX + rows.total + PAD_BOTTOM_PX}px` } as React.CSSProperties) : undefined}
       onScroll={windowed ? readViewport : undefined}

@@ -10,6 +10,8 @@ import { PostList } from './PostList';
 
 interface Props {
   posts: PostSummary[];
+  /** The list is being read: said in words, and the list is marked busy. */
+  listing: boolean;
   currentPath: string | null;
   onOpen(path: string): void;
   onNewPost(): void;
@@ -17,7 +19,7 @@ interface Props {
 
 // Memoized (with stable callbacks from App): typing in the editor and the status bar's updates
 // never re-render a long list of posts.
-export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen, onNewPost }: Props) {
+export const Sidebar = memo(function Sidebar({ posts, listing, currentPath, onOpen, onNewPost }: Props) {
   const [query, setQuery] = useState('');
   const [searching, setSearching] = useState(false);
   const shown = useMemo(() => filterPosts(posts, query), [posts, query]);
@@ -38,8 +40,15 @@ export const Sidebar = memo(function Sidebar({ posts, currentPath, onOpen, onNew
       ) : (
         <>
           <FilterBox value={query} onChange={setQuery} shown={shown.length} total={posts.length} />
-          <PostList posts={shown} currentPath={currentPath} onOpen={onOpen} />
-          {shown.length === 0 && <p className="empty-note">{posts.length ? 'No post matches the filter.' : 'This site has no posts yet.'}</p>}
+          <PostList posts={shown} busy={listing} currentPath={currentPath} onOpen={onOpen} />
+          {shown.length === 0 &&
+            (listing && !posts.length ? (
+              <p className="empty-note" role="status">
+                Reading the posts…
+              </p>
+            ) : (
+              <p className="empty-note">{posts.length ? 'No post matches the filter.' : 'This site has no posts yet.'}</p>
+            ))}
         </>
       )}
     </nav>

@@ -12,6 +12,11 @@ export interface SiteState {
   posts: PostSummary[];
   /** True until the first answer arrives, so the UI does not flash "no site open". */
   loading: boolean;
+  /**
+   * True while the post list is being read (the site may already be known): the list then says
+   * so instead of "This site has no posts yet", which a large site showed for seconds at start.
+   */
+  listing: boolean;
   reload(): Promise<void>;
   /** Reads one post's entry again (title, date, draft, tags, garbled text, front-matter error). */
   refreshPost(path: string): Promise<void>;
@@ -22,11 +27,13 @@ export function useSite(onError: (message: string) => void): SiteState {
   const [site, setSite] = useState<SiteInfo | null>(null);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [loading, setLoading] = useState(true);
+  const [listingPosts, setListingPosts] = useState(true);
   /** Bumped by each full reload: an entry asked for before it must not overwrite its answer. */
   const listing = useRef(0);
 
   const reload = useCallback(async () => {
     listing.current++;
+    setListingPosts(true);
     try {
       // The list is asked for together with the site, not after it: one round trip less before
       // the list paints at start. With no site open its answer ("no site") is not used.
@@ -39,6 +46,7 @@ export function useSite(onError: (message: string) => void): SiteState {
       onError(describeError(e));
     } finally {
       setLoading(false);
+      setListingPosts(false);
     }
   }, [onError]);
 
@@ -64,7 +72,7 @@ export function useSite(onError: (message: string) => void): SiteState {
     void reload();
   }, [reload]);
 
-  return { site, posts, loading, reload, refreshPost, setSite };
+  return { site, posts, loading, listing: listingPosts, reload, refreshPost, setSite };
 }
 
 /** Same shown state: the list (memoized per entry) then keeps the old object and re-renders nothing. */
