@@ -51,7 +51,11 @@ export function useLivePost(session: PostSession, onEdited?: (live: LivePost) =>
     const s = latest.current;
     const p = s.post;
     if (!p) return null;
-    const body = s.editor ? s.editor.getBody() : (p.editorBody ?? p.parts.body);
+    // An editor that went away (a region broke) left its edited body with the session: the text
+    // as loaded would put older words in the journal over the writer's (null: not readable).
+    const gone = s.editor ? undefined : s.bodyWhenGone();
+    if (gone === null) return null;
+    const body = s.editor ? s.editor.getBody() : (gone ?? p.editorBody ?? p.parts.body);
     return { path: p.path, raw: composePost({ ...p.parts, frontMatter: s.frontMatter, body }), body, edited: true };
   }, []);
 

@@ -68,4 +68,29 @@ describe('typing on without a pause', () => {
     expect(seen.live?.body).toBe(body);
     expect(journal.at(-1)?.body).toBe(body);
   });
+
+  it('after the editor went away (a region broke), hands the journal its edited body, not the text as loaded', () => {
+    const loaded = 'Kelp walks.\n';
+    const edited = 'Kelp walks. The ferry crew brought coffee.\n';
+    const session = {
+      post: { path: 'blog/a.md', generation: 1, parts: { head: '---\n', frontMatter: 'title: A\n', close: '---\n', body: loaded }, editorBody: undefined },
+      frontMatter: 'title: A\n',
+      editor: null,
+      bodyWhenGone: () => edited,
+    } as unknown as PostSession;
+    const journal: string[] = [];
+    const seen: Seen = { live: null, bodyChanged: () => {} };
+    const host = doc.createElement('div');
+    act(() => {
+      root = createRoot(host);
+      root.render(<Probe session={session} onEdited={(l) => journal.push(l.body)} seen={seen} />);
+    });
+    // A key pressed just before the break left the journal's timer running.
+    act(() => {
+      seen.bodyChanged();
+      vi.advanceTimersByTime(2_000);
+    });
+    expect(journal).toEqual([edited]);
+    expect(seen.live?.body).toBe(edited);
+  });
 });
