@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { lstat, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { forEachIndexEntry, readIndexHeader } from './index-entries';
 
 /** Extensions that are caches git recomputes: safe to drop. */
 const DROPPABLE = new Set(['TREE', 'UNTR', 'EOIE', 'IEOT']);
@@ -83,36 +84,22 @@ export async function patchIndexEntries(gitdir: string, updates: IndexUpdate[]):
 
 /** Patches `buf` (the index's bytes) in place and writes it back. */
 async function patchIn(file: string, buf: Buffer, updates: IndexUpdate[]): Promise<boolean> {
-  if (buf.length < 32 || buf.toString('latin1', 0, 4) !== 'DIRC') return false;
-  const version = buf.readUInt32BE(4);
-  if (version !== 2 && version !== 3) return false;
-  const count = buf.readUInt32BE(8);
-  const body = buf.length - 20;
-  // The checksum must hold, or the file is not what we think it is.
-  if (!createHash('sha1').update(buf.subarray(0, body)).digest().equals(buf.subarray(body))) return false;
+  const header = readIndexHeader(buf);
+  if (!header) return false;
+  const { body } = header;
   const want = new Map(updates.map((u) => [u.path, u]));
   // Names are compared as bytes, and only those of a wanted length are decoded: an index of
   // 300,000 entries costs no string per entry.
   const lengths = new Set(updates.map((u) => Buffer.byteLength(u.path)));
   const found = new Map<string, number>();
-  let off = 12;
-  for (let i = 0; i < count; i++) {
-    if (off + 62 > body) return false;
-    const flags = buf.readUInt16BE(off + 60);
-    const extended = (flags & 0x4000) !== 0;
-    if (extended && version < 3) return false;
-    const nameStart = off + 62 + (extended ? 2 : 0);
-    const nameLen = flags & 0xfff;
-    const end = nameLen < 0xfff ? nameStart + nameLen : buf.indexOf(0, nameStart);
-    if (end < 0 || end > body) return false;
+  const off = forEachIndexEntry(buf, header, ({ off: at, flags, nameStart, end }) => {
     const path = lengths.has(end - nameStart) ? buf.toString('utf8', nameStart, end) : '';
     if (path && want.has(path)) {
       if ((flags >> 12) & 3 || found.has(path)) return false; // a conflict stage, or twice
-      found.set(path, off);
+      found.set(path, at);
     }
-    // Entries are padded with 1-8 NULs to a multiple of 8 bytes (versions 2 and 3).
-    off += Math.ceil((end - off + 1) / 8) * 8;
-  }
+  });
+  if (off < 0) return false;
   if (found.size !== want.size) return false;
   // What follows the entries: extensions, each a 4-letter signature and a size.
   for (let ext = off; ext < body; ) {

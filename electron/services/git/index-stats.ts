@@ -9,9 +9,9 @@
 // stat data changing, so such entries are never trusted (the caller hashes the file).
 // Only the plain case is read: index version 2 or 3, stage 0 entries without extended flags
 // (intent-to-add and skip-worktree entries are left to hashing); anything else is ignored.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
+import { forEachIndexEntry, readIndexHeader } from './index-entries';
 
 interface IndexEntry {
   mtimeMs: number;
@@ -84,38 +84,23 @@ export class IndexStats {
 
 /** abs path → entry for stage-0 plain entries; null when the file is not an index we read. */
 function parseIndex(buf: Buffer, prefix: string): Map<string, IndexEntry> | null {
-  if (buf.length < 32 || buf.toString('latin1', 0, 4) !== 'DIRC') return null;
-  const version = buf.readUInt32BE(4);
-  if (version !== 2 && version !== 3) return null;
-  const count = buf.readUInt32BE(8);
-  const body = buf.length - 20;
-  if (!createHash('sha1').update(buf.subarray(0, body)).digest().equals(buf.subarray(body))) return null;
+  const header = readIndexHeader(buf);
+  if (!header) return null;
   const out = new Map<string, IndexEntry>();
   const slash = sep === '/' ? null : /\//g;
-  let off = 12;
-  for (let i = 0; i < count; i++) {
-    if (off + 62 > body) return null;
-    const flags = buf.readUInt16BE(off + 60);
-    const extended = (flags & 0x4000) !== 0;
-    if (extended && version < 3) return null;
-    const nameStart = off + 62 + (extended ? 2 : 0);
-    const nameLen = flags & 0xfff;
-    const end = nameLen < 0xfff ? nameStart + nameLen : buf.indexOf(0, nameStart);
-    if (end < 0 || end > body) return null;
+  const ok = forEachIndexEntry(buf, header, ({ off, flags, nameStart, end }) => {
     // Stage 0, not assume-unchanged, no extended flags (intent-to-add, skip-worktree).
-    if (!extended && (flags & 0xb000) === 0) {
-      const name = buf.toString('utf8', nameStart, end);
-      // Node computes mtimeMs as sec * 1e3 + nsec / 1e6: the same sum gives the same double.
-      const mtimeMs = buf.readUInt32BE(off + 8) * 1e3 + buf.readUInt32BE(off + 12) / 1e6;
-      out.set(prefix + (slash ? name.replace(slash, sep) : name), {
-        mtimeMs,
-        ino: buf.readUInt32BE(off + 20),
-        mode: buf.readUInt32BE(off + 24),
-        size: buf.readUInt32BE(off + 36),
-        oid: buf.toString('hex', off + 40, off + 60),
-      });
-    }
-    off += Math.ceil((end - off + 1) / 8) * 8;
-  }
-  return out;
+    if ((flags & 0x4000) !== 0 || (flags & 0xb000) !== 0) return;
+    const name = buf.toString('utf8', nameStart, end);
+    // Node computes mtimeMs as sec * 1e3 + nsec / 1e6: the same sum gives the same double.
+    const mtimeMs = buf.readUInt32BE(off + 8) * 1e3 + buf.readUInt32BE(off + 12) / 1e6;
+    out.set(prefix + (slash ? name.replace(slash, sep) : name), {
+      mtimeMs,
+      ino: buf.readUInt32BE(off + 20),
+      mode: buf.readUInt32BE(off + 24),
+      size: buf.readUInt32BE(off + 36),
+      oid: buf.toString('hex', off + 40, off + 60),
+    });
+  });
+  return ok < 0 ? null : out;
 }
