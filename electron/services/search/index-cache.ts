@@ -9,9 +9,9 @@
 // contentDir, ids, words, per-document fields; padded with spaces to a multiple of 4 bytes),
 // then the index's arrays (inverted-index.ts IndexSnapshot): counts (u32 per word), slots (i32
 // per posting), lengths (f32, 4 per document), tfs (u8 per posting).
+import { siteCacheFile } from '../fs/site-cache-file';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { IndexSnapshot } from './inverted-index';
 import { noLinkForms, type LinkFormCounts } from '../../../shared/links/post-address';
@@ -41,8 +41,7 @@ export interface IndexCache {
 
 /** The cache file of a content folder, in the app's data folder. */
 export function indexCacheFile(dataDir: string, contentDir: string): string {
-  const id = createHash('sha1').update(contentDir).digest('hex').slice(0, 16);
-  return join(dataDir, 'search-index-cache', `${id}.bin`);
+  return siteCacheFile(dataDir, 'search-index-cache', contentDir, 'bin');
 }
 
 export async function writeIndexCache(file: string, contentDir: string, cache: IndexCache): Promise<void> {

@@ -2,8 +2,7 @@
 // schema inference and the search index, each the same service class the main process used to
 // run, now owned by the worker thread (disk-worker.ts). The main process reaches them through
 // site-disk-worker.ts, by target name and method; this table says which targets exist.
-import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { siteCacheFile } from '../fs/site-cache-file';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import { PostLister } from '../site/list-posts';
 import { SiteFields } from '../frontmatter/site-fields';
@@ -57,8 +56,7 @@ export class StatusJob {
  * writer's repository stays free of files that are not git's.
  */
 export function listCacheFile(dataDir: string, contentDir: string): string {
-  const id = createHash('sha1').update(contentDir).digest('hex').slice(0, 16);
-  return join(dataDir, 'post-list-cache', `${id}.json`);
+  return siteCacheFile(dataDir, 'post-list-cache', contentDir, 'json');
 }
 
 export class SiteDiskJobs {
