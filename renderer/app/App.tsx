@@ -60,6 +60,9 @@ export function App() {
   const title = session.post ? (site.posts.find((p) => p.path === session.post?.path)?.title ?? session.post.path) : null;
 
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  // The host could not watch every folder of this site (watchTrouble): said in the sidebar for as
+  // long as that site is open, with a way to look for changes by hand.
+  const [watchTrouble, setWatchTrouble] = useState<{ root: string; message: string } | null>(null);
   const [finding, setFinding] = useState(false);
   // Preview mode (FullPreview over the editor area); closing it gives the caret back to the text.
   const [previewing, setPreviewing] = useState(false);
@@ -396,6 +399,8 @@ export function App() {
   };
 
   const closeDialog = useCallback(() => setDialog(null), []);
+  const reloadList = site.reload;
+  const checkChanges = useCallback(() => void reloadList(), [reloadList]);
   const folderDialog = useMemo(() => ({ open: openTypedFolder, cancel: () => setAskingForFolder(false) }), [openTypedFolder]);
   const shortcutsDialog = useMemo(() => ({ close: () => setShowingShortcuts(false) }), []);
   const compareActions = useMemo(() => ({ mine: currentText, keepMine, takeTheirs }), [currentText, keepMine, takeTheirs]);
@@ -403,6 +408,7 @@ export function App() {
   useMainEvents({
     siteOpened: (e) => void siteChanged(e.root, e.openPath),
     postsChanged: () => void site.reload(),
+    watchTrouble: (e) => setWatchTrouble(e),
     postChangedOnDisk: (e) => {
       session.noteDiskChange(e);
       // Another program changed the post: its entry in the list follows (a removal also brings postsChanged).
@@ -427,7 +433,15 @@ export function App() {
         {site.site ? (
           <>
             <RegionBoundary region="post list" label="the post list" className="sidebar" onError={onRegionError} action={{ label: 'Reload the list', run: () => site.reload() }}>
-              <Sidebar posts={site.posts} listing={site.listing} currentPath={session.post?.path ?? null} onOpen={onOpenPost} onNewPost={onNewPost} />
+              <Sidebar
+                posts={site.posts}
+                listing={site.listing}
+                currentPath={session.post?.path ?? null}
+                onOpen={onOpenPost}
+                onNewPost={onNewPost}
+                watchTrouble={watchTrouble && watchTrouble.root === site.site.root ? watchTrouble.message : null}
+                onCheckChanges={checkChanges}
+              />
             </RegionBoundary>
             <RegionBoundary region="editor" label="the editor" className="editor-pane" onError={onRegionError} action={{ label: 'Reload this post', run: reloadPost }} probe={false}>
             <EditorPane

@@ -15,11 +15,14 @@ interface Props {
   currentPath: string | null;
   onOpen(path: string): void;
   onNewPost(): void;
+  /** The site's folders cannot all be watched: said in words, with a button to look by hand. */
+  watchTrouble?: string | null;
+  onCheckChanges?(): void;
 }
 
 // Memoized (with stable callbacks from App): typing in the editor and the status bar's updates
 // never re-render a long list of posts.
-export const Sidebar = memo(function Sidebar({ posts, listing, currentPath, onOpen, onNewPost }: Props) {
+export const Sidebar = memo(function Sidebar({ posts, listing, currentPath, onOpen, onNewPost, watchTrouble, onCheckChanges }: Props) {
   const [query, setQuery] = useState('');
   const [searching, setSearching] = useState(false);
   const shown = useMemo(() => filterPosts(posts, query), [posts, query]);
@@ -33,6 +36,14 @@ export const Sidebar = memo(function Sidebar({ posts, listing, currentPath, onOp
           Search
         </button>
       </div>
+      {watchTrouble && (
+        <div className="watch-trouble" role="note" aria-label="Changes by other programs">
+          <p>{watchTrouble}</p>
+          <button type="button" onClick={onCheckChanges}>
+            Check for changes
+          </button>
+        </div>
+      )}
       {searching ? (
         <div className="sidebar-search">
           <SearchPanel api={api} onOpen={(path) => onOpen(path)} autoFocus />

@@ -12,7 +12,7 @@ export function useMainEvents(handlers: MainEventHandlers): void {
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
-    const names: EventName[] = ['siteOpened', 'postsChanged', 'postChangedOnDisk', 'menuCommand', 'progress'];
+    const names: EventName[] = ['siteOpened', 'postsChanged', 'postChangedOnDisk', 'menuCommand', 'progress', 'watchTrouble'];
     const offs = names.map((name) =>
       api.on(name, (payload) => {
         // A menu command a feature registered (menu-commands.ts) goes to that feature; the

@@ -7,6 +7,8 @@ export const eventSchemas = {
   postChangedOnDisk: z.object({ path: z.string(), hash: z.string().nullable(), deleted: z.boolean() }),
   /** Posts were added, removed or renamed: the list should be reloaded. */
   postsChanged: z.object({ reason: z.string() }),
+  /** The open site's folders cannot all be watched: changes by other programs may not show on their own. */
+  watchTrouble: z.object({ root: z.string(), message: z.string() }),
   /** Another site was opened (menu, recent sites, a file opened from the OS). */
   siteOpened: z.object({ root: z.string(), openPath: z.string().nullable() }),
   /** A menu item the renderer acts on (save, new post, toggle panel...; see preload-api.ts). */

@@ -11,6 +11,7 @@ import type { HostContext } from '../context';
 import { forgetHash, knownHash, knownPathsUnder, noteOwnWrite } from './known-hashes';
 import { MD_RE as POST_RE } from '../../../shared/post/post-files';
 import { FolderWatch } from './folder-watch';
+import { watchTroubleMessage } from '../../../shared/site/watch-trouble';
 
 
 export interface WatcherOptions {
@@ -48,9 +49,9 @@ export class SiteWatcher {
     this.watcher.on('unlink', (p: string) => this.note(p, 'unlink'));
     this.watcher.on('addDir', () => this.noteStructural('a folder was added'));
     this.watcher.on('unlinkDir', () => this.noteStructural('a folder was removed'));
-    // A watcher error (e.g. too many folders for inotify) must not take the app down; the list
-    // can still be refreshed by hand.
-    this.watcher.on('error', () => {});
+    // A watcher error (e.g. too many folders for inotify) must not take the app down, and must
+    // not leave the writer with a list that silently goes stale: the writer is told once.
+    this.watcher.on('error', (e: unknown) => this.noteTrouble(e));
   }
 
   async shutdown(): Promise<void> {
@@ -78,6 +79,16 @@ export class SiteWatcher {
       const st = await lstat(abs).catch(() => null);
       if (st?.isFile()) this.note(abs, 'change');
     }
+  }
+
+  private troubleTold = false;
+
+  private noteTrouble(e: unknown): void {
+    if (this.closed || this.troubleTold) return;
+    const message = watchTroubleMessage((e as NodeJS.ErrnoException | null)?.code);
+    if (!message) return;
+    this.troubleTold = true;
+    this.host.emit('watchTrouble', { root: this.site.root, message });
   }
 
   private note(abs: string, kind: Kind): void {

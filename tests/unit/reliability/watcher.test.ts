@@ -119,4 +119,22 @@ describe('site watcher', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(t.events).toEqual([]);
   });
+
+  it('tells the writer once, in plain words, when the site cannot all be watched', async () => {
+    t = await start({ 'content/a.md': POST });
+    // The system's watch limit cannot be reached on a test machine without starving other
+    // programs, so the watcher's own error event stands in for the OS refusing one more folder.
+    const folders = (siteWatcher(t.app) as unknown as { watcher: NodeJS.EventEmitter }).watcher;
+    const refused = (code: string) => Object.assign(new Error(`${code}: refused`), { code });
+    folders.emit('error', refused('ENOENT')); // a folder deleted under the scan: no trouble
+    expect(named('watchTrouble')).toHaveLength(0);
+    folders.emit('error', refused('ENOSPC'));
+    folders.emit('error', refused('ENOSPC'));
+    expect(named('watchTrouble')).toEqual([
+      { root: t.site.root, message: 'This site has more folders than this computer lets Postwright keep an eye on, so posts changed by other programs may not show here on their own.' },
+    ]);
+    // Still watching what it could: an outside change is reported as before.
+    writeFileSync(join(t.site.root, 'content/a.md'), 'outside\n');
+    expect(await waitFor(() => named('postChangedOnDisk')[0])).toMatchObject({ path: 'a.md' });
+  });
 });

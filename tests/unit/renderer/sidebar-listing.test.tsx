@@ -17,11 +17,15 @@ afterEach(() => {
   doc.body.replaceChildren();
 });
 
-function show(posts: PostSummary[], listing: boolean): HTMLElement {
+function show(posts: PostSummary[], listing: boolean, trouble?: { message: string; onCheck(): void }): HTMLElement {
   const host = doc.createElement('div');
   doc.body.append(host);
   root = createRoot(host);
-  act(() => root!.render(<Sidebar posts={posts} listing={listing} currentPath={null} onOpen={() => {}} onNewPost={() => {}} />));
+  act(() =>
+    root!.render(
+      <Sidebar posts={posts} listing={listing} currentPath={null} onOpen={() => {}} onNewPost={() => {}} watchTrouble={trouble?.message ?? null} onCheckChanges={trouble?.onCheck} />,
+    ),
+  );
   return host;
 }
 
@@ -37,5 +41,22 @@ describe('Sidebar while the list is read', () => {
     const host = show([], false);
     expect(host.textContent).toContain('This site has no posts yet.');
     expect(host.querySelector('[role="list"][aria-label="Posts"]')!.hasAttribute('aria-busy')).toBe(false);
+  });
+});
+
+describe('Sidebar when the site cannot all be watched', () => {
+  it('says so in words, with a button that looks for changes', () => {
+    let checks = 0;
+    const host = show([], false, { message: 'Posts changed by other programs may not show here on their own.', onCheck: () => checks++ });
+    const note = host.querySelector('[role="note"][aria-label="Changes by other programs"]')!;
+    expect(note.textContent).toContain('may not show here on their own.');
+    const button = [...note.querySelectorAll('button')].find((b) => b.textContent === 'Check for changes')!;
+    act(() => button.click());
+    expect(checks).toBe(1);
+  });
+
+  it('says nothing when every folder is watched', () => {
+    const host = show([], false);
+    expect(host.querySelector('[role="note"]')).toBeNull();
   });
 });
