@@ -60,6 +60,9 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
   const editable = format === 'none' ? 'yaml' : format;
   const { main, more } = layoutFields(fields, schema?.fields ?? null);
   const problems = validateFields(fields, schema?.fields ?? [], { takenSlugs, existingImages });
+  // The file's own key is shown only where it tells two fields apart that read the same
+  // ("lastmod" and "lastMod" both read "Last modified"); elsewhere it is a tooltip, not jargon.
+  const sharedLabels = labelsUsedTwice([...main, ...more]);
   // An error is never hidden under "More fields" (a slug another post uses, a bad date).
   const moreOpen = showMore || more.some((f) => problems.some((p) => p.key === f.key && p.level === 'error'));
 
@@ -77,9 +80,9 @@ export const FrontMatterForm = memo(function FrontMatterForm(props: FrontMatterF
     const describedBy = f.help || mine.length ? `${uid}-${f.key}-note` : undefined;
     return (
       <div className={`fm-row fm-type-${f.type}`} key={f.key}>
-        <label htmlFor={`${uid}-${f.key}`}>
+        <label htmlFor={`${uid}-${f.key}`} title={f.label.toLowerCase() !== f.key.toLowerCase() ? f.key : undefined}>
           {f.label}
-          {f.label.toLowerCase() !== f.key.toLowerCase() && <span className="fm-key"> ({f.key})</span>}
+          {sharedLabels.has(f.label.toLowerCase()) && <span className="fm-key"> ({f.key})</span>}
           {f.required && <span className="fm-required" aria-hidden="true"> *</span>}
         </label>
         <div className="fm-control">
@@ -190,4 +193,15 @@ function Notes({ id, help, problems }: { id: string; help?: string; problems: Fi
       ))}
     </div>
   );
+}
+
+function labelsUsedTwice(fields: readonly FormField[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const f of fields) {
+    const l = f.label.toLowerCase();
+    if (seen.has(l)) twice.add(l);
+    seen.add(l);
+  }
+  return twice;
 }

@@ -74,6 +74,19 @@ describe('FrontMatterForm', () => {
     expect(host.textContent).not.toContain('Another post already uses the slug');
   });
 
+  it('labels fields in words, and shows the file\'s own key only where two fields read the same', () => {
+    const fm = 'title: A\ncanonicalurl: https://example.org/a\nlastmod: 2024-01-01\nlastMod: 2024-02-02\n';
+    render(<FrontMatterForm format="yaml" frontMatter={fm} schema={null} onChange={() => {}} />);
+    const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'));
+    if (more) act(() => more.click());
+    const labels = [...host.querySelectorAll('label')].map((l) => l.textContent);
+    expect(labels).toContain('Canonical URL');
+    expect(host.textContent).not.toContain('(canonicalurl)');
+    expect(labels).toEqual(expect.arrayContaining(['Last modified (lastmod)', 'Last modified (lastMod)']));
+    // The key is still there for whoever looks: as the label's tooltip.
+    expect([...host.querySelectorAll('label')].find((l) => l.textContent === 'Canonical URL')!.title).toBe('canonicalurl');
+  });
+
   it("shows the post's own fields up front before the section's schema arrives (the body does not jump)", () => {
     render(<FrontMatterForm format="yaml" frontMatter={SRC} schema={null} onChange={() => {}} />);
     const more = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('More fields'));
