@@ -12,6 +12,7 @@ import { diskWorker } from './disk-worker';
  */
 const lister = (app: AppServices) => diskWorker(app).lister;
 import { listShortcodes } from '../services/shortcodes/list-shortcodes';
+import { siteWatcher } from '../services/watch/install-watcher';
 
 export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels> {
   // The window asks for the list right after the site opens: have the thread starting by then.
@@ -35,5 +36,6 @@ export function siteHandlers(app: AppServices): AreaHandlers<typeof siteChannels
       if (!site) throw new PostwrightError('no-site', 'Open a site first.');
       return listShortcodes(site.root);
     },
+    watchTrouble: async () => siteWatcher(app)?.trouble ?? null,
   };
 }

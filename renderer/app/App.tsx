@@ -400,6 +400,15 @@ export function App() {
 
   const closeDialog = useCallback(() => setDialog(null), []);
   const reloadList = site.reload;
+  // The trouble may have been found before this window listened: asked once per shown site.
+  useEffect(() => {
+    if (!listedRoot) return;
+    let live = true;
+    api.watchTrouble({}).then((t) => live && t && setWatchTrouble(t), () => {});
+    return () => {
+      live = false;
+    };
+  }, [listedRoot]);
   const checkChanges = useCallback(() => void reloadList(), [reloadList]);
   const folderDialog = useMemo(() => ({ open: openTypedFolder, cancel: () => setAskingForFolder(false) }), [openTypedFolder]);
   const shortcutsDialog = useMemo(() => ({ close: () => setShowingShortcuts(false) }), []);

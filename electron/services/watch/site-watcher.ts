@@ -81,14 +81,15 @@ export class SiteWatcher {
     }
   }
 
-  private troubleTold = false;
+  /** Set by the first watch error worth telling: kept for a window that asks later (`watchTrouble` channel). */
+  trouble: { root: string; message: string } | null = null;
 
   private noteTrouble(e: unknown): void {
-    if (this.closed || this.troubleTold) return;
+    if (this.closed || this.trouble) return;
     const message = watchTroubleMessage((e as NodeJS.ErrnoException | null)?.code);
     if (!message) return;
-    this.troubleTold = true;
-    this.host.emit('watchTrouble', { root: this.site.root, message });
+    this.trouble = { root: this.site.root, message };
+    this.host.emit('watchTrouble', this.trouble);
   }
 
   private note(abs: string, kind: Kind): void {

@@ -73,4 +73,9 @@ export const siteChannels = defineChannels({
   getShortcodeInner: { request: z.object({}), response: z.record(z.string(), z.enum(['markdown', 'text', 'source'])) },
   /** Shortcodes a writer can insert: the site's (layouts/shortcodes/), its theme's, then Hugo's built-ins. */
   listShortcodes: { request: z.object({}), response: z.array(ShortcodeChoice) },
+  /**
+   * Why the open site's folders cannot all be watched, in plain words, or null when they are:
+   * asked when a window shows a site (the `watchTrouble` event may have come before it listened).
+   */
+  watchTrouble: { request: z.object({}), response: z.object({ root: z.string(), message: z.string() }).nullable() },
 });

@@ -128,11 +128,14 @@ describe('site watcher', () => {
     const refused = (code: string) => Object.assign(new Error(`${code}: refused`), { code });
     folders.emit('error', refused('ENOENT')); // a folder deleted under the scan: no trouble
     expect(named('watchTrouble')).toHaveLength(0);
+    expect(await t.dispatch('watchTrouble', {})).toEqual({ ok: true, value: null });
     folders.emit('error', refused('ENOSPC'));
     folders.emit('error', refused('ENOSPC'));
     expect(named('watchTrouble')).toEqual([
       { root: t.site.root, message: 'This site has more folders than this computer lets Postwright keep an eye on, so posts changed by other programs may not show here on their own.' },
     ]);
+    // A window that opens later asks, and is told the same.
+    expect(await t.dispatch('watchTrouble', {})).toEqual({ ok: true, value: named('watchTrouble')[0] });
     // Still watching what it could: an outside change is reported as before.
     writeFileSync(join(t.site.root, 'content/a.md'), 'outside\n');
     expect(await waitFor(() => named('postChangedOnDisk')[0])).toMatchObject({ path: 'a.md' });
