@@ -30,12 +30,15 @@ function site(): TestSite {
   for (let i = 0; i < 10; i++) files[`content/notes/n${i}.md`] = post(`Note ${i}`, `Short ${i}.`);
   files['content/blog/deep/index.md'] = post('Deep', 'With a gallery folder.');
   files['content/blog/deep/gallery/one.jpg'] = 'one';
+  // A name beyond ASCII: the helpers read the paths as UTF-8 bytes from shared memory.
+  files['content/blog/café-ünï/index.md'] = post('Café', 'Accents.');
+  files['content/blog/café-ünï/tëst.jpg'] = 'accents';
   const s = makeSite(files);
   sites.push(s);
   const t = ago(60);
   for (const rel of Object.keys(files)) utimesSync(join(s.root, rel), t, t);
   // Folders too: a folder listing is cached only when the folder is out of the racy window.
-  for (const d of ['content/blog', 'content/notes', 'content/blog/deep/gallery', 'content/blog/deep', ...Array.from({ length: 30 }, (_, i) => `content/blog/p${i}`)]) utimesSync(join(s.root, d), t, t);
+  for (const d of ['content/blog', 'content/notes', 'content/blog/deep/gallery', 'content/blog/deep', 'content/blog/café-ünï', ...Array.from({ length: 30 }, (_, i) => `content/blog/p${i}`)]) utimesSync(join(s.root, d), t, t);
   utimesSync(s.content, t, t);
   return s;
 }
@@ -56,7 +59,7 @@ const unsaved = (st: RepoStatus) =>
 describe('git status with the lstat calls on a helper thread', () => {
   it('gives exactly the statuses of a one-thread scan and of git, after every kind of change', async () => {
     const s = site();
-    const helper = new PostScanner({ minPaths: 1, helperOnly: true });
+    const helper = new PostScanner({ minPaths: 1, helperOnly: true, helpers: 3 });
     const parallel = await repoWith(s, helper);
     const serial = await repoWith(s, new PostScanner({ parallel: false, minPaths: Number.POSITIVE_INFINITY }));
 
@@ -87,12 +90,14 @@ describe('git status with the lstat calls on a helper thread', () => {
     renameSync(join(s.content, 'blog/p6'), join(s.content, 'blog/p6-moved'));
     s.write('content/notes/n99.md', post('Note 99', 'New note.'));
     writeFileSync(join(s.content, 'blog/deep/gallery/one.jpg'), 'ONE');
+    writeFileSync(join(s.content, 'blog/café-ünï/tëst.jpg'), 'ACCENTS');
     symlinkSync('stage.jpg', join(s.content, 'blog/p7/link.jpg'));
     mkdirSync(join(s.content, 'blog/p8/sub'));
     s.write('content/blog/p8/sub/more.jpg', 'more');
 
     const chunksBefore = helper.table.helperChunks;
     const expected = [
+      'blog/café-ünï/index.md changed',
       'blog/deep/index.md changed',
       'blog/fresh/index.md new',
       'blog/p1/index.md changed',
@@ -114,11 +119,11 @@ describe('git status with the lstat calls on a helper thread', () => {
     // Git agrees on which posts' files differ from the last version (the removed p5 and the
     // moved p6 are its deletions; the post list no longer has them).
     const cli = s
-      .git('status', '--porcelain', '-uall', 'content')
+      .git('-c', 'core.quotePath=false', 'status', '--porcelain', '-uall', 'content')
       .split('\n')
       .filter(Boolean)
       .map((l) => l.slice(3).replace(/^content\//, '').split('/').slice(0, 2).join('/'));
-    expect([...new Set(cli)].sort()).toEqual(['blog/deep', 'blog/fresh', 'blog/p1', 'blog/p2', 'blog/p3', 'blog/p4', 'blog/p5', 'blog/p6', 'blog/p6-moved', 'blog/p7', 'blog/p8', 'notes/n99.md']);
+    expect([...new Set(cli)].sort()).toEqual(['blog/café-ünï', 'blog/deep', 'blog/fresh', 'blog/p1', 'blog/p2', 'blog/p3', 'blog/p4', 'blog/p5', 'blog/p6', 'blog/p6-moved', 'blog/p7', 'blog/p8', 'notes/n99.md']);
   });
 
   it('a helper that is closed between statuses is started again and gives the same answers', async () => {
