@@ -162,6 +162,7 @@ export default tseslint.config(
           'electron/services/git/index-stats.ts': ['readFileSync', 'statSync'],
           'electron/services/git/safe-write.ts': ['lstatSync', 'readFileSync', 'readlinkSync'],
           'electron/services/git/scan-posts.ts': ['lstatSync', 'readdirSync'],
+          'electron/services/git/parallel-lstat.ts': ['lstatSync'],
           'electron/services/git/worktree-hash.ts': ['lstatSync', 'readFileSync', 'readdirSync', 'readlinkSync'],
           'electron/services/site/list-posts.ts': ['readdirSync', 'openSync', 'fstatSync', 'readSync', 'closeSync', 'lstatSync', 'statSync'],
         },

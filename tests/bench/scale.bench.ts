@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BenchContext, BenchMetric, BenchTarget } from './types';
 import { summarize } from './types';
-import { AUTHOR, git, postPath, scaleSite } from './scale/generate-scale-site';
+import { AUTHOR, git, postPath, resetToGenerated, scaleSite } from './scale/generate-scale-site';
 import { rendererDist } from './ui/build';
 import { heapMb, installProbes, listReady, nextPaint, percentile } from './ui/page-probes';
 import { buildWebHost } from '../support/build-web-host';
@@ -194,8 +194,13 @@ async function measureSearch(ctx: BenchContext, root: string, n: number, at100k:
   }
 }
 
-async function measureGit(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
+/**
+ * Git status and Save version, ours and the CLI's. The site is put back as it was found at the
+ * end (the commits made here undone, the edits too), so each run measures the same history.
+ */
+export async function measureGit(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
   const L = label(n);
+  const start = git(root, 'rev-parse', 'HEAD').trim();
   const settings = new Map<string, unknown>([['gitAuthor', AUTHOR]]);
   const svc = new IsoGitService(
     { root, contentDir: join(root, 'content') },
@@ -249,6 +254,7 @@ async function measureGit(ctx: BenchContext, root: string, n: number, at100k: bo
     ];
   } finally {
     svc.shutdown();
+    resetToGenerated(root, start);
   }
 }
 

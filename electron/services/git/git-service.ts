@@ -315,7 +315,13 @@ export class IsoGitService implements GitService {
   shutdown(): void {
     this.closed = true;
     // The stat cache goes to disk now, so the next launch's first status reads no file.
-    void this.repoP?.then((r) => r?.hasher.flush()).catch(() => {});
+    // And the helper thread of the status's lstat calls (parallel-lstat.ts) stops.
+    void this.repoP
+      ?.then((r) => {
+        r?.scanner.close();
+        return r?.hasher.flush();
+      })
+      .catch(() => {});
     this.clearRetry();
   }
 }

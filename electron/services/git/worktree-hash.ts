@@ -60,7 +60,7 @@ export class LiteStat implements FileStat {
   readonly mtimeMs: number;
   readonly ino: number;
   readonly mode: number;
-  constructor(st: FileStat) {
+  constructor(st: Pick<FileStat, 'size' | 'mtimeMs' | 'ino' | 'mode'>) {
     this.size = st.size;
     this.mtimeMs = st.mtimeMs;
     this.ino = st.ino;

@@ -45,6 +45,7 @@ export class StatusJob {
 
   async shutdown(): Promise<void> {
     const repo = await this.repoP?.catch(() => null);
+    repo?.scanner.close();
     await repo?.hasher.flush();
   }
 }

@@ -87,16 +87,32 @@ export function cacheRoot(): string {
   return process.env.BENCH_SCALE_CACHE ?? join(tmpdir(), 'postwright-scale-sites');
 }
 
+/** The commit the site was generated with (its only root commit). */
+export function generatedCommit(root: string): string {
+  return git(root, 'rev-list', '--max-parents=0', 'HEAD').trim().split('\n')[0];
+}
+
+/**
+ * Puts a site back as it was generated: its branch at the generated commit, index and files
+ * matching it. Every run then measures the same site (Save version adds commits; a run stopped
+ * midway leaves edits).
+ */
+export function resetToGenerated(root: string, commit = generatedCommit(root)): void {
+  git(root, 'reset', '-q', '--hard', commit);
+}
+
 /**
  * The site of `count` posts, from the cache or written now (then committed once). A site left
- * with changes by an interrupted run is reset to its last commit first.
+ * with changes or commits by an earlier run (one stopped midway, or from before runs reset it)
+ * is put back as generated first.
  */
 export function scaleSite(count: number, log: (m: string) => void): { root: string; generatedMs: number | null } {
   const root = join(cacheRoot(), `v${GENERATOR_VERSION}-${count}`);
   if (existsSync(join(root, '.git', 'postwright-bench-complete'))) {
-    if (git(root, 'status', '--porcelain').trim()) {
-      log(`scale ${count}: resetting changes left by an earlier run`);
-      git(root, 'reset', '-q', '--hard', 'HEAD');
+    const start = generatedCommit(root);
+    if (git(root, 'rev-parse', 'HEAD').trim() !== start || git(root, 'status', '--porcelain').trim()) {
+      log(`scale ${count}: putting back the site as generated (changes or versions left by an earlier run)`);
+      resetToGenerated(root, start);
     }
     return { root, generatedMs: null };
   }

@@ -1,0 +1,259 @@
+// The lstat of every file a warm status looks at, done on several threads at once. A warm status
+// of 100,000 posts is some 340,000 lstat calls and little else; one thread spends most of the
+// status in them. Git makes the same calls on up to 20 threads (its "preload index"), so we use
+// a few too: the paths stay in a table (a slot number per path, kept by the scanner on its cached
+// folder listings, and their bytes in shared memory that every helper thread reads), and before
+// a scan this thread and the helpers take chunks of the table in turn and write each path's stat
+// data into shared memory. The scan then reads them by slot.
+//
+// Taking chunks from a shared counter (not fixed shares) means a helper that the OS does not
+// schedule just takes fewer chunks: on a busy machine this costs what one thread would. Helpers
+// that stop answering (they should not) are given up after a few seconds and the table is
+// stat'ed here alone from then on. A table too small to gain from helpers is stat'ed here.
+//
+// Stat data are taken a moment before the scan reads them, as a one-thread scan takes them a
+// moment before it compares them: the same window, so the same answers (the racy-git rules
+// compare the file's mtime, which is what was read).
+import { lstatSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** Paths per chunk: large enough that taking one costs nothing, small enough to share well. */
+const CHUNK = 512;
+/** Below this many paths helper threads save less than they cost to wake. */
+export const PARALLEL_MIN_PATHS = 20_000;
+/**
+ * Helper threads besides this one. More threads than cores still pays: an lstat that waits on
+ * the disk leaves its core to another, and on a machine shared with other programs each thread
+ * gets its share of the cores (git uses up to 20 for the same job).
+ */
+const HELPERS = 3;
+/** How long this thread waits for the helpers' last chunks before doing them itself. */
+const HELPER_TIMEOUT_MS = 5000;
+/** Numbers kept per slot: size, mtimeMs, ino, mode (mode 0: no such file, or not readable). */
+const FIELDS = 4;
+
+// Control words (Int32): the run number and next chunk packed as (run << 16) | chunk, so a
+// helper still looping on an old run can never take a chunk of the next one; chunks done.
+const NEXT = 0;
+const DONE = 1;
+/** Chunks the helpers have done, all runs together (tests: that they did the work they check). */
+const HELPER_DONE = 2;
+const MAX_CHUNKS = 0x1_0000;
+
+/**
+ * A helper thread's code: plain JavaScript, no import, so it runs the same under tsx, vitest
+ * and the built app without a bundle of its own. Path i is the UTF-8 bytes from offsets[i] to
+ * offsets[i + 1] of the shared path bytes.
+ */
+const HELPER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { lstatSync } = require('node:fs');
+parentPort.on('message', (m) => {
+  const bytes = Buffer.from(m.bytes);
+  const offsets = new Float64Array(m.offsets);
+  const out = new Float64Array(m.results);
+  const ctrl = new Int32Array(m.ctrl);
+  const doneFlags = new Int32Array(m.doneFlags);
+  for (;;) {
+    const v = Atomics.load(ctrl, ${NEXT});
+    if (v >>> 16 !== m.run || (v & 0xffff) >= m.chunks) return;
+    if (Atomics.compareExchange(ctrl, ${NEXT}, v, v + 1) !== v) continue;
+    const c = v & 0xffff;
+    const end = Math.min(m.size, (c + 1) * ${CHUNK});
+    for (let i = c * ${CHUNK}; i < end; i++) {
+      let s;
+      try { s = lstatSync(bytes.toString('utf8', offsets[i], offsets[i + 1]), { throwIfNoEntry: false }); } catch { s = undefined; }
+      const k = i * ${FIELDS};
+      if (s) { out[k] = s.size; out[k + 1] = s.mtimeMs; out[k + 2] = s.ino; out[k + 3] = s.mode; } else out[k + 3] = 0;
+    }
+    Atomics.store(doneFlags, c, m.run);
+    Atomics.add(ctrl, ${HELPER_DONE}, 1);
+    Atomics.add(ctrl, ${DONE}, 1);
+    Atomics.notify(ctrl, ${DONE});
+  }
+});
+`;
+
+export class StatTable {
+  private paths: string[] = [];
+  /** The paths' UTF-8 bytes, end to end, and where each starts (shared with the helpers). */
+  private bytes = Buffer.from(new SharedArrayBuffer(0));
+  private bytesUsed = 0;
+  private offsets: Float64Array<ArrayBufferLike> = new Float64Array(new SharedArrayBuffer(8));
+  /** Slots no cached listing uses any more (the table is rebuilt when they outnumber the rest). */
+  dead = 0;
+  private results: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  /** Slots below this hold stat data taken by the last prefetch (0: none). */
+  private fetched = 0;
+  private helpers: Worker[] = [];
+  private helpersBroken = false;
+  private run = 0;
+  private readonly ctrl = new Int32Array(new SharedArrayBuffer(12));
+  private readonly doneFlags = new Int32Array(new SharedArrayBuffer(MAX_CHUNKS * 4));
+  private readonly parallel: boolean;
+  private readonly helperCount: number;
+  private readonly helperOnly: boolean;
+  /** Tables smaller than this are stat'ed on this thread alone. */
+  readonly minPaths: number;
+
+  /**
+   * `parallel: false`: no helper thread; `helpers`: how many. Tests only: `minPaths` lowers the
+   * size from which helpers are used, and `helperOnly` leaves every chunk to them, so that their
+   * results are what is checked.
+   */
+  constructor(options: { parallel?: boolean; helpers?: number; minPaths?: number; helperOnly?: boolean } = {}) {
+    this.parallel = options.parallel ?? true;
+    this.helperCount = Math.max(1, options.helpers ?? HELPERS);
+    this.minPaths = options.minPaths ?? PARALLEL_MIN_PATHS;
+    this.helperOnly = options.helperOnly ?? false;
+  }
+
+  /** Chunks of paths the helper threads have stat'ed so far. */
+  get helperChunks(): number {
+    return Atomics.load(this.ctrl, HELPER_DONE);
+  }
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  add(abs: string): number {
+    const slot = this.paths.length;
+    this.paths.push(abs);
+    const len = Buffer.byteLength(abs);
+    if (this.bytesUsed + len > this.bytes.length) {
+      const next = Buffer.from(new SharedArrayBuffer(Math.max(1 << 16, Math.ceil((this.bytesUsed + len) * 1.5))));
+      this.bytes.copy(next, 0, 0, this.bytesUsed);
+      this.bytes = next;
+    }
+    if (this.offsets.length < slot + 2) {
+      const next = new Float64Array(new SharedArrayBuffer(Math.ceil((slot + 2) * 1.5) * 8));
+      next.set(this.offsets.subarray(0, slot + 1));
+      this.offsets = next;
+    }
+    this.bytesUsed += this.bytes.write(abs, this.bytesUsed);
+    this.offsets[slot + 1] = this.bytesUsed;
+    return slot;
+  }
+
+  /** Empties the table (the caller gives every live path a new slot right after). */
+  clear(): void {
+    this.paths = [];
+    this.bytesUsed = 0;
+    this.dead = 0;
+    this.fetched = 0;
+  }
+
+  /** Forgets the last prefetch: a slot's data are read only during the scan that took them. */
+  endScan(): void {
+    this.fetched = 0;
+  }
+
+  /** Whether a slot holds stat data taken for this scan. */
+  has(slot: number): boolean {
+    return slot >= 0 && slot < this.fetched;
+  }
+  sizeOf(slot: number): number {
+    return this.results[slot * FIELDS];
+  }
+  mtimeMs(slot: number): number {
+    return this.results[slot * FIELDS + 1];
+  }
+  ino(slot: number): number {
+    return this.results[slot * FIELDS + 2];
+  }
+  /** 0 when the path was missing (or could not be read). */
+  mode(slot: number): number {
+    return this.results[slot * FIELDS + 3];
+  }
+
+  /** Takes the stat data of every slot now, on several threads when the table is large. */
+  prefetch(): void {
+    const size = this.paths.length;
+    this.fetched = 0;
+    if (size === 0) return;
+    if (this.results.length < size * FIELDS) {
+      // Grown by half again, so adding a few folders does not copy the buffer every scan.
+      this.results = new Float64Array(new SharedArrayBuffer(Math.ceil(size * 1.5) * FIELDS * 8));
+    }
+    const chunks = Math.ceil(size / CHUNK);
+    const useHelpers = this.parallel && !this.helpersBroken && size >= this.minPaths && chunks < MAX_CHUNKS;
+    if (!useHelpers) {
+      this.statRange(0, size);
+      this.fetched = size;
+      return;
+    }
+    this.run = (this.run % 0x7fff) + 1;
+    Atomics.store(this.ctrl, NEXT, this.run << 16);
+    Atomics.store(this.ctrl, DONE, 0);
+    const job = { run: this.run, chunks, size, bytes: this.bytes.buffer, offsets: this.offsets.buffer, results: this.results.buffer, ctrl: this.ctrl.buffer, doneFlags: this.doneFlags.buffer };
+    for (const w of this.startHelpers()) w.postMessage(job);
+    while (!this.helperOnly) {
+      const v = Atomics.load(this.ctrl, NEXT);
+      if ((v & 0xffff) >= chunks) break;
+      if (Atomics.compareExchange(this.ctrl, NEXT, v, v + 1) !== v) continue;
+      const c = v & 0xffff;
+      this.statRange(c * CHUNK, Math.min(size, (c + 1) * CHUNK));
+      Atomics.store(this.doneFlags, c, this.run);
+      Atomics.add(this.ctrl, DONE, 1);
+    }
+    // The helpers' last chunks: a few hundred lstat calls each, unless one is stuck.
+    const until = Date.now() + HELPER_TIMEOUT_MS;
+    for (;;) {
+      const done = Atomics.load(this.ctrl, DONE);
+      if (done >= chunks) break;
+      const left = until - Date.now();
+      if (left <= 0 || Atomics.wait(this.ctrl, DONE, done, left) === 'timed-out') {
+        // Stuck: their chunks are done here, and no helper is used again.
+        for (let c = 0; c < chunks; c++) if (Atomics.load(this.doneFlags, c) !== this.run) this.statRange(c * CHUNK, Math.min(size, (c + 1) * CHUNK));
+        this.close();
+        this.helpersBroken = true;
+        break;
+      }
+    }
+    this.fetched = size;
+  }
+
+  private statRange(from: number, to: number): void {
+    const out = this.results;
+    for (let i = from; i < to; i++) {
+      let s;
+      try {
+        s = lstatSync(this.paths[i], { throwIfNoEntry: false });
+      } catch {
+        s = undefined;
+      }
+      const k = i * FIELDS;
+      if (s) {
+        out[k] = s.size;
+        out[k + 1] = s.mtimeMs;
+        out[k + 2] = s.ino;
+        out[k + 3] = s.mode;
+      } else out[k + 3] = 0;
+    }
+  }
+
+  private startHelpers(): Worker[] {
+    while (this.helpers.length < this.helperCount) {
+      const w = new Worker(HELPER_SOURCE, { eval: true });
+      // They hold nothing worth keeping the process alive for.
+      w.unref();
+      // One that fails or ends is dropped (a new one starts at the next prefetch); chunks it
+      // never took are taken by the others or by this thread.
+      const drop = () => {
+        this.helpers = this.helpers.filter((h) => h !== w);
+      };
+      w.on('error', drop);
+      w.on('exit', drop);
+      this.helpers.push(w);
+    }
+    return this.helpers;
+  }
+
+  /** Stops the helper threads (the next large prefetch starts new ones). */
+  close(): void {
+    const ws = this.helpers;
+    this.helpers = [];
+    for (const w of ws) void w.terminate();
+  }
+}

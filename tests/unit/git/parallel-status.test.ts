@@ -1,0 +1,142 @@
+// A warm status of a large site takes its lstat calls on two threads (parallel-lstat.ts). Here
+// the helper thread is made to do every lstat (on a small site, so the test is quick) and its
+// statuses must be exactly those of a scanner that lstat's each path itself, and git's own, after
+// same-size edits, a racily clean file, new, deleted and moved files and folders.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepo, type Repo } from '../../../electron/services/git/repo';
+import { repoStatus, type RepoStatus } from '../../../electron/services/git/status';
+import { PostScanner } from '../../../electron/services/git/scan-posts';
+import { makeSite, post, type TestSite } from './support';
+
+const sites: TestSite[] = [];
+const scanners: PostScanner[] = [];
+afterEach(() => {
+  for (const s of sites.splice(0)) s.remove();
+  for (const sc of scanners.splice(0)) sc.close();
+});
+
+const ago = (s: number) => new Date(Date.now() - s * 1000);
+
+/** 30 bundles (text and two images), 10 plain posts and a bundle with a subfolder, a minute old. */
+function site(): TestSite {
+  const files: Record<string, string> = { 'content/blog/_index.md': post('Blog', 'All posts.') };
+  for (let i = 0; i < 30; i++) {
+    files[`content/blog/p${i}/index.md`] = post(`Post ${i}`, `Body ${i}.`);
+    files[`content/blog/p${i}/stage.jpg`] = `stage ${i}`;
+    files[`content/blog/p${i}/crowd.jpg`] = `crowd ${i}`;
+  }
+  for (let i = 0; i < 10; i++) files[`content/notes/n${i}.md`] = post(`Note ${i}`, `Short ${i}.`);
+  files['content/blog/deep/index.md'] = post('Deep', 'With a gallery folder.');
+  files['content/blog/deep/gallery/one.jpg'] = 'one';
+  // A name beyond ASCII: the helpers read the paths as UTF-8 bytes from shared memory.
+  files['content/blog/café-ünï/index.md'] = post('Café', 'Accents.');
+  files['content/blog/café-ünï/tëst.jpg'] = 'accents';
+  const s = makeSite(files);
+  sites.push(s);
+  const t = ago(60);
+  for (const rel of Object.keys(files)) utimesSync(join(s.root, rel), t, t);
+  // Folders too: a folder listing is cached only when the folder is out of the racy window.
+  for (const d of ['content/blog', 'content/notes', 'content/blog/deep/gallery', 'content/blog/deep', 'content/blog/café-ünï', ...Array.from({ length: 30 }, (_, i) => `content/blog/p${i}`)]) utimesSync(join(s.root, d), t, t);
+  utimesSync(s.content, t, t);
+  return s;
+}
+
+async function repoWith(s: TestSite, scanner: PostScanner): Promise<Repo> {
+  const repo = (await findRepo(s.root, s.content))!;
+  repo.scanner = scanner;
+  scanners.push(scanner);
+  return repo;
+}
+
+const unsaved = (st: RepoStatus) =>
+  Object.entries(st.posts)
+    .filter(([, v]) => v !== 'saved')
+    .map(([k, v]) => `${k} ${v}`)
+    .sort();
+
+describe('git status with the lstat calls on a helper thread', () => {
+  it('gives exactly the statuses of a one-thread scan and of git, after every kind of change', async () => {
+    const s = site();
+    const helper = new PostScanner({ minPaths: 1, helperOnly: true, helpers: 3 });
+    const parallel = await repoWith(s, helper);
+    const serial = await repoWith(s, new PostScanner({ parallel: false, minPaths: Number.POSITIVE_INFINITY }));
+
+    // The first status fills the table of paths; the next ones are stat'ed by the helper.
+    expect(unsaved(await repoStatus(parallel))).toEqual([]);
+    expect(unsaved(await repoStatus(parallel))).toEqual([]);
+    expect(unsaved(await repoStatus(serial))).toEqual([]);
+    expect(helper.table.helperChunks).toBeGreaterThan(0);
+
+    // Same size, only the time differs (and out of the racy window): only stat data tell.
+    const p1 = join(s.content, 'blog/p1/index.md');
+    writeFileSync(p1, readFileSync(p1, 'utf8').replace('Body 1.', 'Bodi 1.'));
+    utimesSync(p1, ago(20), ago(20));
+    // Racily clean: same size and the very stat data git recorded, content changed. Git wrote
+    // its index no later than the file's mtime (set ahead), so neither git nor we trust the entry.
+    const p2 = join(s.content, 'blog/p2/stage.jpg');
+    const ahead = new Date(Date.now() + 60_000);
+    utimesSync(p2, ahead, ahead);
+    s.git('add', 'content/blog/p2/stage.jpg');
+    writeFileSync(p2, 'stXge 2');
+    utimesSync(p2, ahead, ahead);
+    // A new image, a deleted image, a deleted post, a new post, a moved post, a new plain post,
+    // a file in a bundle's subfolder, a link in a bundle.
+    s.write('content/blog/p3/extra.jpg', 'another image');
+    unlinkSync(join(s.content, 'blog/p4/crowd.jpg'));
+    rmSync(join(s.content, 'blog/p5'), { recursive: true });
+    s.write('content/blog/fresh/index.md', post('Fresh', 'New.'));
+    renameSync(join(s.content, 'blog/p6'), join(s.content, 'blog/p6-moved'));
+    s.write('content/notes/n99.md', post('Note 99', 'New note.'));
+    writeFileSync(join(s.content, 'blog/deep/gallery/one.jpg'), 'ONE');
+    writeFileSync(join(s.content, 'blog/café-ünï/tëst.jpg'), 'ACCENTS');
+    symlinkSync('stage.jpg', join(s.content, 'blog/p7/link.jpg'));
+    mkdirSync(join(s.content, 'blog/p8/sub'));
+    s.write('content/blog/p8/sub/more.jpg', 'more');
+
+    const chunksBefore = helper.table.helperChunks;
+    const expected = [
+      'blog/café-ünï/index.md changed',
+      'blog/deep/index.md changed',
+      'blog/fresh/index.md new',
+      'blog/p1/index.md changed',
+      'blog/p2/index.md changed',
+      'blog/p3/index.md changed',
+      'blog/p4/index.md changed',
+      'blog/p6-moved/index.md new',
+      'blog/p7/index.md changed',
+      'blog/p8/index.md changed',
+      'notes/n99.md new',
+    ];
+    for (let round = 0; round < 3; round++) {
+      const a = await repoStatus(parallel);
+      const b = await repoStatus(serial);
+      expect(unsaved(a)).toEqual(expected);
+      expect(a.posts).toEqual(b.posts);
+    }
+    expect(helper.table.helperChunks).toBeGreaterThan(chunksBefore);
+    // Git agrees on which posts' files differ from the last version (the removed p5 and the
+    // moved p6 are its deletions; the post list no longer has them).
+    const cli = s
+      .git('-c', 'core.quotePath=false', 'status', '--porcelain', '-uall', 'content')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3).replace(/^content\//, '').split('/').slice(0, 2).join('/'));
+    expect([...new Set(cli)].sort()).toEqual(['blog/café-ünï', 'blog/deep', 'blog/fresh', 'blog/p1', 'blog/p2', 'blog/p3', 'blog/p4', 'blog/p5', 'blog/p6', 'blog/p6-moved', 'blog/p7', 'blog/p8', 'notes/n99.md']);
+  });
+
+  it('a helper that is closed between statuses is started again and gives the same answers', async () => {
+    const s = site();
+    const helper = new PostScanner({ minPaths: 1, helperOnly: true });
+    const repo = await repoWith(s, helper);
+    await repoStatus(repo);
+    const before = await repoStatus(repo);
+    helper.close();
+    writeFileSync(join(s.content, 'notes/n3.md'), post('Note 3', 'Edited.'));
+    const after = await repoStatus(repo);
+    expect(unsaved(before)).toEqual([]);
+    expect(unsaved(after)).toEqual(['notes/n3.md changed']);
+    expect(helper.table.helperChunks).toBeGreaterThan(1);
+  });
+});
