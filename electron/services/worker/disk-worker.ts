@@ -12,11 +12,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 import { SiteDiskJobs, type DiskJobsConfig } from './site-disk-jobs';
 import { isSignalArg, type FromWorker, type ToWorker, type WorkerError } from './disk-protocol';
+import { lowerThisThreadPriority } from './thread-priority';
 
 if (!parentPort) throw new Error('disk-worker.ts runs only as a worker thread.');
 const port = parentPort;
 const jobs = new SiteDiskJobs(workerData as DiskJobsConfig);
 const running = new Map<number, AbortController>();
+/** Whether this thread already runs at background priority (thread-priority.ts). */
+let background = false;
 
 function reply(msg: FromWorker): void {
   port.postMessage(msg);
@@ -36,7 +39,16 @@ async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {
     if (msg.target === 'worker' && msg.method === 'running') return reply({ type: 'result', id: msg.id, ok: true, value: running.size });
     // The post list first: other calls wait while one is read (site-disk-jobs.ts noteListing).
     const listing = msg.target === 'lister' && msg.method === 'list';
-    if (msg.target !== 'lister') await jobs.listingsDone();
+    if (msg.target !== 'lister') {
+      await jobs.listingsDone();
+      // The first post list is done: what this thread does from here on (the search index, git
+      // status, the schema; later listings mostly come from the cache) is background work that
+      // must not take the CPU the window needs to scroll and paint. Only lowered, never raised.
+      if (!background) {
+        background = true;
+        lowerThisThreadPriority();
+      }
+    }
     const target = (await jobs.target(msg.target)) as Record<string, unknown> | null;
     if (!target || !(msg.method in target)) throw new Error(`The disk worker has no ${msg.target}.${msg.method}.`);
     const member = target[msg.method];
