@@ -166,12 +166,7 @@ export class PostLister {
    * costs one stat per post instead of a folder read and a stat.
    */
   private knownLeaves(): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const rel of this.cache.keys()) {
-      const slash = rel.lastIndexOf('/');
-      if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(rel.slice(0, slash), rel.slice(slash + 1));
-    }
-    return out;
+    return knownLeavesOf(this.cache.keys());
   }
 
   /**
@@ -226,6 +221,20 @@ export class PostLister {
       closeSync(fd);
     }
   }
+}
+
+/**
+ * The leaf bundles among known post paths (content-relative): folder → its index file's name,
+ * for findPostRelsSync's `knownLeaves`. A caller that finds such an index file gone walks its
+ * folder again (findPostRelsSync(dir, undefined, folder)): it may hold posts of its own now.
+ */
+export function knownLeavesOf(rels: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of rels) {
+    const slash = rel.lastIndexOf('/');
+    if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(rel.slice(0, slash), rel.slice(slash + 1));
+  }
+  return out;
 }
 
 /** Walks the content folder; skips hidden folders and the resources of leaf bundles. */

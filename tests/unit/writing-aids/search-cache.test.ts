@@ -3,7 +3,7 @@
 // closed is found by its new words (not its old ones) or not at all, and a cache that cannot be
 // trusted (damaged, of another format or folder) is ignored and the index built from the posts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
@@ -81,6 +81,32 @@ describe('the search index kept between launches', () => {
     expect(next.size).toBe(32);
     expect(await paths(next, 'lanternfish')).toEqual([]);
     expect(await paths(next, 'sardines')).toEqual(['blog/new.md']);
+  });
+
+  // The next launch takes the bundles the cache knows without probing their folders (one stat
+  // per post at 100,000 posts): a bundle whose index file went is then read as a folder again.
+  it('finds the posts of a bundle folder whose index file was renamed while the app was closed', async () => {
+    const { site, launch } = setup();
+    await (await launch()).shutdown();
+    renameSync(join(site.root, 'content/blog/harbor/index.md'), join(site.root, 'content/blog/harbor/harbor-day.md'));
+    const next = await launch();
+    expect(next.size).toBe(32);
+    expect(await paths(next, 'lanternfish')).toEqual(['blog/harbor/harbor-day.md']);
+  });
+
+  it('drops a bundle whose index file became a link while the app was closed (it may point outside the site)', async () => {
+    const { site, launch } = setup();
+    await (await launch()).shutdown();
+    const outside = mkdtempSync(join(tmpdir(), 'pw-search-outside-'));
+    cleanup.push(() => rmSync(outside, { recursive: true, force: true }));
+    writeFileSync(join(outside, 'secret.md'), post('Secret', 'Narwhal plans.'));
+    const index = join(site.root, 'content/blog/harbor/index.md');
+    unlinkSync(index);
+    symlinkSync(join(outside, 'secret.md'), index);
+    const next = await launch();
+    expect(next.size).toBe(31);
+    expect(await paths(next, 'narwhal')).toEqual([]);
+    expect(await paths(next, 'lanternfish')).toEqual([]);
   });
 
   it('ignores a damaged cache and builds the index from the posts', async () => {
