@@ -8,7 +8,7 @@
 // only through the services this thread runs): blocking this thread blocks nobody, and for
 // thousands of small files one synchronous call each is several times faster than a promise
 // each on libuv's four threads.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 import { SiteDiskJobs, type DiskJobsConfig } from './site-disk-jobs';
 import { isSignalArg, type FromWorker, type ToWorker, type WorkerError } from './disk-protocol';
@@ -37,6 +37,7 @@ async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   try {
     // The thread's own state: how many calls are in flight (tests wait for 0 to see a cancel land).
     if (msg.target === 'worker' && msg.method === 'running') return reply({ type: 'result', id: msg.id, ok: true, value: running.size });
+    if (msg.target === 'worker' && msg.method === 'heapLimits') return reply({ type: 'result', id: msg.id, ok: true, value: { ...resourceLimits } });
     // The post list first: other calls wait while one is read (site-disk-jobs.ts noteListing).
     const listing = msg.target === 'lister' && msg.method === 'list';
     if (msg.target !== 'lister') {

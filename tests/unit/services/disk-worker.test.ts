@@ -14,7 +14,7 @@ import { PostLister } from '../../../electron/services/site/list-posts';
 import { SiteFields } from '../../../electron/services/frontmatter/site-fields';
 import { findRepo } from '../../../electron/services/git/repo';
 import { repoStatus } from '../../../electron/services/git/status';
-import { SiteDiskWorker } from '../../../electron/services/worker/site-disk-worker';
+import { DISK_WORKER_LIMITS, SiteDiskWorker } from '../../../electron/services/worker/site-disk-worker';
 import { BACKGROUND_NICE, lowerThisThreadPriority } from '../../../electron/services/worker/thread-priority';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 
@@ -152,6 +152,17 @@ describe('the disk worker', () => {
       await worker.shutdown();
     }
   }, 60_000);
+
+  it('runs with a young generation large enough for a 100,000-post index build (its garbage collection then grows no faster than the site)', async () => {
+    const worker = new SiteDiskWorker({ site, dataDir: null });
+    try {
+      const limits = await worker.heapLimits();
+      expect(limits.maxYoungGenerationSizeMb).toBe(DISK_WORKER_LIMITS.maxYoungGenerationSizeMb);
+      expect(limits.maxYoungGenerationSizeMb).toBeGreaterThanOrEqual(192);
+    } finally {
+      await worker.shutdown();
+    }
+  });
 
   it('leaves the priority alone where it would slow the whole process (macOS, Windows)', () => {
     expect(lowerThisThreadPriority(BACKGROUND_NICE, 'darwin')).toBe(false);
