@@ -8,7 +8,7 @@
 // The synchronous file calls here run in the disk worker thread (worker/disk-worker.ts) when the
 // app lists posts, never on the main process's event loop; the CLI and the bench call the
 // class directly.
-import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -256,9 +256,11 @@ export class PostLister {
   private summaryOf(abs: string, rel: string): PostSummary | null {
     const hit = this.cache.get(rel);
     if (hit) {
-      // A known post costs one stat, not an open, a stat and a close.
-      const st = statSync(abs, { throwIfNoEntry: false });
-      if (!st) return null; // deleted while listing
+      // A known post costs one stat, not an open, a stat and a close. lstat: a known bundle's
+      // index file (taken without the walk's look) that became a link, which may point outside
+      // the site, is no post; its folder is then read as the walk would.
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (!st?.isFile()) return null; // deleted while listing, or no plain file any more
       if (hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
     }
     let fd: number;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { PostLister, findPostFiles, findPostFilesSync } from '../../../electron/services/site/list-posts';
@@ -189,6 +190,29 @@ describe('PostLister cache kept on disk', () => {
     const third = new PostLister(info.contentDir, cacheFile);
     expect(await third.list()).toEqual(cold);
     expect(third.filesRead).toBe(1);
+  });
+
+  it('drops a cached bundle whose index file became a link while the app was closed (it may point outside the site)', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
+      'content/blog/b/index.md': '---\ntitle: Beta\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache.json');
+    const first = new PostLister(info.contentDir, cacheFile);
+    await first.list();
+    await first.save();
+    const outside = mkdtempSync(join(tmpdir(), 'pw-list-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.md'), '---\ntitle: Secret plans\n---\n');
+      rmSync(join(info.contentDir, 'blog/a/index.md'));
+      symlinkSync(join(outside, 'secret.md'), join(info.contentDir, 'blog/a/index.md'));
+      const next = new PostLister(info.contentDir, cacheFile);
+      expect((await next.list()).map((p) => p.title)).toEqual(['Beta']);
+      expect(await next.list()).toEqual(await new PostLister(info.contentDir).list());
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('ignores a damaged cache or one written for another folder', async () => {
