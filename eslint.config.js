@@ -145,7 +145,7 @@ export default tseslint.config(
           // threads. The rule below keeps the rest of the main process from loading them.
           'electron/services/frontmatter/site-fields.ts': ['readFileSync', 'statSync', 'findPostFilesSync'],
           'electron/services/search/read-doc.ts': ['closeSync', 'fstatSync', 'openSync', 'readFileSync'],
-          'electron/services/search/search-service.ts': ['existsSync', 'findPostRelsSync', 'statSync'],
+          'electron/services/search/search-service.ts': ['existsSync', 'findPostRelsSync', 'lstatSync'],
           // Still synchronous, for a reason (delete an entry when its reason goes):
           // - git/apply-tree.ts, safe-write.ts: the symlink and unsaved-work checks run right
           //   before each write with no await in between, so nothing can swap a folder for a link

@@ -32,10 +32,10 @@ import { rendererDist } from './ui/build';
 import { heapMb, installProbes, listReady, nextPaint, percentile } from './ui/page-probes';
 import { buildWebHost } from '../support/build-web-host';
 import { launchWebHostProcess } from '../support/web-host-process';
-import { PostLister } from '../../electron/services/site/list-posts';
 import { openSiteFolder } from '../../electron/services/site/open-site';
 import { SearchService } from '../../electron/services/search/search-service';
 import { IsoGitService } from '../../electron/services/git/git-service';
+import { timeInDiskWorkerHeap } from './scale/timed-in-worker';
 
 const DEFAULT_SIZES = [1000, 10_000];
 const FULL_SIZES = [1000, 10_000, 50_000, 100_000];
@@ -122,18 +122,14 @@ async function measureList(ctx: BenchContext, root: string, n: number, at100k: b
     const site = await openSiteFolder(root);
     // As the app lists: with its cache in the data folder, empty at first (cold: every file
     // read), then a new lister as at the next launch (warm: the cache read from disk, files only
-    // stat'ed).
+    // stat'ed); on a thread with the heap of the app's disk worker, where the app lists.
     const cacheFile = join(ctx.tmpDir, `scale-list-cache-${n}-${r}.json`);
-    const lister = new PostLister(site.contentDir, cacheFile);
-    const [ms, posts] = await time(() => lister.list());
-    cold.push(ms);
+    const t = await timeInDiskWorkerHeap({ job: 'list', contentDir: site.contentDir, cacheFile });
+    cold.push(t.firstMs);
     // n posts and one branch bundle (_index.md) per section, listed as posts too.
-    if (posts.length < n) throw new Error(`listed ${posts.length} posts of ${n}`);
-    await lister.save();
-    const next = new PostLister(site.contentDir, cacheFile);
-    const [warmMs, again] = await time(() => next.list());
-    if (again.length !== posts.length || next.filesRead > 0) throw new Error(`the warm listing read ${next.filesRead} files and listed ${again.length} of ${posts.length}`);
-    warm.push(warmMs);
+    if (t.firstCount < n) throw new Error(`listed ${t.firstCount} posts of ${n}`);
+    if (t.nextCount !== t.firstCount || t.nextFilesRead > 0) throw new Error(`the warm listing read ${t.nextFilesRead} files and listed ${t.nextCount} of ${t.firstCount}`);
+    warm.push(t.nextMs);
   }
   const hugo: number[] = [];
   for (let r = 0; r < (n >= 50_000 ? 1 : 3); r++) {
@@ -149,21 +145,15 @@ async function measureList(ctx: BenchContext, root: string, n: number, at100k: b
 async function measureSearch(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
   const L = label(n);
   // Built from the posts with an empty cache (the first launch), then again from the cache it
-  // wrote (every later launch: posts only stat'ed).
+  // wrote (every later launch: posts only stat'ed); both on a thread with the heap of the app's
+  // disk worker, where the app builds it (search-build-in-worker.ts).
   const cacheFile = join(ctx.tmpDir, `scale-search-cache-${n}.bin`);
-  const [buildMs, service] = await time(async () => {
-    const s = new SearchService({ contentDir: join(root, 'content') }, { cacheFile });
-    await s.ready;
-    return s;
-  });
-  await service.save();
-  const [warmBuildMs, filesRead] = await time(async () => {
-    const s = new SearchService({ contentDir: join(root, 'content') }, { cacheFile });
-    await s.ready;
-    await s.shutdown();
-    return s.filesRead;
-  });
-  if (filesRead > 0) throw new Error(`the search index from its cache read ${filesRead} posts`);
+  const { firstMs: buildMs, nextMs: warmBuildMs, nextFilesRead } = await timeInDiskWorkerHeap({ job: 'search', contentDir: join(root, 'content'), cacheFile });
+  if (nextFilesRead > 0) throw new Error(`the search index from its cache read ${nextFilesRead} posts`);
+  // The queries run here, on the index read from that cache.
+  const service = new SearchService({ contentDir: join(root, 'content') }, { cacheFile });
+  await service.ready;
+  if (service.filesRead > 0) throw new Error(`the search index from its cache read ${service.filesRead} posts`);
   try {
     const QUERIES = queries(n);
     for (const q of QUERIES) await service.search({ query: q }); // warm-up: first calls compile the code paths

@@ -6,20 +6,27 @@
 // then built from the posts, as on a first launch. Written whole to a temp file and renamed.
 //
 // Layout (little-endian): "PWSI", u32 format version, u32 header length, the header (JSON:
-// contentDir, ids, words, per-document fields; padded with spaces to a multiple of 4 bytes),
-// then the index's arrays (inverted-index.ts IndexSnapshot): counts (u32 per word), slots (i32
-// per posting), lengths (f32, 4 per document), tfs (u8 per posting).
+// contentDir, ids, words, and the documents' texts a column each: titles, tags, sections,
+// dates; padded with spaces to a multiple of 4 bytes), then the documents' numbers a column each
+// (mtimeMs f64, size f64, draft u8, link forms u32 × 4) and the index's arrays (inverted-index.ts
+// IndexSnapshot): counts (u32 per word), slots (i32 per posting), lengths (f32, 4 per document),
+// tfs (u8 per posting). Columns, not a JSON row per document: at 100,000 posts the rows (an
+// array and a link-form object each, checked one by one) were a third of the read and most of
+// its garbage, and the read grew faster than the site.
 import { siteCacheFile } from '../fs/site-cache-file';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { IndexSnapshot } from './inverted-index';
-import { noLinkForms, type LinkFormCounts } from '../../../shared/links/post-address';
+import { noLinkForms, type LinkForm, type LinkFormCounts } from '../../../shared/links/post-address';
+import { dateToMs } from '../../../shared/post/date-ms';
 
 const MAGIC = 'PWSI';
 /** Bumped whenever the layout, the tokenizer or what a document keeps changes. */
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
 const FIELDS = 4;
+/** The link forms' order in the file. */
+const LINK_FORMS = Object.keys(noLinkForms()) as LinkForm[];
 
 /** What the index keeps of a post besides its words (search-service.ts Meta, without id and dateMs). */
 export interface CachedDoc {
@@ -39,6 +46,17 @@ export interface IndexCache {
   docs: CachedDoc[];
 }
 
+/** A document as read back: with its id and date in ms, ready to keep as it is (search-service.ts Meta). */
+export interface RestoredDoc extends CachedDoc {
+  id: string;
+  dateMs: number | null;
+}
+
+export interface RestoredIndexCache {
+  snapshot: IndexSnapshot;
+  docs: RestoredDoc[];
+}
+
 /** The cache file of a content folder, in the app's data folder. */
 export function indexCacheFile(dataDir: string, contentDir: string): string {
   return siteCacheFile(dataDir, 'search-index-cache', contentDir, 'bin');
@@ -46,8 +64,19 @@ export function indexCacheFile(dataDir: string, contentDir: string): string {
 
 export async function writeIndexCache(file: string, contentDir: string, cache: IndexCache): Promise<void> {
   const { snapshot: s, docs } = cache;
-  const docRows = docs.map((d) => [d.mtimeMs, d.size, d.title, d.tags, d.section, d.draft, d.date, d.linkForms]);
-  let header = Buffer.from(JSON.stringify({ contentDir, ids: s.ids, words: s.words, docs: docRows }));
+  const n = docs.length;
+  const mtimes = new Float64Array(n);
+  const sizes = new Float64Array(n);
+  const drafts = new Uint8Array(n);
+  const links = new Uint32Array(n * LINK_FORMS.length);
+  docs.forEach((d, i) => {
+    mtimes[i] = d.mtimeMs;
+    sizes[i] = d.size;
+    drafts[i] = d.draft ? 1 : 0;
+    LINK_FORMS.forEach((k, j) => (links[i * LINK_FORMS.length + j] = d.linkForms[k]));
+  });
+  const columns = { titles: docs.map((d) => d.title), tags: docs.map((d) => d.tags), sections: docs.map((d) => d.section), dates: docs.map((d) => d.date) };
+  let header = Buffer.from(JSON.stringify({ contentDir, ids: s.ids, words: s.words, ...columns }));
   if (header.length % 4) header = Buffer.concat([header, Buffer.alloc(4 - (header.length % 4), 0x20)]);
   const head = Buffer.alloc(12);
   head.write(MAGIC, 0, 'latin1');
@@ -55,11 +84,11 @@ export async function writeIndexCache(file: string, contentDir: string, cache: I
   head.writeUInt32LE(header.length, 8);
   const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, Buffer.concat([head, header, bytes(s.counts), bytes(s.slots), bytes(s.lengths), bytes(s.tfs)]));
+  await writeFileAtomic(file, Buffer.concat([head, header, bytes(mtimes), bytes(sizes), bytes(drafts), bytes(links), bytes(s.counts), bytes(s.slots), bytes(s.lengths), bytes(s.tfs)]));
 }
 
 /** The cache of `contentDir`, or null when there is none that can be trusted as a whole. */
-export async function readIndexCache(file: string, contentDir: string): Promise<IndexCache | null> {
+export async function readIndexCache(file: string, contentDir: string): Promise<RestoredIndexCache | null> {
   try {
     return parse(await readFile(file), contentDir);
   } catch {
@@ -67,18 +96,16 @@ export async function readIndexCache(file: string, contentDir: string): Promise<
   }
 }
 
-function parse(buf: Buffer, contentDir: string): IndexCache | null {
+function parse(buf: Buffer, contentDir: string): RestoredIndexCache | null {
   if (buf.length < 12 || buf.toString('latin1', 0, 4) !== MAGIC || buf.readUInt32LE(4) !== INDEX_CACHE_VERSION) return null;
   const headerLen = buf.readUInt32LE(8);
   if (12 + headerLen > buf.length) return null;
-  const h = JSON.parse(buf.toString('utf8', 12, 12 + headerLen)) as { contentDir?: unknown; ids?: unknown; words?: unknown; docs?: unknown };
-  if (h.contentDir !== contentDir || !isStrings(h.ids) || !isStrings(h.words) || !Array.isArray(h.docs) || h.docs.length !== h.ids.length) return null;
-  const docs: CachedDoc[] = [];
-  for (const row of h.docs as unknown[]) {
-    const doc = docOf(row);
-    if (!doc) return null;
-    docs.push(doc);
-  }
+  const h = JSON.parse(buf.toString('utf8', 12, 12 + headerLen)) as Record<string, unknown>;
+  const { ids, words, titles, tags, sections, dates } = h;
+  if (h.contentDir !== contentDir || !isStrings(ids) || !isStrings(words) || !isStrings(titles) || !isStrings(sections)) return null;
+  const n = ids.length;
+  if (titles.length !== n || sections.length !== n || !Array.isArray(dates) || dates.length !== n || !Array.isArray(tags) || tags.length !== n) return null;
+  if (!dates.every((d) => d === null || typeof d === 'string') || !tags.every(isStrings)) return null;
   let off = 12 + headerLen;
   // Copied out into buffers of their own: typed arrays need their element size's alignment.
   const take = (bytes: number): ArrayBuffer => {
@@ -87,25 +114,28 @@ function parse(buf: Buffer, contentDir: string): IndexCache | null {
     off += bytes;
     return out;
   };
-  const counts = new Uint32Array(take(h.words.length * 4));
+  const mtimes = new Float64Array(take(n * 8));
+  const sizes = new Float64Array(take(n * 8));
+  const drafts = new Uint8Array(take(n));
+  const links = new Uint32Array(take(n * LINK_FORMS.length * 4));
+  const counts = new Uint32Array(take(words.length * 4));
   let total = 0;
   for (const c of counts) total += c;
   const slots = new Int32Array(take(total * 4));
-  const lengths = new Float32Array(take(h.ids.length * FIELDS * 4));
+  const lengths = new Float32Array(take(n * FIELDS * 4));
   const tfs = new Uint8Array(take(total));
   if (off !== buf.length) return null;
-  return { snapshot: { ids: h.ids, words: h.words, counts, slots, tfs, lengths }, docs };
+  const docs: RestoredDoc[] = new Array(n);
+  const L = LINK_FORMS.length;
+  for (let i = 0; i < n; i++) {
+    const date = dates[i] as string | null;
+    const linkForms = noLinkForms();
+    for (let j = 0; j < L; j++) linkForms[LINK_FORMS[j]] = links[i * L + j];
+    docs[i] = { id: ids[i], mtimeMs: mtimes[i], size: sizes[i], title: titles[i], tags: tags[i] as string[], section: sections[i], draft: drafts[i] === 1, date, dateMs: dateToMs(date), linkForms };
+  }
+  return { snapshot: { ids, words, counts, slots, tfs, lengths }, docs };
 }
 
 function isStrings(a: unknown): a is string[] {
   return Array.isArray(a) && a.every((x) => typeof x === 'string');
-}
-
-function docOf(row: unknown): CachedDoc | null {
-  if (!Array.isArray(row) || row.length !== 8) return null;
-  const [mtimeMs, size, title, tags, section, draft, date, linkForms] = row as unknown[];
-  if (typeof mtimeMs !== 'number' || typeof size !== 'number' || typeof title !== 'string' || !isStrings(tags) || typeof section !== 'string') return null;
-  if (typeof draft !== 'boolean' || (date !== null && typeof date !== 'string') || !linkForms || typeof linkForms !== 'object') return null;
-  if (!Object.keys(noLinkForms()).every((k) => typeof (linkForms as Record<string, unknown>)[k] === 'number')) return null;
-  return { mtimeMs, size, title, tags, section, draft, date, linkForms: linkForms as LinkFormCounts };
 }

@@ -24,10 +24,16 @@ const FUZZY_WEIGHT = 0.45;
 const DEAD_SHARE = 0.25;
 
 class Postings {
-  slots = new Int32Array(4);
-  /** Per posting, the word's count in each field (0-3, two bits per field: the tokenizer caps counts at 3). */
-  tfs = new Uint8Array(4);
-  n = 0;
+  /**
+   * `slots`/`tfs` given: views on a snapshot's arrays (restore), so that a cache of 100,000
+   * words allocates no pair of small arrays per word only to drop it.
+   * tfs: per posting, the word's count in each field (0-3, two bits per field: the tokenizer caps counts at 3).
+   */
+  constructor(
+    public slots: Int32Array = new Int32Array(4),
+    public tfs: Uint8Array = new Uint8Array(4),
+    public n = 0,
+  ) {}
 
   push(slot: number, tf: number): void {
     if (this.n === this.slots.length) {
@@ -269,10 +275,7 @@ export class InvertedIndex {
     for (let w = 0; w < snap.words.length; w++) {
       const c = snap.counts[w];
       if (k + c > snap.slots.length) throw new Error('index snapshot: postings cut short');
-      const p = new Postings();
-      p.slots = snap.slots.subarray(k, k + c);
-      p.tfs = snap.tfs.subarray(k, k + c);
-      p.n = c;
+      const p = new Postings(snap.slots.subarray(k, k + c), snap.tfs.subarray(k, k + c), c);
       let prev = -1;
       for (let i = 0; i < c; i++) {
         const s = p.slots[i];

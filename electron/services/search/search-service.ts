@@ -8,13 +8,13 @@
 // Post bodies are not kept in memory (130 MB at 100,000 posts): a hit's excerpt is cut from
 // its file when it is shown.
 import { stat } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { isAbsolute, join, relative, sep, dirname, basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import type { SearchHit, SearchRequest, SearchResponse } from '../../../shared/ipc/channels/search';
 import { dateToMs } from '../../../shared/post/date-ms';
-import { findPostRelsSync } from '../site/list-posts';
+import { findPostRelsSync, knownLeavesOf } from '../site/list-posts';
 import { readDoc, type SearchDoc } from './read-doc';
 import { noLinkForms, pickLinkForm, type LinkForm } from '../../../shared/links/post-address';
 import { makeSnippet, matchRanges } from './snippet';
@@ -70,33 +70,54 @@ export class SearchService {
     const dir = this.site.contentDir;
     const cached = this.opts.cacheFile ? await readIndexCache(this.opts.cacheFile, dir) : null;
     if (cached) this.takeCache(cached);
-    // Every post is stat'ed; only those new or changed since the cache are read.
-    const rels = findPostRelsSync(dir);
-    const seen = new Set<string>();
+    const fromCache = this.docs.size;
+    // Every post is stat'ed; only those new or changed since the cache are read. The bundles the
+    // cache knows are not probed by the walk (one stat per post instead of two, as the post
+    // list does): one whose index file is gone has its folder walked below.
+    const knownLeaves = knownLeavesOf(this.docs.keys());
+    const rels = findPostRelsSync(dir, knownLeaves);
+    /** Posts of the cache found by the walk: when all are, none was deleted meanwhile. */
+    let stillThere = 0;
     const batch: SearchDoc[] = [];
     for (let i = 0; i < rels.length; i++) {
-      if (this.closed) return;
-      const rel = rels[i];
-      const abs = `${dir}/${rel}`;
-      seen.add(rel);
-      const known = this.docs.get(rel);
-      const st = known ? statSync(abs, { throwIfNoEntry: false }) : null;
-      if (!known || !st || st.mtimeMs !== known.mtimeMs || st.size !== known.size) {
-        const doc = readDoc(abs, rel);
-        this.filesRead++;
-        if (doc) batch.push(doc);
-        else if (known) this.drop(rel);
-      }
       // Yield now and then: the thread also answers other calls while we index.
       if (i % 500 === 499) {
         this.addAll(batch.splice(0));
         await new Promise((r) => setImmediate(r));
         await this.opts.pause?.();
       }
+      if (this.closed) return;
+      const rel = rels[i];
+      const abs = `${dir}/${rel}`;
+      const known = this.docs.get(rel);
+      // lstat: a known bundle's index file that became a link (which may point outside the
+      // site) is no post, as the walk would have found.
+      const st = known ? lstatSync(abs, { throwIfNoEntry: false }) : null;
+      if (known) {
+        stillThere++;
+        const slash = rel.lastIndexOf('/');
+        const folder = rel.slice(0, Math.max(slash, 0));
+        if (!st?.isFile() && slash > 0 && knownLeaves.get(folder) === rel.slice(slash + 1)) {
+          // Not probed by the walk and gone: the folder is read as a first launch would.
+          this.drop(rel);
+          knownLeaves.delete(folder);
+          rels.push(...findPostRelsSync(dir, undefined, folder));
+          continue;
+        }
+      }
+      if (!known || !st || st.mtimeMs !== known.mtimeMs || st.size !== known.size) {
+        const doc = readDoc(abs, rel);
+        this.filesRead++;
+        if (doc) batch.push(doc);
+        else if (known) this.drop(rel);
+      }
     }
     this.addAll(batch);
-    // Posts deleted while the app was closed.
-    for (const id of [...this.docs.keys()]) if (!seen.has(id)) this.drop(id);
+    // Posts deleted while the app was closed (no set of every path when none was).
+    if (stillThere < fromCache) {
+      const seen = new Set(rels);
+      for (const id of [...this.docs.keys()]) if (!seen.has(id)) this.drop(id);
+    }
     if (!cached) this.dirty = true;
     this.built = true;
     void this.save();
@@ -108,10 +129,9 @@ export class SearchService {
     } catch {
       return; // parts that do not agree: built from the posts instead
     }
-    cache.snapshot.ids.forEach((id, i) => {
-      const d = cache.docs[i];
-      this.docs.set(id, { id, ...d, dateMs: dateToMs(d.date) });
-    });
+    // Each document comes as the object kept here (index-cache.ts RestoredDoc): none is copied.
+    const ids = cache.snapshot.ids;
+    for (let i = 0; i < ids.length; i++) this.docs.set(ids[i], cache.docs[i]);
   }
 
   private drop(id: string): void {

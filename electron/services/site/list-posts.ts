@@ -8,7 +8,7 @@
 // The synchronous file calls here run in the disk worker thread (worker/disk-worker.ts) when the
 // app lists posts, never on the main process's event loop; the CLI and the bench call the
 // class directly.
-import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, openSync, fstatSync, readSync, closeSync, type Dirent } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -36,8 +36,36 @@ interface CacheEntry {
   seen?: number;
 }
 
-/** Bumped whenever PostSummary or summarize() changes, so an old cache is never trusted. */
-const CACHE_VERSION = 1;
+/**
+ * Bumped whenever PostSummary, summarize() or the file's layout changes, so an old cache is
+ * never trusted. 2: a column per field (CacheColumns) instead of a JSON row per post.
+ */
+const CACHE_VERSION = 2;
+
+/**
+ * The cache file's layout: one array per field, entry i of each being post i. Columns rather
+ * than an object per post: at 100,000 posts JSON.parse of the rows (an array and an object with
+ * ten keys each) was most of a warm listing's start, and its garbage made the listing grow
+ * faster than the site. draft and garbled are 0/1.
+ */
+interface CacheColumns {
+  mtimeMs: number[];
+  size: number[];
+  path: string[];
+  title: string[];
+  date: Array<string | null>;
+  dateMs: Array<number | null>;
+  draft: number[];
+  tags: string[][];
+  section: string[];
+  kind: Array<PostSummary['kind']>;
+  frontMatterError: Array<string | null>;
+  garbled: number[];
+}
+const COLUMNS: ReadonlyArray<keyof CacheColumns> = ['mtimeMs', 'size', 'path', 'title', 'date', 'dateMs', 'draft', 'tags', 'section', 'kind', 'frontMatterError', 'garbled'];
+const KINDS = new Set<unknown>(['leaf-bundle', 'branch-bundle', 'single']);
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isNumberOrNull = (v: unknown) => v === null || typeof v === 'number';
 /** How long after a listing that changed the cache it is written (one write, not one per call). */
 const SAVE_AFTER_MS = 1000;
 
@@ -63,13 +91,28 @@ export class PostLister {
     this.loaded ??= (async () => {
       if (!this.cacheFile) return;
       try {
-        const saved = JSON.parse(await readFile(this.cacheFile, 'utf8')) as { version?: unknown; contentDir?: unknown; entries?: unknown };
-        if (saved.version !== CACHE_VERSION || saved.contentDir !== this.contentDir || !Array.isArray(saved.entries)) return;
-        for (const e of saved.entries as unknown[]) {
-          if (!Array.isArray(e) || e.length !== 3) continue;
-          const [mtimeMs, size, summary] = e as [unknown, unknown, PostSummary];
-          if (typeof mtimeMs !== 'number' || typeof size !== 'number' || !summary || typeof summary.path !== 'string') continue;
-          if (!this.cache.has(summary.path)) this.cache.set(summary.path, { mtimeMs, size, summary });
+        const saved = JSON.parse(await readFile(this.cacheFile, 'utf8')) as { version?: unknown; contentDir?: unknown } & Partial<Record<keyof CacheColumns, unknown>>;
+        if (saved.version !== CACHE_VERSION || saved.contentDir !== this.contentDir || !Array.isArray(saved.path)) return;
+        const n = saved.path.length;
+        if (!COLUMNS.every((k) => Array.isArray(saved[k]) && (saved[k] as unknown[]).length === n)) return;
+        const c = saved as unknown as CacheColumns;
+        for (let i = 0; i < n; i++) {
+          const path = c.path[i];
+          const mtimeMs = c.mtimeMs[i];
+          const size = c.size[i];
+          const title = c.title[i];
+          const date = c.date[i];
+          const dateMs = c.dateMs[i];
+          const tags = c.tags[i];
+          const section = c.section[i];
+          const kind = c.kind[i];
+          const frontMatterError = c.frontMatterError[i];
+          // An entry that is not what summarize() makes is skipped: that post is read again.
+          if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number' || typeof title !== 'string' || typeof section !== 'string') continue;
+          if (!isStringOrNull(date) || !isNumberOrNull(dateMs) || !isStringOrNull(frontMatterError) || !KINDS.has(kind) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) continue;
+          if (this.cache.has(path)) continue;
+          const summary: PostSummary = { path, title, date, dateMs, draft: c.draft[i] === 1, tags, section, kind, frontMatterError, garbled: c.garbled[i] === 1 };
+          this.cache.set(path, { mtimeMs, size, summary });
         }
       } catch {
         // No cache yet, or one that cannot be read: this listing reads the files and writes one.
@@ -89,10 +132,24 @@ export class PostLister {
   private async write(): Promise<void> {
     if (!this.cacheFile || !this.dirty) return;
     this.dirty = false;
-    const entries = [...this.cache.values()].map((e) => [e.mtimeMs, e.size, e.summary]);
+    const columns = Object.fromEntries(COLUMNS.map((k) => [k, [] as unknown[]])) as unknown as CacheColumns;
+    for (const { mtimeMs, size, summary: p } of this.cache.values()) {
+      columns.mtimeMs.push(mtimeMs);
+      columns.size.push(size);
+      columns.path.push(p.path);
+      columns.title.push(p.title);
+      columns.date.push(p.date);
+      columns.dateMs.push(p.dateMs);
+      columns.draft.push(p.draft ? 1 : 0);
+      columns.tags.push(p.tags);
+      columns.section.push(p.section);
+      columns.kind.push(p.kind);
+      columns.frontMatterError.push(p.frontMatterError);
+      columns.garbled.push(p.garbled ? 1 : 0);
+    }
     try {
       await mkdir(dirname(this.cacheFile), { recursive: true });
-      await writeFileAtomic(this.cacheFile, Buffer.from(JSON.stringify({ version: CACHE_VERSION, contentDir: this.contentDir, entries })));
+      await writeFileAtomic(this.cacheFile, Buffer.from(JSON.stringify({ version: CACHE_VERSION, contentDir: this.contentDir, ...columns })));
     } catch {
       // A read-only or full disk: the cache stays in memory; the next launch reads the files.
     }
@@ -166,12 +223,7 @@ export class PostLister {
    * costs one stat per post instead of a folder read and a stat.
    */
   private knownLeaves(): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const rel of this.cache.keys()) {
-      const slash = rel.lastIndexOf('/');
-      if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(rel.slice(0, slash), rel.slice(slash + 1));
-    }
-    return out;
+    return knownLeavesOf(this.cache.keys());
   }
 
   /**
@@ -204,9 +256,11 @@ export class PostLister {
   private summaryOf(abs: string, rel: string): PostSummary | null {
     const hit = this.cache.get(rel);
     if (hit) {
-      // A known post costs one stat, not an open, a stat and a close.
-      const st = statSync(abs, { throwIfNoEntry: false });
-      if (!st) return null; // deleted while listing
+      // A known post costs one stat, not an open, a stat and a close. lstat: a known bundle's
+      // index file (taken without the walk's look) that became a link, which may point outside
+      // the site, is no post; its folder is then read as the walk would.
+      const st = lstatSync(abs, { throwIfNoEntry: false });
+      if (!st?.isFile()) return null; // deleted while listing, or no plain file any more
       if (hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
     }
     let fd: number;
@@ -226,6 +280,20 @@ export class PostLister {
       closeSync(fd);
     }
   }
+}
+
+/**
+ * The leaf bundles among known post paths (content-relative): folder → its index file's name,
+ * for findPostRelsSync's `knownLeaves`. A caller that finds such an index file gone walks its
+ * folder again (findPostRelsSync(dir, undefined, folder)): it may hold posts of its own now.
+ */
+export function knownLeavesOf(rels: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of rels) {
+    const slash = rel.lastIndexOf('/');
+    if (slash > 0 && LEAF_RE.test(rel.slice(slash + 1))) out.set(rel.slice(0, slash), rel.slice(slash + 1));
+  }
+  return out;
 }
 
 /** Walks the content folder; skips hidden folders and the resources of leaf bundles. */

@@ -8,15 +8,18 @@
 // only through the services this thread runs): blocking this thread blocks nobody, and for
 // thousands of small files one synchronous call each is several times faster than a promise
 // each on libuv's four threads.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 import { SiteDiskJobs, type DiskJobsConfig } from './site-disk-jobs';
 import { isSignalArg, type FromWorker, type ToWorker, type WorkerError } from './disk-protocol';
+import { lowerThisThreadPriority } from './thread-priority';
 
 if (!parentPort) throw new Error('disk-worker.ts runs only as a worker thread.');
 const port = parentPort;
 const jobs = new SiteDiskJobs(workerData as DiskJobsConfig);
 const running = new Map<number, AbortController>();
+/** Whether this thread already runs at background priority (thread-priority.ts). */
+let background = false;
 
 function reply(msg: FromWorker): void {
   port.postMessage(msg);
@@ -34,9 +37,19 @@ async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {
   try {
     // The thread's own state: how many calls are in flight (tests wait for 0 to see a cancel land).
     if (msg.target === 'worker' && msg.method === 'running') return reply({ type: 'result', id: msg.id, ok: true, value: running.size });
+    if (msg.target === 'worker' && msg.method === 'heapLimits') return reply({ type: 'result', id: msg.id, ok: true, value: { ...resourceLimits } });
     // The post list first: other calls wait while one is read (site-disk-jobs.ts noteListing).
     const listing = msg.target === 'lister' && msg.method === 'list';
-    if (msg.target !== 'lister') await jobs.listingsDone();
+    if (msg.target !== 'lister') {
+      await jobs.listingsDone();
+      // The first post list is done: what this thread does from here on (the search index, git
+      // status, the schema; later listings mostly come from the cache) is background work that
+      // must not take the CPU the window needs to scroll and paint. Only lowered, never raised.
+      if (!background) {
+        background = true;
+        lowerThisThreadPriority();
+      }
+    }
     const target = (await jobs.target(msg.target)) as Record<string, unknown> | null;
     if (!target || !(msg.method in target)) throw new Error(`The disk worker has no ${msg.target}.${msg.method}.`);
     const member = target[msg.method];

@@ -16,6 +16,15 @@ import { SIGNAL_ARG, type FromWorker, type ToWorker, type WorkerError } from './
 import type { DiskJobsConfig, DiskTarget } from './site-disk-jobs';
 import { findDiskWorkerEntry, startWorker, type WorkerEntry } from './worker-entry';
 
+/**
+ * The thread's young generation (V8's nursery, 3 × its semi-space): 192 MB where Node's default
+ * is 48. Building a 100,000-post search index allocates gigabytes of short-lived strings while
+ * its index grows; with the default nursery the scavenges that copy survivors grew faster than
+ * the site (0.55 s at 50,000 posts, 1.3-2.4 s at 100,000), with this one they do not (0.56 s,
+ * 0.69 s) and the build is 10-40% faster. The nursery grows to this only under such load.
+ */
+export const DISK_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 } as const;
+
 /** How long a closing site waits for the worker to write its caches before stopping it. */
 const SHUTDOWN_WAIT_MS = 5000;
 const CRASHED = 'Reading the site\'s files stopped unexpectedly. Try again; if it keeps happening, restart Postwright.';
@@ -71,6 +80,11 @@ export class SiteDiskWorker {
     void this.running().catch(() => {});
   }
 
+  /** The limits the thread's heap runs with (as the thread itself sees them). */
+  heapLimits(): Promise<Record<string, number>> {
+    return this.call<Record<string, number>>('worker', 'heapLimits', []);
+  }
+
   /** How many calls the worker is running (this one included). */
   running(): Promise<number> {
     return this.call<number>('worker', 'running', []);
@@ -83,7 +97,7 @@ export class SiteDiskWorker {
 
   private start(): Promise<Worker> {
     this.worker ??= this.entry().then((entry) => {
-      const w = startWorker(entry, { workerData: this.config, name: 'postwright-disk' });
+      const w = startWorker(entry, { workerData: this.config, name: 'postwright-disk', resourceLimits: DISK_WORKER_LIMITS });
       w.unref(); // an idle worker never keeps the process alive
       w.on('message', (msg: FromWorker) => this.settle(msg));
       w.on('error', (e) => this.crashed(w, e));

@@ -5,8 +5,8 @@
 // error instead of a hang.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSite } from '../../bench/generate-site';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
@@ -14,7 +14,8 @@ import { PostLister } from '../../../electron/services/site/list-posts';
 import { SiteFields } from '../../../electron/services/frontmatter/site-fields';
 import { findRepo } from '../../../electron/services/git/repo';
 import { repoStatus } from '../../../electron/services/git/status';
-import { SiteDiskWorker } from '../../../electron/services/worker/site-disk-worker';
+import { DISK_WORKER_LIMITS, SiteDiskWorker } from '../../../electron/services/worker/site-disk-worker';
+import { BACKGROUND_NICE, lowerThisThreadPriority } from '../../../electron/services/worker/thread-priority';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 
 const POSTS = 10_000;
@@ -126,4 +127,45 @@ describe('the disk worker', () => {
     await worker.shutdown();
     await missing.shutdown();
   }, 60_000);
+
+  // Linux only: there the nice value is per thread and readable in /proc; elsewhere the
+  // priority is left alone (next test), so there is nothing to see.
+  it.runIf(process.platform === 'linux')('runs its background work (search index, git status) below normal priority once the first post list is done, and the main process keeps its own', async () => {
+    const niceOfThreads = () =>
+      readdirSync('/proc/self/task').map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // Fields after the command name "(...)": state is field 3, nice field 19.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = getPriority(0);
+    const worker = new SiteDiskWorker({ site, dataDir: null });
+    try {
+      await worker.lister.list();
+      // The first listing ran at normal priority: no thread of this process is lowered yet.
+      expect(niceOfThreads().filter((n) => n === BACKGROUND_NICE)).toHaveLength(0);
+      await worker.search.size();
+      expect(niceOfThreads().filter((n) => n === BACKGROUND_NICE)).toHaveLength(1);
+      expect(getPriority(0)).toBe(before);
+      // Later listings still answer in full.
+      expect(await worker.lister.list()).toHaveLength(POSTS);
+    } finally {
+      await worker.shutdown();
+    }
+  }, 60_000);
+
+  it('runs with a young generation large enough for a 100,000-post index build (its garbage collection then grows no faster than the site)', async () => {
+    const worker = new SiteDiskWorker({ site, dataDir: null });
+    try {
+      const limits = await worker.heapLimits();
+      expect(limits.maxYoungGenerationSizeMb).toBe(DISK_WORKER_LIMITS.maxYoungGenerationSizeMb);
+      expect(limits.maxYoungGenerationSizeMb).toBeGreaterThanOrEqual(192);
+    } finally {
+      await worker.shutdown();
+    }
+  });
+
+  it('leaves the priority alone where it would slow the whole process (macOS, Windows)', () => {
+    expect(lowerThisThreadPriority(BACKGROUND_NICE, 'darwin')).toBe(false);
+    expect(lowerThisThreadPriority(BACKGROUND_NICE, 'win32')).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { PostLister, findPostFiles, findPostFilesSync } from '../../../electron/services/site/list-posts';
@@ -160,6 +161,58 @@ describe('PostLister cache kept on disk', () => {
     expect((await next.list()).map((p) => p.title).sort()).toEqual(['Beta', 'Gamma', 'Notes of Alpha']);
     expect(next.filesRead).toBe(2);
     expect(await next.list()).toEqual(await new PostLister(info.contentDir).list());
+  });
+
+  // The cache keeps a column per field (a JSON row per post made a 100,000-post launch slow):
+  // every field of every kind of post comes back as summarize() made it.
+  it('gives back every field of every kind of post from the cache, and re-reads only an entry that is not right', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: "Caf\u00c3\u00a9 notes"\ndate: 2025-01-01T10:00:00Z\ndraft: true\ntags: [Food, "hot drinks"]\n---\nBody\n',
+      'content/blog/_index.md': '+++\ntitle = "The blog"\n+++\n',
+      'content/blog/broken.md': '---\ntitle: [unclosed\n---\nBody\n',
+      'content/plain.md': 'No front matter at all.\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache.json');
+    const first = new PostLister(info.contentDir, cacheFile);
+    const cold = await first.list();
+    await first.save();
+    expect(cold.find((p) => p.path === 'blog/a/index.md')).toMatchObject({ draft: true, garbled: true, tags: ['Food', 'hot drinks'], kind: 'leaf-bundle', section: 'blog' });
+    expect(cold.find((p) => p.path === 'blog/broken.md')?.frontMatterError).toEqual(expect.any(String));
+    const second = new PostLister(info.contentDir, cacheFile);
+    expect(await second.list()).toEqual(cold);
+    expect(second.filesRead).toBe(0);
+
+    // One entry damaged (a title that is no text): that post alone is read again.
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { path: string[]; title: unknown[] };
+    saved.title[saved.path.indexOf('content/plain.md'.slice('content/'.length))] = 42;
+    writeFileSync(cacheFile, JSON.stringify(saved));
+    const third = new PostLister(info.contentDir, cacheFile);
+    expect(await third.list()).toEqual(cold);
+    expect(third.filesRead).toBe(1);
+  });
+
+  it('drops a cached bundle whose index file became a link while the app was closed (it may point outside the site)', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
+      'content/blog/b/index.md': '---\ntitle: Beta\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache.json');
+    const first = new PostLister(info.contentDir, cacheFile);
+    await first.list();
+    await first.save();
+    const outside = mkdtempSync(join(tmpdir(), 'pw-list-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.md'), '---\ntitle: Secret plans\n---\n');
+      rmSync(join(info.contentDir, 'blog/a/index.md'));
+      symlinkSync(join(outside, 'secret.md'), join(info.contentDir, 'blog/a/index.md'));
+      const next = new PostLister(info.contentDir, cacheFile);
+      expect((await next.list()).map((p) => p.title)).toEqual(['Beta']);
+      expect(await next.list()).toEqual(await new PostLister(info.contentDir).list());
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('ignores a damaged cache or one written for another folder', async () => {

@@ -3,7 +3,7 @@
 // closed is found by its new words (not its old ones) or not at all, and a cache that cannot be
 // trusted (damaged, of another format or folder) is ignored and the index built from the posts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
@@ -83,6 +83,81 @@ describe('the search index kept between launches', () => {
     expect(await paths(next, 'sardines')).toEqual(['blog/new.md']);
   });
 
+  // The next launch takes the bundles the cache knows without probing their folders (one stat
+  // per post at 100,000 posts): a bundle whose index file went is then read as a folder again.
+  it('finds the posts of a bundle folder whose index file was renamed while the app was closed', async () => {
+    const { site, launch } = setup();
+    await (await launch()).shutdown();
+    renameSync(join(site.root, 'content/blog/harbor/index.md'), join(site.root, 'content/blog/harbor/harbor-day.md'));
+    const next = await launch();
+    expect(next.size).toBe(32);
+    expect(await paths(next, 'lanternfish')).toEqual(['blog/harbor/harbor-day.md']);
+  });
+
+  it('drops a bundle whose index file became a link while the app was closed (it may point outside the site)', async () => {
+    const { site, launch } = setup();
+    await (await launch()).shutdown();
+    const outside = mkdtempSync(join(tmpdir(), 'pw-search-outside-'));
+    cleanup.push(() => rmSync(outside, { recursive: true, force: true }));
+    writeFileSync(join(outside, 'secret.md'), post('Secret', 'Narwhal plans.'));
+    const index = join(site.root, 'content/blog/harbor/index.md');
+    unlinkSync(index);
+    symlinkSync(join(outside, 'secret.md'), index);
+    const next = await launch();
+    expect(next.size).toBe(31);
+    expect(await paths(next, 'narwhal')).toEqual([]);
+    expect(await paths(next, 'lanternfish')).toEqual([]);
+  });
+
+  // The cache keeps its documents a column each (titles, tags, dates, drafts, link forms...):
+  // what a launch from it answers must be what the build from the posts answered.
+  it('answers from the cache exactly as from the posts: titles, tags, sections, drafts, dates, link forms', async () => {
+    const files: Record<string, string> = {
+      'content/blog/a/index.md': '---\ntitle: "Älpine café"\ndate: 2024-03-05T10:00:00Z\ndraft: true\ntags: [Food, "hot drinks"]\n---\n\nSee [b](/blog/b/) and [c](../c/) and [d]({{< relref "d" >}}).\n',
+      'content/blog/b.md': '+++\ntitle = "Bare dates"\ndate = 2023-01-02\n+++\nNo links, [one](/blog/a/) and [two](/news/x/).\n',
+      'content/news/x.md': '---\ntitle: ""\ntags: []\n---\n\nNo date, no title: {{< ref "a" >}} is not a link.\n',
+      'content/root.md': 'No front matter at all.\n',
+    };
+    const site = makeTempSite(files);
+    const dataDir = mkdtempSync(join(tmpdir(), 'pw-search-cache-'));
+    cleanup.push(() => site.remove(), () => rmSync(dataDir, { recursive: true, force: true }));
+    const contentDir = join(site.root, 'content');
+    const cacheFile = indexCacheFile(dataDir, contentDir);
+    const answers = async (s: SearchService) => ({
+      all: await s.search({ query: '' }),
+      words: await s.search({ query: 'alpine cafe' }),
+      drafts: await s.search({ query: '', draft: true }),
+      tagged: await s.search({ query: '', tag: 'hot drinks' }),
+      dated: await s.search({ query: '', from: '2023-01-01', to: '2023-12-31' }),
+      section: await s.search({ query: 'links', section: 'blog' }),
+      linkForm: await s.linkForm(),
+    });
+    const strip = (a: Awaited<ReturnType<typeof answers>>) => JSON.parse(JSON.stringify(a, (k, v) => (k === 'tookMs' ? 0 : v)));
+    const first = new SearchService({ contentDir }, { cacheFile });
+    await first.ready;
+    const built = strip(await answers(first));
+    await first.shutdown();
+    const second = new SearchService({ contentDir }, { cacheFile });
+    await second.ready;
+    cleanup.push(() => void second.shutdown());
+    expect(second.filesRead).toBe(0);
+    expect(strip(await answers(second))).toEqual(built);
+    expect(built.all.total).toBe(4);
+    expect(built.drafts.hits.map((h: { path: string }) => h.path)).toEqual(['blog/a/index.md']);
+    expect(built.tagged.hits[0]).toMatchObject({ title: 'Älpine café', tags: ['Food', 'hot drinks'], date: '2024-03-05T10:00:00Z', draft: true });
+  });
+
+  it('ignores a cache of another format version (the earlier layout kept a JSON row per post), as a first launch', async () => {
+    const { cacheFile, launch } = setup();
+    await (await launch()).shutdown();
+    const bytes = Buffer.from(readFileSync(cacheFile));
+    bytes.writeUInt32LE(1, 4);
+    writeFileSync(cacheFile, bytes);
+    const next = await launch();
+    expect(next.filesRead).toBe(32);
+    expect(await paths(next, 'lanternfish')).toEqual(['blog/harbor/index.md']);
+  });
+
   it('ignores a damaged cache and builds the index from the posts', async () => {
     const { cacheFile, launch } = setup();
     await (await launch()).shutdown();
@@ -119,8 +194,11 @@ describe('the search index kept between launches', () => {
 /** Total postings in a cache file (the sum of its per-word counts). */
 function countPostings(buf: Buffer): number {
   const headerLen = buf.readUInt32LE(8);
-  const words = (JSON.parse(buf.toString('utf8', 12, 12 + headerLen)) as { words: string[] }).words.length;
+  const header = JSON.parse(buf.toString('utf8', 12, 12 + headerLen)) as { ids: string[]; words: string[] };
+  // After the header: the documents' columns (mtimeMs f64, size f64, draft u8, 4 link-form u32), then the word counts.
+  const n = header.ids.length;
+  const countsAt = 12 + headerLen + n * 8 + n * 8 + n + n * 4 * 4;
   let total = 0;
-  for (let i = 0; i < words; i++) total += buf.readUInt32LE(12 + headerLen + i * 4);
+  for (let i = 0; i < header.words.length; i++) total += buf.readUInt32LE(countsAt + i * 4);
   return total;
 }
