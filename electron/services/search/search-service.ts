@@ -80,8 +80,9 @@ export class SearchService {
     let stillThere = 0;
     const batch: SearchDoc[] = [];
     for (let i = 0; i < rels.length; i++) {
-      // Yield now and then: the thread also answers other calls while we index.
-      if (i % 500 === 499) {
+      // Yield after each slice of 500 posts: the thread also answers other calls while we index.
+      // (At the top of the loop, so that a post dropped with `continue` cannot skip it.)
+      if (i > 0 && i % 500 === 0) {
         this.addAll(batch.splice(0));
         await new Promise((r) => setImmediate(r));
         await this.opts.pause?.();
