@@ -315,7 +315,7 @@ export class IsoGitService implements GitService {
   shutdown(): void {
     this.closed = true;
     // The stat cache goes to disk now, so the next launch's first status reads no file.
-    // And the helper thread of the status's lstat calls (parallel-lstat.ts) stops.
+    // And the helper threads of the status's lstat calls (parallel-lstat.ts) stop.
     void this.repoP
       ?.then((r) => {
         r?.scanner.close();

@@ -4,8 +4,9 @@
 // folder's own stat (adding, removing or renaming an entry changes a folder's mtime), so a
 // repeated status costs one lstat per folder and per file instead of a readdir per folder:
 // on 10,000 posts that walk is most of the cost of a status. Each cached folder and file has a
-// slot in a table of paths (parallel-lstat.ts) whose stat data are taken on two threads just
-// before a scan, so a large site's lstat calls are shared between two cores, as git shares them.
+// slot in a table of paths (parallel-lstat.ts) whose stat data are taken on this thread and
+// three helper threads just before a scan, so a large site's lstat calls are shared among the
+// cores, as git shares them.
 import { constants, lstatSync, readdirSync, type Stats } from 'node:fs';
 import { sep } from 'node:path';
 import { LiteStat, type WorkFile } from './worktree-hash';
@@ -49,7 +50,7 @@ interface Listing {
 export class PostScanner {
   private listings = new Map<string, Listing>();
   private generation = 0;
-  /** Where a large site's lstat calls are made, on two threads (see parallel-lstat.ts). */
+  /** Where a large site's lstat calls are made, on several threads (see parallel-lstat.ts). */
   readonly table: StatTable;
 
   /** `parallel: false`: every lstat on this thread; the other options are for tests (StatTable). */
@@ -57,7 +58,7 @@ export class PostScanner {
     this.table = new StatTable(options);
   }
 
-  /** Stops the helper thread, if one runs (a new scan starts it again). */
+  /** Stops the helper threads, if they run (a new large scan starts them again). */
   close(): void {
     this.table.close();
   }
@@ -76,7 +77,7 @@ export class PostScanner {
     const table = this.table;
     // Folders re-read and removed leave dead slots: renumbered once they are most of the table.
     if (table.dead > table.size / 2) this.reslot();
-    // Small sites: the scan's own lstat calls (a second thread would cost more than it saves).
+    // Small sites: the scan's own lstat calls (helper threads would cost more than they save).
     if (table.size >= table.minPaths) table.prefetch();
     // Paths below are joined by hand (path.join normalises, which at 100,000 posts costs more
     // than the lstat): the base must end without a separator, as join leaves it.
