@@ -122,14 +122,16 @@ async function measureList(ctx: BenchContext, root: string, n: number, at100k: b
     const site = await openSiteFolder(root);
     // As the app lists: with its cache in the data folder, empty at first (cold: every file
     // read), then a new lister as at the next launch (warm: the cache read from disk, files only
-    // stat'ed); on a thread with the heap of the app's disk worker, where the app lists.
+    // stat'ed); each launch on a new thread with the heap of the app's disk worker, where the
+    // app lists. Two next launches per run: a warm listing is short, and one sample of it per
+    // run left its growth exponent to the machine's load of the moment.
     const cacheFile = join(ctx.tmpDir, `scale-list-cache-${n}-${r}.json`);
-    const t = await timeInDiskWorkerHeap({ job: 'list', contentDir: site.contentDir, cacheFile });
+    const t = await timeInDiskWorkerHeap({ job: 'list', contentDir: site.contentDir, cacheFile }, 2);
     cold.push(t.firstMs);
     // n posts and one branch bundle (_index.md) per section, listed as posts too.
     if (t.firstCount < n) throw new Error(`listed ${t.firstCount} posts of ${n}`);
     if (t.nextCount !== t.firstCount || t.nextFilesRead > 0) throw new Error(`the warm listing read ${t.nextFilesRead} files and listed ${t.nextCount} of ${t.firstCount}`);
-    warm.push(t.nextMs);
+    warm.push(...t.nextEachMs);
   }
   const hugo: number[] = [];
   for (let r = 0; r < (n >= 50_000 ? 1 : 3); r++) {

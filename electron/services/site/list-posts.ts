@@ -32,8 +32,12 @@ interface CacheEntry {
   mtimeMs: number;
   size: number;
   summary: PostSummary;
-  /** The listing that last saw this post (a number per entry, not a set of 100,000 paths per listing). */
-  seen?: number;
+  /**
+   * The listing that last saw this post (a number per entry, not a set of 100,000 paths per
+   * listing). Set when the entry is made (0: none yet): added later, it gave each of 100,000
+   * entries a new shape and a property array of its own during the warm listing.
+   */
+  seen: number;
 }
 
 /**
@@ -112,7 +116,7 @@ export class PostLister {
           if (!isStringOrNull(date) || !isNumberOrNull(dateMs) || !isStringOrNull(frontMatterError) || !KINDS.has(kind) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) continue;
           if (this.cache.has(path)) continue;
           const summary: PostSummary = { path, title, date, dateMs, draft: c.draft[i] === 1, tags, section, kind, frontMatterError, garbled: c.garbled[i] === 1 };
-          this.cache.set(path, { mtimeMs, size, summary });
+          this.cache.set(path, { mtimeMs, size, summary, seen: 0 });
         }
       } catch {
         // No cache yet, or one that cannot be read: this listing reads the files and writes one.
@@ -208,7 +212,7 @@ export class PostLister {
     }
     for (const [k, e] of this.cache) {
       // Seen by this listing or by a later one running alongside it: still there.
-      if ((e.seen ?? 0) >= generation) continue;
+      if (e.seen >= generation) continue;
       this.cache.delete(k);
       this.changed();
     }
@@ -273,7 +277,7 @@ export class PostLister {
       const st = fstatSync(fd);
       const summary = summarize(rel, readHead(fd, st.size));
       this.filesRead++;
-      this.cache.set(rel, { mtimeMs: st.mtimeMs, size: st.size, summary });
+      this.cache.set(rel, { mtimeMs: st.mtimeMs, size: st.size, summary, seen: 0 });
       this.changed();
       return summary;
     } finally {

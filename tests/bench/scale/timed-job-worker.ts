@@ -2,39 +2,32 @@
 // disk worker (site-disk-worker.ts DISK_WORKER_LIMITS): the app lists posts and builds the index
 // there, and the nursery size decides how their garbage collection grows with the site. Timed
 // on the bench's own thread, the figures were of a heap the app never uses. Started by
-// timed-in-worker.ts.
+// timed-in-worker.ts, once per launch: the first (no cache) writes the cache the next one reads.
+import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PostLister } from '../../../electron/services/site/list-posts';
 import { SearchService } from '../../../electron/services/search/search-service';
-import type { JobRequest, JobTimes } from './timed-in-worker';
+import type { JobRequest, LaunchTimes } from './timed-in-worker';
 
-const req = workerData as JobRequest;
+const req = workerData as JobRequest & { launch: 'first' | 'next' };
 
-/** First (empty cache) and next launch (the cache the first one wrote). */
-async function run(): Promise<JobTimes> {
+async function run(): Promise<LaunchTimes> {
+  if (req.launch === 'first') rmSync(req.cacheFile, { force: true });
   if (req.job === 'list') {
-    let t0 = performance.now();
-    const first = new PostLister(req.contentDir, req.cacheFile);
-    const posts = await first.list();
-    const firstMs = performance.now() - t0;
-    await first.save();
-    t0 = performance.now();
-    const next = new PostLister(req.contentDir, req.cacheFile);
-    const again = await next.list();
-    return { firstMs, nextMs: performance.now() - t0, firstCount: posts.length, nextCount: again.length, nextFilesRead: next.filesRead };
+    const t0 = performance.now();
+    const lister = new PostLister(req.contentDir, req.cacheFile);
+    const posts = await lister.list();
+    const ms = performance.now() - t0;
+    await lister.save();
+    return { ms, count: posts.length, filesRead: lister.filesRead };
   }
-  let t0 = performance.now();
-  const first = new SearchService({ contentDir: req.contentDir }, { cacheFile: req.cacheFile });
-  await first.ready;
-  const firstMs = performance.now() - t0;
-  await first.save();
-  await first.shutdown();
-  t0 = performance.now();
-  const next = new SearchService({ contentDir: req.contentDir }, { cacheFile: req.cacheFile });
-  await next.ready;
-  const nextMs = performance.now() - t0;
-  await next.shutdown();
-  return { firstMs, nextMs, firstCount: first.size, nextCount: next.size, nextFilesRead: next.filesRead };
+  const t0 = performance.now();
+  const service = new SearchService({ contentDir: req.contentDir }, { cacheFile: req.cacheFile });
+  await service.ready;
+  const ms = performance.now() - t0;
+  await service.save();
+  await service.shutdown();
+  return { ms, count: service.size, filesRead: service.filesRead };
 }
 
 run().then(
