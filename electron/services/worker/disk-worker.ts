@@ -8,6 +8,7 @@
 // only through the services this thread runs): blocking this thread blocks nobody, and for
 // thousands of small files one synchronous call each is several times faster than a promise
 // each on libuv's four threads.
+import { getPriority } from 'node:os';
 import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { isPostwrightError } from '../../../shared/ipc/errors';
 import { SiteDiskJobs, type DiskJobsConfig } from './site-disk-jobs';
@@ -16,10 +17,24 @@ import { lowerThisThreadPriority } from './thread-priority';
 
 if (!parentPort) throw new Error('disk-worker.ts runs only as a worker thread.');
 const port = parentPort;
-const jobs = new SiteDiskJobs(workerData as DiskJobsConfig);
+const config = workerData as DiskJobsConfig;
+const jobs = new SiteDiskJobs(config);
 const running = new Map<number, AbortController>();
 /** Whether this thread already runs at background priority (thread-priority.ts). */
 let background = false;
+/** The search thread: post listings under way on the disk thread (by number), each ended by its resolve. */
+const listings = new Map<number, () => void>();
+
+/** The search thread hears of the disk thread's listings: its index build waits while one runs. */
+function listingStarted(token: number): void {
+  if (listings.has(token)) return;
+  void jobs.noteListing(new Promise<void>((resolve) => listings.set(token, resolve)));
+}
+
+function listingEnded(token: number): void {
+  listings.get(token)?.();
+  listings.delete(token);
+}
 
 function reply(msg: FromWorker): void {
   port.postMessage(msg);
@@ -38,14 +53,22 @@ async function call(msg: Extract<ToWorker, { type: 'call' }>): Promise<void> {
     // The thread's own state: how many calls are in flight (tests wait for 0 to see a cancel land).
     if (msg.target === 'worker' && msg.method === 'running') return reply({ type: 'result', id: msg.id, ok: true, value: running.size });
     if (msg.target === 'worker' && msg.method === 'heapLimits') return reply({ type: 'result', id: msg.id, ok: true, value: { ...resourceLimits } });
-    // The post list first: other calls wait while one is read (site-disk-jobs.ts noteListing).
+    // Linux: this thread's own nice value (tests: which thread runs below normal priority).
+    if (msg.target === 'worker' && msg.method === 'priority') return reply({ type: 'result', id: msg.id, ok: true, value: getPriority(0) });
+    if (msg.target === 'worker' && (msg.method === 'listingStarted' || msg.method === 'listingEnded')) {
+      (msg.method === 'listingStarted' ? listingStarted : listingEnded)(Number(msg.args[0]));
+      return reply({ type: 'result', id: msg.id, ok: true, value: null });
+    }
+    // The post list first: other calls wait while one is read (site-disk-jobs.ts noteListing;
+    // on the search thread, the listings the disk thread told of).
     const listing = msg.target === 'lister' && msg.method === 'list';
     if (msg.target !== 'lister') {
       await jobs.listingsDone();
-      // The first post list is done: what this thread does from here on (the search index, git
-      // status, the schema; later listings mostly come from the cache) is background work that
-      // must not take the CPU the window needs to scroll and paint. Only lowered, never raised.
-      if (!background) {
+      // The search index (its own thread): its build reads and indexes every post, background
+      // work that must not take the CPU the window needs to scroll and paint. Only this thread
+      // is lowered (the priority cannot be raised again): git status after a save and later
+      // listings run on the disk thread, at normal priority.
+      if (config.role === 'search' && msg.target === 'search' && !background) {
         background = true;
         lowerThisThreadPriority();
       }

@@ -22,6 +22,11 @@ export interface DiskJobsConfig {
   site: SiteInfo;
   /** The app's data folder, for the post list's cache (null: memory only). */
   dataDir: string | null;
+  /**
+   * Which thread this is (site-disk-worker.ts): 'disk' runs the post list, git status and the
+   * schema at normal priority; 'search' keeps the search index, below it. Absent: 'disk'.
+   */
+  role?: 'disk' | 'search';
 }
 
 /** Git status of the site's posts, with its repository found (again) until there is one. */

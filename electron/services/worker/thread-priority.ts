@@ -1,8 +1,10 @@
-// The disk worker's background work (the search index, git status, the schema) gives the CPU to
-// the window first. On a 2-core machine, reading a 100,000-post site's search index and its
-// first git status right after it opened took a core the renderer needed: scrolling the post
-// list fell to 50-57 frames a second. A lower priority for the thread leaves its work as fast
-// on an idle machine and lets the window's frames go first on a busy one.
+// The search index's build gives the CPU to the window first. On a 2-core machine, reading and
+// indexing a 100,000-post site right after it opened took a core the renderer needed:
+// scrolling the post list fell to 50-57 frames a second. A lower priority for the thread leaves
+// its work as fast on an idle machine and lets the window's frames go first on a busy one. Only
+// the search index's own thread is lowered (site-disk-worker.ts): the priority cannot be raised
+// again, and on the thread that also runs git status and the post list it slowed the status
+// after every save and every later listing.
 import { setPriority } from 'node:os';
 
 /** How far below normal the thread's background work runs (nice 10: about a tenth of a core when contended). */

@@ -130,7 +130,7 @@ describe('the disk worker', () => {
 
   // Linux only: there the nice value is per thread and readable in /proc; elsewhere the
   // priority is left alone (next test), so there is nothing to see.
-  it.runIf(process.platform === 'linux')('runs its background work (search index, git status) below normal priority once the first post list is done, and the main process keeps its own', async () => {
+  it.runIf(process.platform === 'linux')('builds the search index below normal priority once the first post list is done, and the main process keeps its own', async () => {
     const niceOfThreads = () =>
       readdirSync('/proc/self/task').map((tid) => {
         const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
@@ -152,6 +152,44 @@ describe('the disk worker', () => {
       await worker.shutdown();
     }
   }, 60_000);
+
+  // The priority of a thread cannot be raised again: lowered for the index build, the thread
+  // that also runs git status made the status after every save (and every later listing) slow.
+  it.runIf(process.platform === 'linux')('keeps git status and the post list at normal priority while and after the search index builds below it', async () => {
+    const worker = new SiteDiskWorker({ site, dataDir: null });
+    try {
+      await worker.lister.list();
+      const building = worker.search.ready();
+      // The index build runs (or ran) on a thread of its own, lowered; the status does not wait for it.
+      const status = await worker.repoStatus();
+      expect(status!.posts['blog/post-00007/index.md']).toBe('changed');
+      await building;
+      expect(await worker.priorities()).toEqual({ disk: 0, search: BACKGROUND_NICE });
+      // After the build: a status (as after a save) and a listing, still on the normal-priority thread.
+      expect(Object.keys((await worker.repoStatus())!.posts)).toHaveLength(POSTS);
+      expect(await worker.lister.list()).toHaveLength(POSTS);
+      expect((await worker.priorities()).disk).toBe(0);
+      expect((await worker.search.search({ query: 'Recap 1234' })).hits[0]?.path).toBe('blog/post-01234/index.md');
+    } finally {
+      await worker.shutdown();
+    }
+  }, 120_000);
+
+  // The post list goes first (list-first.test.ts) across the two threads too: the search thread
+  // hears of each listing on the disk thread and its calls (and its build's slices) wait for it.
+  it('answers search calls after a post listing under way on the other thread', async () => {
+    const worker = new SiteDiskWorker({ site, dataDir: null });
+    try {
+      await worker.search.ready();
+      const order: string[] = [];
+      const listing = worker.lister.list().then((l) => order.push(`list ${l.length}`));
+      const size = worker.search.size().then((n) => order.push(`search ${n}`));
+      await Promise.all([listing, size]);
+      expect(order).toEqual([`list ${POSTS}`, `search ${POSTS}`]);
+    } finally {
+      await worker.shutdown();
+    }
+  }, 120_000);
 
   it('runs with a young generation large enough for a 100,000-post index build (its garbage collection then grows no faster than the site)', async () => {
     const worker = new SiteDiskWorker({ site, dataDir: null });
