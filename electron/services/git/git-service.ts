@@ -314,12 +314,13 @@ export class IsoGitService implements GitService {
 
   shutdown(): void {
     this.closed = true;
-    // The stat cache goes to disk now, so the next launch's first status reads no file.
+    // The stat cache and the folder listings go to disk now, so the next launch's first status
+    // reads no file and no folder that did not change.
     // And the helper threads of the status's lstat calls (parallel-lstat.ts) stop.
     void this.repoP
       ?.then((r) => {
         r?.scanner.close();
-        return r?.hasher.flush();
+        return Promise.all([r?.hasher.flush(), r?.scanner.flush()]);
       })
       .catch(() => {});
     this.clearRetry();

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as git from 'isomorphic-git';
 import { TreeStore } from './tree-store';
 import { STAT_CACHE_FILE, WorktreeHasher } from './worktree-hash';
-import { PostScanner } from './scan-posts';
+import { FOLDER_CACHE_FILE, PostScanner } from './scan-posts';
 import { IndexStats } from './index-stats';
 import { LEAF_PATH_RE, LEAF_TEXT_NAMES, isMarkdownFile } from '../../../shared/post/post-files';
 
@@ -48,7 +48,8 @@ export async function makeRepo(dir: string, contentDir: string): Promise<Repo> {
     gitCache,
     trees: new TreeStore(dir, gitdir, gitCache),
     hasher,
-    scanner: new PostScanner(),
+    // Its folder listings kept beside the stat cache, for the same reason (see scan-posts.ts).
+    scanner: new PostScanner({}, join(gitdir, FOLDER_CACHE_FILE)),
   };
 }
 

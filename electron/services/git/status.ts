@@ -28,6 +28,8 @@ export async function postStates(repo: Repo, paths?: string[]): Promise<Record<s
   const head = await headCommit(repo);
   const root = head ? await commitTree(repo, head) : null;
   const out: Record<string, PostState> = {};
+  // The folder listings the last launch left: the first whole-site scan lstat's those folders instead of reading them.
+  if (!paths) await repo.scanner.load(repo.contentDir);
   const todo: Array<{ path: string; files?: WorkFile[]; unit?: PostUnit }> = paths ? paths.map((path) => ({ path })) : repo.scanner.scan(repo.contentDir);
   for (let i = 0; i < todo.length; i++) {
     const p = todo[i];

@@ -51,7 +51,7 @@ export class StatusJob {
   async shutdown(): Promise<void> {
     const repo = await this.repoP?.catch(() => null);
     repo?.scanner.close();
-    await repo?.hasher.flush();
+    await Promise.all([repo?.hasher.flush(), repo?.scanner.flush()]);
   }
 }
 
