@@ -92,6 +92,8 @@ export class PostScanner {
   private saving: Promise<void> = Promise.resolve();
   /** The content folder of the last scan (what the cache file's listings are of). */
   private base: string | null = null;
+  /** The listings were written once by this scanner (saveSoon). */
+  private written = false;
   /** Folders read (their listing was not known or changed) since the scanner was made. */
   foldersRead = 0;
 
@@ -157,6 +159,7 @@ export class PostScanner {
       out.ino.push(l.ino);
       out.entries.push(l.entries.map(([name, kind]) => KIND_CODE[kind] + name).join('/'));
     });
+    this.written = true;
     try {
       await writeFileAtomic(this.cacheFile, Buffer.from(JSON.stringify(out)));
     } catch {
@@ -164,9 +167,14 @@ export class PostScanner {
     }
   }
 
-  /** Writes the listings soon after a scan that changed them. */
+  /**
+   * Writes the listings soon after the first scan (so that a launch that ends in a crash still
+   * leaves them); later changes wait for flush() when the site closes. A save changes its
+   * bundle's folder, and rewriting 100,000 listings after each status would cost the thread a
+   * moment per save; a listing left stale on disk is only read again (its folder's time differs).
+   */
   private saveSoon(): void {
-    if (!this.dirty || !this.cacheFile || this.saveTimer) return;
+    if (!this.dirty || !this.cacheFile || this.saveTimer || this.written) return;
     this.saveTimer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
     this.saveTimer.unref?.();
   }
