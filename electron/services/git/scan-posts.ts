@@ -126,6 +126,8 @@ export class PostScanner {
         if (saved.version !== FOLDER_CACHE_VERSION || saved.base !== base) return;
         const { dirs, mtimeMs, ino, entries } = saved;
         if (!Array.isArray(dirs) || ![mtimeMs, ino, entries].every((a) => Array.isArray(a) && a.length === dirs.length)) return;
+        // The file is of this content folder: a scan that changes no listing need not rewrite it.
+        this.base = base;
         for (let i = 0; i < dirs.length; i++) {
           const listing = decodeListing(dirs[i], mtimeMs![i], ino![i], entries![i], base);
           if (!listing || this.listings.has(listing.dir)) continue;

@@ -3,7 +3,7 @@
 // it. Its statuses must be exactly those of a launch without the file, and git's own, after
 // every kind of change made while the app was closed; a damaged or crafted file is ignored.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepo, type Repo } from '../../../electron/services/git/repo';
 import { repoStatus, type RepoStatus } from '../../../electron/services/git/status';
@@ -63,9 +63,14 @@ describe('git status folder listings kept between launches', () => {
     await first.repo.scanner.flush();
     expect(existsSync(join(s.root, '.git', FOLDER_CACHE_FILE))).toBe(true);
 
+    const file = join(s.root, '.git', FOLDER_CACHE_FILE);
+    const written = statSync(file).mtimeMs;
     const second = await launch(s);
     expect(second.repo.scanner.foldersRead).toBe(0);
     expect(second.status.posts).toEqual(first.status.posts);
+    // Nothing changed: the file is not written again.
+    await second.repo.scanner.flush();
+    expect(statSync(file).mtimeMs).toBe(written);
   });
 
   it('gives exactly the statuses of a launch without the cache and of git, after every kind of change made while closed', async () => {
