@@ -29,6 +29,12 @@ export const FOLDER_CACHE_FILE = 'postwright-folder-cache.json';
 const FOLDER_CACHE_VERSION = 1;
 /** How long after a scan that changed the listings they are written (one write, not one per scan). */
 const SAVE_AFTER_MS = 1000;
+/**
+ * Fewer folders than this and the listings are not written: reading a few hundred folders takes
+ * milliseconds, and a small site's git folder then gets no file of ours (opening a site, even a
+ * damaged one, leaves its files as they were).
+ */
+export const FOLDER_CACHE_MIN_FOLDERS = 2000;
 /** An entry's kind as one letter in the cache file (and back). */
 const KIND_CODE: Record<Kind, string> = { dir: 'd', file: 'f', link: 'l', other: 'o' };
 const CODE_KIND: Record<string, Kind> = { d: 'dir', f: 'file', l: 'link', o: 'other' };
@@ -96,6 +102,8 @@ export class PostScanner {
   private written = false;
   /** Folders read (their listing was not known or changed) since the scanner was made. */
   foldersRead = 0;
+  /** The fewest folders whose listings are written to the cache file (tests lower it). */
+  minCachedFolders = FOLDER_CACHE_MIN_FOLDERS;
 
   /**
    * `parallel: false`: every lstat on this thread; the other options are for tests (StatTable).
@@ -106,6 +114,11 @@ export class PostScanner {
     private readonly cacheFile: string | null = null,
   ) {
     this.table = new StatTable(options);
+  }
+
+  /** How many folder listings the scanner keeps (tests: which sites' listings are written). */
+  listingsCount(): number {
+    return this.listings.size;
   }
 
   /** Stops the helper threads, if they run (a new large scan starts them again). */
@@ -151,7 +164,7 @@ export class PostScanner {
 
   private async write(): Promise<void> {
     const base = this.base;
-    if (!this.cacheFile || !this.dirty || base === null) return;
+    if (!this.cacheFile || !this.dirty || base === null || this.listings.size < this.minCachedFolders) return;
     this.dirty = false;
     const out: FolderCache = { version: FOLDER_CACHE_VERSION, base, dirs: [], mtimeMs: [], ino: [], entries: [] };
     this.listings.forEach((l, dir) => {

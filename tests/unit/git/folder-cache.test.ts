@@ -44,6 +44,8 @@ function site(): TestSite {
 async function launch(s: TestSite, scanner?: PostScanner): Promise<{ repo: Repo; status: RepoStatus }> {
   const repo = (await findRepo(s.root, s.content))!;
   if (scanner) repo.scanner = scanner;
+  // These sites have some thirty folders: below the size whose listings the app keeps on disk.
+  else repo.scanner.minCachedFolders = 0;
   repos.push(repo);
   return { repo, status: await repoStatus(repo) };
 }
@@ -71,6 +73,18 @@ describe('git status folder listings kept between launches', () => {
     // Nothing changed: the file is not written again.
     await second.repo.scanner.flush();
     expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  it('a small site gets no file: its folders are read at each launch, and its git folder is left as it was', async () => {
+    const s = site();
+    const repo = (await findRepo(s.root, s.content))!;
+    repos.push(repo);
+    expect(repo.scanner.listingsCount()).toBe(0);
+    await repoStatus(repo);
+    expect(repo.scanner.listingsCount()).toBeGreaterThanOrEqual(24);
+    expect(repo.scanner.listingsCount()).toBeLessThan(repo.scanner.minCachedFolders);
+    await repo.scanner.flush();
+    expect(existsSync(join(s.root, '.git', FOLDER_CACHE_FILE))).toBe(false);
   });
 
   it('gives exactly the statuses of a launch without the cache and of git, after every kind of change made while closed', async () => {
