@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { findRepo, type Repo } from '../../../electron/services/git/repo';
 import { repoStatus, type RepoStatus } from '../../../electron/services/git/status';
 import { FOLDER_CACHE_FILE, PostScanner } from '../../../electron/services/git/scan-posts';
-import { makeSite, post, type TestSite } from './support';
+import { bundleSiteFiles, makeAgedSite, post, type TestSite } from './support';
 
 const sites: TestSite[] = [];
 const repos: Repo[] = [];
@@ -19,24 +19,10 @@ afterEach(() => {
 
 const ago = (s: number) => new Date(Date.now() - s * 1000);
 
-/** 20 bundles (text and two images), 5 plain posts and a bundle with a subfolder, files and folders a minute old. */
+/** 20 bundles, 5 plain posts and a bundle with a subfolder, files and folders a minute old. */
 function site(): TestSite {
-  const files: Record<string, string> = { 'content/blog/_index.md': post('Blog', 'All posts.') };
-  for (let i = 0; i < 20; i++) {
-    files[`content/blog/p${i}/index.md`] = post(`Post ${i}`, `Body ${i}.`);
-    files[`content/blog/p${i}/stage.jpg`] = `stage ${i}`;
-    files[`content/blog/p${i}/crowd.jpg`] = `crowd ${i}`;
-  }
-  for (let i = 0; i < 5; i++) files[`content/notes/n${i}.md`] = post(`Note ${i}`, `Short ${i}.`);
-  files['content/blog/deep/index.md'] = post('Deep', 'With a gallery folder.');
-  files['content/blog/deep/gallery/one.jpg'] = 'one';
-  const s = makeSite(files);
+  const s = makeAgedSite(bundleSiteFiles(20, 5));
   sites.push(s);
-  const t = ago(60);
-  for (const rel of Object.keys(files)) utimesSync(join(s.root, rel), t, t);
-  // Folders too: a folder listing is kept only when the folder is out of the racy window.
-  for (const d of ['content/blog', 'content/notes', 'content/blog/deep/gallery', 'content/blog/deep', ...Array.from({ length: 20 }, (_, i) => `content/blog/p${i}`)]) utimesSync(join(s.root, d), t, t);
-  utimesSync(s.content, t, t);
   return s;
 }
 

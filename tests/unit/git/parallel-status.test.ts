@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { findRepo, type Repo } from '../../../electron/services/git/repo';
 import { repoStatus, type RepoStatus } from '../../../electron/services/git/status';
 import { PostScanner } from '../../../electron/services/git/scan-posts';
-import { makeSite, post, type TestSite } from './support';
+import { bundleSiteFiles, makeAgedSite, post, type TestSite } from './support';
 
 const sites: TestSite[] = [];
 const scanners: PostScanner[] = [];
@@ -19,27 +19,14 @@ afterEach(() => {
 
 const ago = (s: number) => new Date(Date.now() - s * 1000);
 
-/** 30 bundles (text and two images), 10 plain posts and a bundle with a subfolder, a minute old. */
+/** 30 bundles, 10 plain posts, a bundle with a subfolder and one with accents, a minute old. */
 function site(): TestSite {
-  const files: Record<string, string> = { 'content/blog/_index.md': post('Blog', 'All posts.') };
-  for (let i = 0; i < 30; i++) {
-    files[`content/blog/p${i}/index.md`] = post(`Post ${i}`, `Body ${i}.`);
-    files[`content/blog/p${i}/stage.jpg`] = `stage ${i}`;
-    files[`content/blog/p${i}/crowd.jpg`] = `crowd ${i}`;
-  }
-  for (let i = 0; i < 10; i++) files[`content/notes/n${i}.md`] = post(`Note ${i}`, `Short ${i}.`);
-  files['content/blog/deep/index.md'] = post('Deep', 'With a gallery folder.');
-  files['content/blog/deep/gallery/one.jpg'] = 'one';
+  const files = bundleSiteFiles(30, 10);
   // A name beyond ASCII: the helpers read the paths as UTF-8 bytes from shared memory.
   files['content/blog/café-ünï/index.md'] = post('Café', 'Accents.');
   files['content/blog/café-ünï/tëst.jpg'] = 'accents';
-  const s = makeSite(files);
+  const s = makeAgedSite(files);
   sites.push(s);
-  const t = ago(60);
-  for (const rel of Object.keys(files)) utimesSync(join(s.root, rel), t, t);
-  // Folders too: a folder listing is cached only when the folder is out of the racy window.
-  for (const d of ['content/blog', 'content/notes', 'content/blog/deep/gallery', 'content/blog/deep', 'content/blog/café-ünï', ...Array.from({ length: 30 }, (_, i) => `content/blog/p${i}`)]) utimesSync(join(s.root, d), t, t);
-  utimesSync(s.content, t, t);
   return s;
 }
 

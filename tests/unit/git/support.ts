@@ -1,7 +1,7 @@
 // Shared helpers for the git tests: a temp Hugo site, an in-memory host (settings, secrets,
 // events) and the system git used as an oracle.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
@@ -44,6 +44,40 @@ export function makeSite(files: Record<string, string>, opts: { init?: boolean }
     site.git('commit', '-qm', 'Initial site');
   }
   return site;
+}
+
+/**
+ * The posts of a git status test: `bundles` bundles (text and two images) in blog/, `plain`
+ * plain posts in notes/, and a bundle with a gallery subfolder.
+ */
+export function bundleSiteFiles(bundles: number, plain: number): Record<string, string> {
+  const files: Record<string, string> = { 'content/blog/_index.md': post('Blog', 'All posts.') };
+  for (let i = 0; i < bundles; i++) {
+    files[`content/blog/p${i}/index.md`] = post(`Post ${i}`, `Body ${i}.`);
+    files[`content/blog/p${i}/stage.jpg`] = `stage ${i}`;
+    files[`content/blog/p${i}/crowd.jpg`] = `crowd ${i}`;
+  }
+  for (let i = 0; i < plain; i++) files[`content/notes/n${i}.md`] = post(`Note ${i}`, `Short ${i}.`);
+  files['content/blog/deep/index.md'] = post('Deep', 'With a gallery folder.');
+  files['content/blog/deep/gallery/one.jpg'] = 'one';
+  return files;
+}
+
+/**
+ * makeSite, then every file and folder under content/ dated a minute back: out of the racy
+ * window, so the status scanner keeps their listings and stat data as it does on a real site.
+ */
+export function makeAgedSite(files: Record<string, string>): TestSite {
+  const s = makeSite(files);
+  const t = new Date(Date.now() - 60_000);
+  const folders = new Set<string>();
+  for (const rel of Object.keys(files)) {
+    utimesSync(join(s.root, rel), t, t);
+    for (let d = dirname(rel); d !== '.' && d !== 'content'; d = dirname(d)) folders.add(d);
+  }
+  for (const d of folders) utimesSync(join(s.root, d), t, t);
+  utimesSync(s.content, t, t);
+  return s;
 }
 
 export function gitIn(dir: string, ...args: string[]): string {
