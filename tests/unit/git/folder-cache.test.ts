@@ -3,12 +3,12 @@
 // it. Its statuses must be exactly those of a launch without the file, and git's own, after
 // every kind of change made while the app was closed; a damaged or crafted file is ignored.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepo, type Repo } from '../../../electron/services/git/repo';
 import { repoStatus, type RepoStatus } from '../../../electron/services/git/status';
 import { FOLDER_CACHE_FILE, PostScanner } from '../../../electron/services/git/scan-posts';
-import { bundleSiteFiles, makeAgedSite, post, type TestSite } from './support';
+import { bundleSiteFiles, makeAgedSite, makeEveryKindOfChange, type TestSite } from './support';
 
 const sites: TestSite[] = [];
 const repos: Repo[] = [];
@@ -16,8 +16,6 @@ afterEach(() => {
   for (const r of repos.splice(0)) r.scanner.close();
   for (const s of sites.splice(0)) s.remove();
 });
-
-const ago = (s: number) => new Date(Date.now() - s * 1000);
 
 /** 20 bundles, 5 plain posts and a bundle with a subfolder, files and folders a minute old. */
 function site(): TestSite {
@@ -76,22 +74,9 @@ describe('git status folder listings kept between launches', () => {
   it('gives exactly the statuses of a launch without the cache and of git, after every kind of change made while closed', async () => {
     const s = site();
     await (await launch(s)).repo.scanner.flush();
-    // A new image, a deleted image, a deleted post, a new post, a moved post, a new plain post,
-    // a file in a bundle's subfolder, a link in a bundle, a new subfolder.
-    s.write('content/blog/p3/extra.jpg', 'another image');
-    unlinkSync(join(s.content, 'blog/p4/crowd.jpg'));
-    rmSync(join(s.content, 'blog/p5'), { recursive: true });
-    s.write('content/blog/fresh/index.md', post('Fresh', 'New.'));
-    renameSync(join(s.content, 'blog/p6'), join(s.content, 'blog/p6-moved'));
-    s.write('content/notes/n99.md', post('Note 99', 'New note.'));
+    makeEveryKindOfChange(s);
+    // And a file in a bundle's subfolder.
     writeFileSync(join(s.content, 'blog/deep/gallery/two.jpg'), 'TWO');
-    symlinkSync('stage.jpg', join(s.content, 'blog/p7/link.jpg'));
-    mkdirSync(join(s.content, 'blog/p8/sub'));
-    s.write('content/blog/p8/sub/more.jpg', 'more');
-    // A same-size edit whose time is set back a minute: only the file's stat data tell.
-    const p1 = join(s.content, 'blog/p1/index.md');
-    writeFileSync(p1, readFileSync(p1, 'utf8').replace('Body 1.', 'Bodi 1.'));
-    utimesSync(p1, ago(20), ago(20));
 
     const expected = [
       'blog/deep/index.md changed',

@@ -3,12 +3,12 @@
 // statuses must be exactly those of a scanner that lstat's each path itself, and git's own, after
 // same-size edits, a racily clean file, new, deleted and moved files and folders.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepo, type Repo } from '../../../electron/services/git/repo';
 import { repoStatus, type RepoStatus } from '../../../electron/services/git/status';
 import { PostScanner } from '../../../electron/services/git/scan-posts';
-import { bundleSiteFiles, makeAgedSite, post, type TestSite } from './support';
+import { bundleSiteFiles, makeAgedSite, makeEveryKindOfChange, post, type TestSite } from './support';
 
 const sites: TestSite[] = [];
 const scanners: PostScanner[] = [];
@@ -16,8 +16,6 @@ afterEach(() => {
   for (const s of sites.splice(0)) s.remove();
   for (const sc of scanners.splice(0)) sc.close();
 });
-
-const ago = (s: number) => new Date(Date.now() - s * 1000);
 
 /** 30 bundles, 10 plain posts, a bundle with a subfolder and one with accents, a minute old. */
 function site(): TestSite {
@@ -56,10 +54,6 @@ describe('git status with the lstat calls on a helper thread', () => {
     expect(unsaved(await repoStatus(serial))).toEqual([]);
     expect(helper.table.helperChunks).toBeGreaterThan(0);
 
-    // Same size, only the time differs (and out of the racy window): only stat data tell.
-    const p1 = join(s.content, 'blog/p1/index.md');
-    writeFileSync(p1, readFileSync(p1, 'utf8').replace('Body 1.', 'Bodi 1.'));
-    utimesSync(p1, ago(20), ago(20));
     // Racily clean: same size and the very stat data git recorded, content changed. Git wrote
     // its index no later than the file's mtime (set ahead), so neither git nor we trust the entry.
     const p2 = join(s.content, 'blog/p2/stage.jpg');
@@ -68,19 +62,10 @@ describe('git status with the lstat calls on a helper thread', () => {
     s.git('add', 'content/blog/p2/stage.jpg');
     writeFileSync(p2, 'stXge 2');
     utimesSync(p2, ahead, ahead);
-    // A new image, a deleted image, a deleted post, a new post, a moved post, a new plain post,
-    // a file in a bundle's subfolder, a link in a bundle.
-    s.write('content/blog/p3/extra.jpg', 'another image');
-    unlinkSync(join(s.content, 'blog/p4/crowd.jpg'));
-    rmSync(join(s.content, 'blog/p5'), { recursive: true });
-    s.write('content/blog/fresh/index.md', post('Fresh', 'New.'));
-    renameSync(join(s.content, 'blog/p6'), join(s.content, 'blog/p6-moved'));
-    s.write('content/notes/n99.md', post('Note 99', 'New note.'));
+    makeEveryKindOfChange(s);
+    // And edits in a bundle's subfolder and in a bundle with an accented name.
     writeFileSync(join(s.content, 'blog/deep/gallery/one.jpg'), 'ONE');
     writeFileSync(join(s.content, 'blog/café-ünï/tëst.jpg'), 'ACCENTS');
-    symlinkSync('stage.jpg', join(s.content, 'blog/p7/link.jpg'));
-    mkdirSync(join(s.content, 'blog/p8/sub'));
-    s.write('content/blog/p8/sub/more.jpg', 'more');
 
     const chunksBefore = helper.table.helperChunks;
     const expected = [

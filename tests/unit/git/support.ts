@@ -1,7 +1,7 @@
 // Shared helpers for the git tests: a temp Hugo site, an in-memory host (settings, secrets,
 // events) and the system git used as an oracle.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
@@ -78,6 +78,28 @@ export function makeAgedSite(files: Record<string, string>): TestSite {
   for (const d of folders) utimesSync(join(s.root, d), t, t);
   utimesSync(s.content, t, t);
   return s;
+}
+
+/**
+ * Every kind of change a status must see in a bundleSiteFiles site (at least 9 bundles): a
+ * same-size edit whose time is set back (only stat data tell), a new image, a deleted image, a
+ * deleted post, a new post, a moved post, a new plain post, a link in a bundle, a new subfolder
+ * with a file. Changed posts: p1, p3, p4, p7, p8 changed; fresh, p6-moved, notes/n99 new.
+ */
+export function makeEveryKindOfChange(s: TestSite): void {
+  const p1 = join(s.content, 'blog/p1/index.md');
+  writeFileSync(p1, readFileSync(p1, 'utf8').replace('Body 1.', 'Bodi 1.'));
+  const past = new Date(Date.now() - 20_000);
+  utimesSync(p1, past, past);
+  s.write('content/blog/p3/extra.jpg', 'another image');
+  unlinkSync(join(s.content, 'blog/p4/crowd.jpg'));
+  rmSync(join(s.content, 'blog/p5'), { recursive: true });
+  s.write('content/blog/fresh/index.md', post('Fresh', 'New.'));
+  renameSync(join(s.content, 'blog/p6'), join(s.content, 'blog/p6-moved'));
+  s.write('content/notes/n99.md', post('Note 99', 'New note.'));
+  symlinkSync('stage.jpg', join(s.content, 'blog/p7/link.jpg'));
+  mkdirSync(join(s.content, 'blog/p8/sub'));
+  s.write('content/blog/p8/sub/more.jpg', 'more');
 }
 
 export function gitIn(dir: string, ...args: string[]): string {
