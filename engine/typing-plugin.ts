@@ -6,6 +6,7 @@
 // ProseMirror's own keypress fallback does). IME composition, dead keys, autocorrect and
 // paste do not fire keypress and keep the browser's path.
 import { TextSelection } from '@milkdown/kit/prose/state';
+import { Mark, type Node } from '@milkdown/kit/prose/model';
 import { Plugin, PluginKey } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
@@ -21,20 +22,98 @@ export function typedCharacter(event: KeyboardEvent): string | null {
 
 /** ProseMirror's DOM observer (internal, stable for years): flush() reads pending DOM changes. */
 interface Observed {
-  domObserver?: { flush(): void };
+  domObserver?: { flush(): void; stop(): void; start(): void };
 }
 
 export function insertTypedText(view: EditorView, text: string): boolean {
   if (view.composing || !view.editable) return false;
+  const observer = (view as unknown as Observed).domObserver;
   // The browser may have moved the cursor (End, a click) and not yet told ProseMirror with
   // its asynchronous selectionchange: read the DOM selection first, as the browser would use it.
-  (view as unknown as Observed).domObserver?.flush();
+  observer?.flush();
   const sel = view.state.selection;
   if (!(sel instanceof TextSelection) || !sel.$from.sameParent(sel.$to) || !sel.$from.parent.inlineContent) return false;
   const { from, to } = sel;
   const insert = () => view.state.tr.insertText(text, from, to).scrollIntoView();
-  if (!view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) view.dispatch(insert());
+  if (view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) return true;
+  const inPlace = observer && from === to ? caretTextNode(view, from) : null;
+  if (inPlace && observer) {
+    // Unobserved: this write is the transaction's own result, not a change for ProseMirror to read back.
+    observer.stop();
+    writeAtCaret(inPlace, text);
+    observer.start();
+  }
+  view.dispatch(insert());
+  if (inPlace) repairIfDiverged(view, inPlace.textNode);
   return true;
+}
+
+// Writing the character into the DOM first (when it is sure to land in the text node the caret
+// is in) spares the browser two costs per key. ProseMirror finds the node's text already equal
+// to the document's and writes nothing, so the browser re-shapes only the inserted character,
+// not the whole text node; and the DOM caret is already after the character, so ProseMirror
+// leaves the selection alone (no Selection.collapse, which forced a layout and a selection
+// sync inside the key's handler). The caret moves with the write because of how the DOM
+// adjusts live selections: inserting the character before the caret would leave the caret in
+// front of it, so the character before the caret is written again together with the new one
+// (both in front of the caret, which moves past them) and its old copy deleted.
+
+/** ProseMirror's view description of a DOM node (internal, stable for years: `pmViewDesc`). */
+interface ViewDescLike {
+  node?: Node | null;
+  nodeDOM?: globalThis.Node;
+  posAtStart: number;
+}
+
+interface CaretText {
+  textNode: Text;
+  /** The caret's offset in it, at least 1 (a character before it). */
+  offset: number;
+}
+
+const descOf = (dom: globalThis.Node) => (dom as unknown as { pmViewDesc?: ViewDescLike }).pmViewDesc;
+
+/**
+ * The text node the DOM caret is in, when a character typed at `pos` lands in it: the caret is
+ * collapsed in that node after at least one character, the node shows one whole text node of
+ * the document (no decoration splits it) ending or going on at `pos`, and the marks the
+ * transaction gives the character are that node's (no stored mark, no link that stops at the
+ * caret). Anything else returns null and takes ProseMirror's own path.
+ */
+export function caretTextNode(view: EditorView, pos: number): CaretText | null {
+  const domSel = view.dom.ownerDocument.getSelection();
+  if (!domSel?.isCollapsed) return null;
+  const textNode = domSel.focusNode;
+  const offset = domSel.focusOffset;
+  if (!textNode || textNode.nodeType !== 3 || offset === 0) return null;
+  const desc = descOf(textNode);
+  const node = desc?.node;
+  if (!desc || !node?.isText || desc.nodeDOM !== textNode || (textNode as Text).data !== node.text) return null;
+  if (desc.posAtStart + offset !== pos || view.state.doc.nodeAt(pos - offset) !== node) return null;
+  const marks = view.state.storedMarks ?? view.state.doc.resolve(pos).marks();
+  if (!Mark.sameSet(marks, node.marks)) return null;
+  return { textNode: textNode as Text, offset };
+}
+
+/** Inserts `text` at the caret so that the caret ends after it (see above). */
+export function writeAtCaret({ textNode, offset }: CaretText, text: string): void {
+  const before = textNode.data[offset - 1];
+  textNode.insertData(offset - 1, before + text);
+  textNode.deleteData(offset + text.length, 1);
+}
+
+/**
+ * After the transaction: the node must show what the document holds. A plugin that changed the
+ * transaction's outcome (a filter, an appended change) could leave the written character where
+ * ProseMirror no longer expects it; then the whole view is redrawn from the document and the
+ * selection set again, so what the writer sees is never other than what is saved.
+ */
+function repairIfDiverged(view: EditorView, textNode: Text): void {
+  if (!textNode.isConnected) return; // ProseMirror replaced the node: the DOM is its own
+  if (descOf(textNode)?.node?.text === textNode.data) return;
+  const docView = (view as unknown as { docView: { markDirty(from: number, to: number): void } }).docView;
+  docView.markDirty(0, view.state.doc.content.size);
+  view.updateState(view.state);
 }
 
 export const typingPlugin = $prose(

@@ -3,7 +3,7 @@
 // blocks around the cursor without changing a byte of what is saved.
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorViewCtx } from '@milkdown/kit/core';
-import { TextSelection } from '@milkdown/kit/prose/state';
+import { Plugin, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
 import { installDom } from '../../../electron/cli/install-dom';
 import { createMilkdown } from '../../../engine/create-milkdown';
@@ -43,6 +43,18 @@ function caretAt(v: EditorView, text: string, after = true): void {
   v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, found)));
 }
 
+/**
+ * Focuses the view, so that ProseMirror puts the DOM selection in the text as in a browser.
+ * jsdom has no layout: scrolling the caret into view then measures empty rectangles.
+ */
+function focusWithoutLayout(v: EditorView): void {
+  const range = dom.defaultView!.Range.prototype as unknown as Record<string, unknown>;
+  const saved = { getClientRects: range.getClientRects, getBoundingClientRect: range.getBoundingClientRect };
+  Object.assign(range, { getClientRects: () => [], getBoundingClientRect: () => ({ left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 }) });
+  cleanups.push(() => Object.assign(range, saved));
+  v.focus();
+}
+
 describe('typing', () => {
   it('inserts typed characters as a transaction and keeps the browser out of it', async () => {
     const v = await view('Tide tables.\n\nFerries.\n');
@@ -51,6 +63,63 @@ describe('typing', () => {
     expect(press(v, 'é')).toBe(true);
     expect(press(v, '🌊')).toBe(true);
     expect(v.state.doc.firstChild!.textContent).toBe('Tidexé🌊 tables.');
+  });
+
+  it('writes the character into the text node the caret is in: the caret moves past it and no selection is set', async () => {
+    const v = await view('Tide tables.\n\nFerries.\n');
+    focusWithoutLayout(v);
+    caretAt(v, 'Tide');
+    const node = v.dom.querySelector('p')!.firstChild as Text;
+    const sel = dom.getSelection()!;
+    expect(sel.focusNode === node).toBe(true);
+    const proto = dom.defaultView!.Selection.prototype;
+    const calls: string[] = [];
+    const originals = { collapse: proto.collapse, setBaseAndExtent: proto.setBaseAndExtent, addRange: proto.addRange };
+    for (const name of Object.keys(originals) as Array<keyof typeof originals>) {
+      proto[name] = function (this: Selection, ...args: unknown[]) {
+        calls.push(name);
+        return (originals[name] as (...a: unknown[]) => void).apply(this, args);
+      } as never;
+    }
+    try {
+      press(v, 'x');
+      press(v, 'y');
+    } finally {
+      Object.assign(proto, originals);
+    }
+    expect(calls).toEqual([]);
+    expect(v.dom.querySelector('p')!.firstChild === node).toBe(true);
+    expect(node.data).toBe('Tidexy tables.');
+    expect(sel.focusNode === node).toBe(true);
+    expect(sel.focusOffset).toBe(6);
+    expect(v.state.doc.firstChild!.textContent).toBe('Tidexy tables.');
+    expect(v.state.selection.from).toBe(7);
+  });
+
+  it("takes ProseMirror's own path where the character gets other marks, or the caret starts a node", async () => {
+    const v = await view('Tide **tables**.\n');
+    focusWithoutLayout(v);
+    caretAt(v, 'Tide ');
+    // Bold turned on at the caret: the character goes into a new bold node.
+    v.dispatch(v.state.tr.addStoredMark(v.state.schema.marks.strong.create()));
+    press(v, 'x');
+    // At the start of the paragraph: no character before the caret in its node.
+    caretAt(v, 'Tide', false);
+    press(v, 'y');
+    expect(v.dom.querySelector('p')!.innerHTML).toBe('yTide <strong>xtables</strong>.');
+    expect(v.state.doc.firstChild!.textContent).toBe('yTide xtables.');
+  });
+
+  it('redraws from the document when a plugin changed what the key did (the view never shows what is not saved)', async () => {
+    const v = await view('Tide tables.\n');
+    const noQ = new Plugin({ filterTransaction: (tr) => !tr.docChanged || !tr.doc.textContent.includes('q') });
+    v.updateState(v.state.reconfigure({ plugins: [...v.state.plugins, noQ] }));
+    focusWithoutLayout(v);
+    caretAt(v, 'Tide');
+    press(v, 'q');
+    press(v, 's');
+    expect(v.state.doc.firstChild!.textContent).toBe('Tides tables.');
+    expect(v.dom.querySelector('p')!.textContent).toBe('Tides tables.');
   });
 
   it('still runs input rules: "> " at the start of a paragraph makes a quote', async () => {
