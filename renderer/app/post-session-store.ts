@@ -13,6 +13,7 @@ import type { PostEditorHandle } from '../editor/types';
 import { composePost, splitPost, type PostParts } from './compose-raw';
 import { describeError } from '../ui/describe-error';
 import { runWhenIdle, type IdleJob } from './idle-work';
+import { PauseTimer } from './pause-timer';
 import { WordCounter } from './word-count';
 
 export interface LoadedPost {
@@ -142,7 +143,6 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
   };
 
   let saving: Promise<boolean> | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   const counter = new WordCounter();
   let idleJob: IdleJob | null = null;
   /** Body changes so far, and how many of them the last save holds. */
@@ -181,6 +181,7 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
 
   /** Word count (and the exact dirty check after a save) once the writer pauses, in idle time. */
   const countLater = (delay: number) => {
+    countTimer.cancel();
     idleJob?.cancel();
     idleJob = runWhenIdle(delay, () => {
       const { editor: h, post: p } = state;
@@ -195,6 +196,10 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
       };
     });
   };
+
+  // Keys only push these back (pause-timer.ts): no timer is cleared and set again per key.
+  const dirtyTimer = new PauseTimer(checkDirty, CHECK_DELAY_MS);
+  const countTimer = new PauseTimer(() => countLater(0), COUNT_DELAY_MS);
 
   const open = async (path: string, siteRoot: string): Promise<boolean> => {
     try {
@@ -332,9 +337,13 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
       // says "Saved" over words that are not saved fails the writer silently, even for 120 ms.
       // Only this transition renders now; later keys wait for the pause as before.
       if (!state.bodyDirty) checkDirty();
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(checkDirty, CHECK_DELAY_MS);
-      countLater(COUNT_DELAY_MS);
+      dirtyTimer.poke();
+      // A count under way is of older text: it stops, and starts again after the pause.
+      if (idleJob) {
+        idleJob.cancel();
+        idleJob = null;
+      }
+      countTimer.poke();
     },
     async reloadFromDisk() {
       const p = state.post;
@@ -366,7 +375,8 @@ export function createPostSessionStore({ api, onError }: PostSessionDeps): PostS
     },
     isDirty,
     dispose() {
-      if (timer) clearTimeout(timer);
+      dirtyTimer.cancel();
+      countTimer.cancel();
       idleJob?.cancel();
     },
   };

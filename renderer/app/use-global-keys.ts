@@ -18,6 +18,8 @@ export function useGlobalKeys(onSave: () => void, isDirty: () => boolean, onFind
   latest.current = { onSave, isDirty, onFind, onNewPost };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Every shortcut here has Ctrl or ⌘: typing returns at once (this runs on every key).
+      if (!e.ctrlKey && !e.metaKey) return;
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
         latest.current.onSave();

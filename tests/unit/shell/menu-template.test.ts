@@ -58,6 +58,10 @@ describe.each<Platform>(['darwin', 'win32', 'linux'])('menu on %s', (platform) =
     expect(byId(t, 'shortcuts')?.command).toBe('showShortcuts');
   });
 
+  it('gives every command a Ctrl/⌘ shortcut (the web host skips its shortcut check for keys without one)', () => {
+    for (const sc of SHORTCUTS.filter((x) => x.command)) expect(sc.keys, sc.action).toMatch(/^Mod\+/);
+  });
+
   it('sends only commands the renderer knows, and every accelerator is unique', () => {
     const items = flattenMenu(t);
     for (const i of items) if (i.command) expect(MENU_COMMANDS).toContain(i.command);
