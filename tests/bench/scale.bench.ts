@@ -207,7 +207,9 @@ export async function measureGit(ctx: BenchContext, root: string, n: number, at1
   try {
     const [firstMs, first] = await time(() => svc.status());
     if (Object.keys(first.posts).length < n) throw new Error(`status saw ${Object.keys(first.posts).length} posts of ${n}`);
-    const runs = n >= 50_000 ? 3 : 5;
+    // Five at every size: with three, two slow samples of one run (a cache written at a pause,
+    // a busy machine) once moved the 100k median enough to read as worse-than-linear growth.
+    const runs = 5;
     const warm: number[] = [];
     const cli: number[] = [];
     const save: number[] = [];
