@@ -5,9 +5,8 @@
 // frame lays out only what changed. Input rules still run (through handleTextInput, as
 // ProseMirror's own keypress fallback does). IME composition, dead keys, autocorrect and
 // paste do not fire keypress and keep the browser's path.
-import { TextSelection } from '@milkdown/kit/prose/state';
 import { Mark, type Node } from '@milkdown/kit/prose/model';
-import { Plugin, PluginKey } from '@milkdown/kit/prose/state';
+import { Plugin, PluginKey, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
 
@@ -37,7 +36,7 @@ export function insertTypedText(view: EditorView, text: string): boolean {
   const insert = () => view.state.tr.insertText(text, from, to).scrollIntoView();
   if (view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) return true;
   const inPlace = observer && from === to ? caretTextNode(view, from) : null;
-  if (inPlace && observer) {
+  if (observer && inPlace) {
     // Unobserved: this write is the transaction's own result, not a change for ProseMirror to read back.
     observer.stop();
     writeAtCaret(inPlace, text);
@@ -80,7 +79,7 @@ const descOf = (dom: globalThis.Node) => (dom as unknown as { pmViewDesc?: ViewD
  * transaction gives the character are that node's (no stored mark, no link that stops at the
  * caret). Anything else returns null and takes ProseMirror's own path.
  */
-export function caretTextNode(view: EditorView, pos: number): CaretText | null {
+function caretTextNode(view: EditorView, pos: number): CaretText | null {
   const domSel = view.dom.ownerDocument.getSelection();
   if (!domSel?.isCollapsed) return null;
   const textNode = domSel.focusNode;
@@ -96,7 +95,7 @@ export function caretTextNode(view: EditorView, pos: number): CaretText | null {
 }
 
 /** Inserts `text` at the caret so that the caret ends after it (see above). */
-export function writeAtCaret({ textNode, offset }: CaretText, text: string): void {
+function writeAtCaret({ textNode, offset }: CaretText, text: string): void {
   const before = textNode.data[offset - 1];
   textNode.insertData(offset - 1, before + text);
   textNode.deleteData(offset + text.length, 1);
