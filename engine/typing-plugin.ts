@@ -9,6 +9,7 @@ import { Mark, type Node } from '@milkdown/kit/prose/model';
 import { Plugin, PluginKey, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
+import { caretWellInView } from './caret-in-view';
 
 /** The character a keypress would insert, or null when the browser should handle the key. */
 export function typedCharacter(event: KeyboardEvent): string | null {
@@ -37,14 +38,32 @@ export function insertTypedText(view: EditorView, text: string): boolean {
   if (view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) return true;
   const inPlace = observer && from === to ? caretTextNode(view, from) : null;
   if (observer && inPlace) {
+    // Measured before the write, while the layout is still the one the last frame drew.
+    if (caretWellInView(inPlace.textNode, inPlace.offset, scrollMarginOf(view))) caretStaysInView.add(view);
     // Unobserved: this write is the transaction's own result, not a change for ProseMirror to read back.
     observer.stop();
     writeAtCaret(inPlace, text);
     observer.start();
   }
-  view.dispatch(insert());
+  try {
+    view.dispatch(insert());
+  } finally {
+    caretStaysInView.delete(view);
+  }
   if (inPlace) repairIfDiverged(view, inPlace.textNode);
   return true;
+}
+
+/**
+ * Views whose current transaction types a character where the caret is sure to stay in view
+ * (see caret-in-view.ts): ProseMirror's scroll to the selection is skipped for it. Set only
+ * around one dispatch; every other transaction scrolls as ProseMirror does.
+ */
+const caretStaysInView = new WeakSet<EditorView>();
+
+function scrollMarginOf(view: EditorView): number {
+  const margin = view.someProp('scrollMargin') ?? 5;
+  return typeof margin === 'number' ? margin : Math.max(margin.top, margin.bottom, margin.left, margin.right);
 }
 
 // Writing the character into the DOM first (when it is sure to land in the text node the caret
@@ -124,6 +143,7 @@ export const typingPlugin = $prose(
           const text = typedCharacter(event);
           return text !== null && insertTypedText(view, text);
         },
+        handleScrollToSelection: (view) => caretStaysInView.has(view),
       },
     }),
 );
