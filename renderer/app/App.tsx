@@ -73,7 +73,7 @@ export function App() {
   // Each edited text goes to the recovery journal as soon as it is taken (see use-recovery).
   const journalText = useRef<(l: LivePost) => void>(() => {});
   const toJournal = useCallback((l: LivePost) => journalText.current(l), []);
-  const { live, bodyChanged: liveBodyChanged } = useLivePost(session, toJournal);
+  const { live, bodyChanged: liveBodyChanged, takeNow: takeLiveNow } = useLivePost(session, toJournal);
   // Site-wide reads that take a while on a large site (the recovery journal, the git status of
   // every post, the broken-image scan) and the editor's code wait for the first post list, so
   // they never delay its first paint at start.
@@ -105,6 +105,7 @@ export function App() {
       setError(`Nothing was saved: the fields at the top of the post cannot be read (line ${problem.line}, column ${problem.column}: ${problem.message}). Fix it first.`);
       return false;
     }
+    takeLiveNow();
     const ok = await s.save(siteRoot.current);
     if (ok && p) {
       recovery.forget(p.path);
@@ -112,7 +113,7 @@ export function App() {
       void refreshPost(p.path);
     }
     return ok;
-  }, [recovery, refreshPost, regions]);
+  }, [recovery, refreshPost, regions, takeLiveNow]);
 
   // The History tab saves the editor's text before a version, restore or sync, and reloads the
   // post after they wrote it (unless the writer typed meanwhile: then the disk-change banner asks).

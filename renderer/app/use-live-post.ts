@@ -38,7 +38,15 @@ const SHOW_MAX_WAIT_MS = 3000;
 const requestIdle: (cb: () => void, timeout: number) => void =
   typeof requestIdleCallback === 'function' ? (cb, timeout) => void requestIdleCallback(cb, { timeout }) : (cb) => void setTimeout(cb, 0);
 
-export function useLivePost(session: PostSession, onEdited?: (live: LivePost) => void): { live: LivePost | null; bodyChanged(): void } {
+export interface LivePostHandle {
+  live: LivePost | null;
+  /** The body changed: the text is taken again at the next pause. */
+  bodyChanged(): void;
+  /** Takes the text now (before a save). */
+  takeNow(): void;
+}
+
+export function useLivePost(session: PostSession, onEdited?: (live: LivePost) => void): LivePostHandle {
   const { post, editor, frontMatter } = session;
   const [live, setLive] = useState<LivePost | null>(null);
   const latest = useRef(session);
@@ -59,14 +67,14 @@ export function useLivePost(session: PostSession, onEdited?: (live: LivePost) =>
     return { path: p.path, raw: composePost({ ...p.parts, frontMatter: s.frontMatter, body }), body, edited: true };
   }, []);
 
-  const show = useCallback((edited: boolean) => {
+  const show = useCallback((edited: boolean, urgent = false) => {
     const now = current();
     if (!now) return setLive(null);
+    const next = (prev: LivePost | null) => (prev && prev.path === now.path && prev.raw === now.raw && prev.edited === edited ? prev : { ...now, edited });
     // A transition: what reads the text (outline, counts, checks) renders after the post is
     // painted, not in the task that shows it.
-    startTransition(() =>
-      setLive((prev) => (prev && prev.path === now.path && prev.raw === now.raw && prev.edited === edited ? prev : { ...now, edited })),
-    );
+    if (urgent) setLive(next);
+    else startTransition(() => setLive(next));
   }, [current]);
 
   const journal = useCallback(() => {
@@ -108,5 +116,13 @@ export function useLivePost(session: PostSession, onEdited?: (live: LivePost) =>
     [],
   );
 
-  return { live: live && post && live.path === post.path ? live : null, bodyChanged: later };
+  // A save is a pause: the text is taken at once, so that what compares with the saved file
+  // ("Version saved." goes when the text changes) sees the saved text before the save ends,
+  // not half a second later as if the writer had typed after it.
+  const takeNow = useCallback(() => {
+    timers.current?.show.cancel();
+    show(true, true);
+  }, [show]);
+
+  return { live: live && post && live.path === post.path ? live : null, bodyChanged: later, takeNow };
 }

@@ -16,12 +16,17 @@ const doc = installDom();
 interface Seen {
   live: LivePost | null;
   bodyChanged(): void;
+  takeNow?(): void;
+  /** Every text the component rendered with, in order. */
+  renders?: string[];
 }
 
 function Probe({ session, onEdited, seen }: { session: PostSession; onEdited(l: LivePost): void; seen: Seen }) {
-  const { live, bodyChanged } = useLivePost(session, onEdited);
+  const { live, bodyChanged, takeNow } = useLivePost(session, onEdited);
   seen.live = live;
   seen.bodyChanged = bodyChanged;
+  seen.takeNow = takeNow;
+  if (live) seen.renders?.push(live.body);
   return null;
 }
 
@@ -92,5 +97,30 @@ describe('typing on without a pause', () => {
     });
     expect(journal).toEqual([edited]);
     expect(seen.live?.body).toBe(edited);
+  });
+
+  it('a save takes the text at once, and the pause that follows the last key changes nothing after it', () => {
+    // Otherwise "Version saved." (which goes when the text changes) went half a second after a
+    // Save version made right after typing: the text caught up with keys typed before the save.
+    let body = 'Kelp walks.\n';
+    const session = {
+      post: { path: 'blog/a.md', generation: 1, parts: { head: '---\n', frontMatter: 'title: A\n', close: '---\n', body }, editorBody: undefined },
+      frontMatter: 'title: A\n',
+      editor: { getBody: () => body },
+    } as unknown as PostSession;
+    const seen: Seen = { live: null, bodyChanged: () => {}, renders: [] };
+    const host = doc.createElement('div');
+    act(() => {
+      root = createRoot(host);
+      root.render(<Probe session={session} onEdited={() => {}} seen={seen} />);
+    });
+    body = 'Kelp walks. Tide pools.\n';
+    act(() => seen.bodyChanged());
+    act(() => seen.takeNow!());
+    expect(seen.live?.body).toBe(body);
+    const rendersAtSave = seen.renders!.length;
+    act(() => vi.advanceTimersByTime(4_000));
+    expect(seen.renders!.slice(rendersAtSave).every((b) => b === body)).toBe(true);
+    expect(seen.live?.body).toBe(body);
   });
 });
