@@ -19,6 +19,8 @@ test('a list of 5,000 posts draws only what is in view, and the keys, the filter
   expect(total).toBeGreaterThanOrEqual(COUNT);
   expect(await items.count()).toBeLessThan(200);
   await expect(items.first()).toHaveAttribute('aria-posinset', '1');
+  // The scroll bar spans every post, drawn or not (the list's height marker, app.css).
+  expect(await list.evaluate((el) => el.scrollHeight)).toBeGreaterThan(total * 40);
 
   // Tab lands in the list, on its first post; arrows move one post, End reaches the last one.
   await app.getByRole('searchbox', { name: 'Filter posts' }).focus();
