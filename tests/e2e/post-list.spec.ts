@@ -99,3 +99,16 @@ test('a post opens in one paint: no frame shows its panels with an empty body', 
   });
   expect(emptyFrames).toBe(0);
 });
+
+test('the app fits the window: nothing makes the page itself scroll, with a post and each side tab open', async ({ app }) => {
+  const pageScrolls = () => app.evaluate(() => document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth);
+  expect(await pageScrolls()).toBe(false);
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button').first().click();
+  await expect(app.getByRole('textbox', { name: 'Post body' })).toHaveAttribute('contenteditable', 'true');
+  expect(await pageScrolls()).toBe(false);
+  for (const tab of ['Outline', 'Checklist', 'Preview', 'Gallery', 'History']) {
+    await app.getByRole('tab', { name: tab }).click();
+    await expect(app.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    expect(await pageScrolls(), `with ${tab} open`).toBe(false);
+  }
+});
