@@ -30,6 +30,15 @@ function Probe({ session, onEdited, seen }: { session: PostSession; onEdited(l: 
   return null;
 }
 
+/** A post being edited whose body the editor gives as `body()` says. */
+function editingSession(body: () => string): PostSession {
+  return {
+    post: { path: 'blog/a.md', generation: 1, parts: { head: '---\n', frontMatter: 'title: A\n', close: '---\n', body: body() }, editorBody: undefined },
+    frontMatter: 'title: A\n',
+    editor: { getBody: body },
+  } as unknown as PostSession;
+}
+
 let root: Root | null = null;
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
@@ -43,11 +52,7 @@ afterEach(() => {
 describe('typing on without a pause', () => {
   it('the journal takes the text within MAX_WAIT_MS; the text on screen waits for a pause', () => {
     let body = 'Kelp walks.\n';
-    const session = {
-      post: { path: 'blog/a.md', generation: 1, parts: { head: '---\n', frontMatter: 'title: A\n', close: '---\n', body }, editorBody: undefined },
-      frontMatter: 'title: A\n',
-      editor: { getBody: () => body },
-    } as unknown as PostSession;
+    const session = editingSession(() => body);
     const journal: { at: number; body: string }[] = [];
     const seen: Seen = { live: null, bodyChanged: () => {} };
     const host = doc.createElement('div');
@@ -103,11 +108,7 @@ describe('typing on without a pause', () => {
     // Otherwise "Version saved." (which goes when the text changes) went half a second after a
     // Save version made right after typing: the text caught up with keys typed before the save.
     let body = 'Kelp walks.\n';
-    const session = {
-      post: { path: 'blog/a.md', generation: 1, parts: { head: '---\n', frontMatter: 'title: A\n', close: '---\n', body }, editorBody: undefined },
-      frontMatter: 'title: A\n',
-      editor: { getBody: () => body },
-    } as unknown as PostSession;
+    const session = editingSession(() => body);
     const seen: Seen = { live: null, bodyChanged: () => {}, renders: [] };
     const host = doc.createElement('div');
     act(() => {
