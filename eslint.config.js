@@ -153,8 +153,8 @@ export default tseslint.config(
           // - git/worktree-hash.ts, scan-posts.ts, post-state.ts: the stat-cached walk behind git
           //   status (in the disk worker) and Save version; one lstat per file is the cost budget
           //   of a 10,000-post status, and a promise each is several times slower.
-          // - site/list-posts.ts: runs in the disk worker (the post list); its findPostFiles is
-          //   the async walk for the main process.
+          // - site/list-posts.ts, post-walk.ts: run in the disk worker (the post list); the walk's
+          //   findPostFiles is the async one for the main process.
           // Only the names listed are allowed, and only in that file.
           'electron/services/git/apply-tree.ts': ['lstatSync', 'mkdirSync', 'readdirSync', 'rmdirSync', 'unlinkSync', 'symlinkSync', 'readlinkSync', 'chmodSync'],
           'electron/services/git/post-state.ts': ['lstatSync'],
@@ -164,7 +164,8 @@ export default tseslint.config(
           'electron/services/git/scan-posts.ts': ['lstatSync', 'readdirSync'],
           'electron/services/git/parallel-lstat.ts': ['lstatSync'],
           'electron/services/git/worktree-hash.ts': ['lstatSync', 'readFileSync', 'readdirSync', 'readlinkSync'],
-          'electron/services/site/list-posts.ts': ['readdirSync', 'openSync', 'fstatSync', 'readSync', 'closeSync', 'lstatSync', 'statSync'],
+          'electron/services/site/list-posts.ts': ['readdirSync', 'readFileSync', 'openSync', 'fstatSync', 'readSync', 'closeSync', 'lstatSync', 'findPostRelsSync'],
+          'electron/services/site/post-walk.ts': ['lstatSync', 'readdirSync', 'statSync'],
         },
       }],
     },

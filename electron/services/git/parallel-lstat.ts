@@ -14,6 +14,7 @@
 // Stat data are taken a moment before the scan reads them, as a one-thread scan takes them a
 // moment before it compares them: the same window, so the same answers (the racy-git rules
 // compare the file's mtime, which is what was read).
+import { isAscii } from 'node:buffer';
 import { lstatSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
@@ -42,8 +43,8 @@ const MAX_CHUNKS = 0x1_0000;
 
 /**
  * A helper thread's code: plain JavaScript, no import, so it runs the same under tsx, vitest
- * and the built app without a bundle of its own. Path i is the UTF-8 bytes from offsets[i] to
- * offsets[i + 1] of the shared path bytes.
+ * and the built app without a bundle of its own. Path i is the job's base followed by the UTF-8
+ * bytes from offsets[i] up to the 0 byte that ends it, just before offsets[i + 1].
  */
 const HELPER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -62,7 +63,7 @@ parentPort.on('message', (m) => {
     const end = Math.min(m.size, (c + 1) * ${CHUNK});
     for (let i = c * ${CHUNK}; i < end; i++) {
       let s;
-      try { s = lstatSync(bytes.toString('utf8', offsets[i], offsets[i + 1]), { throwIfNoEntry: false }); } catch { s = undefined; }
+      try { s = lstatSync(m.base + bytes.toString('utf8', offsets[i], offsets[i + 1] - 1), { throwIfNoEntry: false }); } catch { s = undefined; }
       const k = i * ${FIELDS};
       if (s) { out[k] = s.size; out[k + 1] = s.mtimeMs; out[k + 2] = s.ino; out[k + 3] = s.mode; } else out[k + 3] = 0;
     }
@@ -76,6 +77,8 @@ parentPort.on('message', (m) => {
 
 export class StatTable {
   private paths: string[] = [];
+  /** What every path of the table starts with (kept once, not in each path). */
+  private base = '';
   /** The paths' UTF-8 bytes, end to end, and where each starts (shared with the helpers). */
   private bytes = Buffer.from(new SharedArrayBuffer(0));
   private bytesUsed = 0;
@@ -85,6 +88,8 @@ export class StatTable {
   private results: Float64Array<ArrayBufferLike> = new Float64Array(0);
   /** Slots below this hold stat data taken by the last prefetch (0: none). */
   private fetched = 0;
+  /** A prefetch started and not finished yet: its size, chunks and whether helpers have it. */
+  private started: { size: number; chunks: number; helpers: boolean } | null = null;
   private helpers: Worker[] = [];
   private helpersBroken = false;
   private run = 0;
@@ -118,9 +123,11 @@ export class StatTable {
   }
 
   add(abs: string): number {
+    // Never change the table under helpers still reading it.
+    if (this.started) this.finishPrefetch();
     const slot = this.paths.length;
     this.paths.push(abs);
-    const len = Buffer.byteLength(abs);
+    const len = Buffer.byteLength(abs) + 1;
     if (this.bytesUsed + len > this.bytes.length) {
       const next = Buffer.from(new SharedArrayBuffer(Math.max(1 << 16, Math.ceil((this.bytesUsed + len) * 1.5))));
       this.bytes.copy(next, 0, 0, this.bytesUsed);
@@ -132,13 +139,43 @@ export class StatTable {
       this.offsets = next;
     }
     this.bytesUsed += this.bytes.write(abs, this.bytesUsed);
+    this.bytes[this.bytesUsed++] = 0;
     this.offsets[slot + 1] = this.bytesUsed;
     return slot;
   }
 
+  /**
+   * Empties the table and fills it with `base` + each of `rels`, rel i in slot i, at once:
+   * added one by one, 100,000 paths cost some 250 ms (a write each, and the shared buffers
+   * grown and copied again and again). `block`, when the caller has it: the rels' UTF-8 bytes,
+   * each followed by a 0 byte (as a cache file may keep them), copied as they are.
+   */
+  replaceAll(base: string, rels: readonly string[], block?: Buffer): void {
+    this.clear();
+    this.base = base;
+    const bytes = block ?? Buffer.from(rels.length ? `${rels.join('\0')}\0` : '');
+    if (bytes.length > this.bytes.length) this.bytes = Buffer.from(new SharedArrayBuffer(Math.ceil(bytes.length * 1.25)));
+    if (this.offsets.length < rels.length + 1) this.offsets = new Float64Array(new SharedArrayBuffer(Math.ceil((rels.length + 1) * 1.25) * 8));
+    bytes.copy(this.bytes, 0);
+    this.bytesUsed = bytes.length;
+    // Where each path ends: from the strings' lengths when every byte is ASCII (one byte per
+    // character), else by finding each separator.
+    const ascii = isAscii(bytes);
+    let at = 0;
+    this.offsets[0] = 0;
+    for (let i = 0; i < rels.length; i++) {
+      at = ascii ? at + rels[i].length + 1 : bytes.indexOf(0, at) + 1;
+      this.offsets[i + 1] = at;
+    }
+    if (at !== bytes.length) throw new Error('The paths do not match their bytes.');
+    this.paths = rels.slice();
+  }
+
   /** Empties the table (the caller gives every live path a new slot right after). */
   clear(): void {
+    if (this.started) this.finishPrefetch();
     this.paths = [];
+    this.base = '';
     this.bytesUsed = 0;
     this.dead = 0;
     this.fetched = 0;
@@ -169,8 +206,19 @@ export class StatTable {
 
   /** Takes the stat data of every slot now, on several threads when the table is large. */
   prefetch(): void {
+    this.startPrefetch();
+    this.finishPrefetch();
+  }
+
+  /**
+   * Sets the helper threads to stat the table and returns at once, so that this thread can do
+   * other work meanwhile; finishPrefetch() must follow (it does what is left and waits), before
+   * the table changes and before any other prefetch. Nothing is fetched until it has.
+   */
+  startPrefetch(): void {
     const size = this.paths.length;
     this.fetched = 0;
+    this.started = null;
     if (size === 0) return;
     if (this.results.length < size * FIELDS) {
       // Grown by half again, so adding a few folders does not copy the buffer every scan.
@@ -178,16 +226,26 @@ export class StatTable {
     }
     const chunks = Math.ceil(size / CHUNK);
     const useHelpers = this.parallel && !this.helpersBroken && size >= this.minPaths && chunks < MAX_CHUNKS;
-    if (!useHelpers) {
+    this.started = { size, chunks, helpers: useHelpers };
+    if (!useHelpers) return;
+    this.run = (this.run % 0x7fff) + 1;
+    Atomics.store(this.ctrl, NEXT, this.run << 16);
+    Atomics.store(this.ctrl, DONE, 0);
+    const job = { run: this.run, base: this.base, chunks, size, bytes: this.bytes.buffer, offsets: this.offsets.buffer, results: this.results.buffer, ctrl: this.ctrl.buffer, doneFlags: this.doneFlags.buffer };
+    for (const w of this.startHelpers()) w.postMessage(job);
+  }
+
+  /** Stats what the helpers have not taken yet, here, and waits for the chunks they have. */
+  finishPrefetch(): void {
+    const started = this.started;
+    this.started = null;
+    if (!started) return;
+    const { size, chunks } = started;
+    if (!started.helpers) {
       this.statRange(0, size);
       this.fetched = size;
       return;
     }
-    this.run = (this.run % 0x7fff) + 1;
-    Atomics.store(this.ctrl, NEXT, this.run << 16);
-    Atomics.store(this.ctrl, DONE, 0);
-    const job = { run: this.run, chunks, size, bytes: this.bytes.buffer, offsets: this.offsets.buffer, results: this.results.buffer, ctrl: this.ctrl.buffer, doneFlags: this.doneFlags.buffer };
-    for (const w of this.startHelpers()) w.postMessage(job);
     while (!this.helperOnly) {
       const v = Atomics.load(this.ctrl, NEXT);
       if ((v & 0xffff) >= chunks) break;
@@ -219,7 +277,7 @@ export class StatTable {
     for (let i = from; i < to; i++) {
       let s;
       try {
-        s = lstatSync(this.paths[i], { throwIfNoEntry: false });
+        s = lstatSync(this.base + this.paths[i], { throwIfNoEntry: false });
       } catch {
         s = undefined;
       }
@@ -231,6 +289,14 @@ export class StatTable {
         out[k + 3] = s.mode;
       } else out[k + 3] = 0;
     }
+  }
+
+  /**
+   * Starts the helper threads now, so that a prefetch soon after does not wait for them to
+   * boot (some 100 ms each on a busy machine): a caller calls it before work of its own.
+   */
+  warmUp(): void {
+    if (this.parallel && !this.helpersBroken) this.startHelpers();
   }
 
   private startHelpers(): Worker[] {

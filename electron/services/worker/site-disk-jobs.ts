@@ -128,6 +128,7 @@ export class SiteDiskJobs {
   async shutdown(): Promise<void> {
     const search = await this.searchService?.catch(() => null);
     await Promise.allSettled([this.lister.save(), this.status.shutdown(), search?.shutdown()]);
+    this.lister.close(); // its stat helper threads
   }
 }
 

@@ -144,6 +144,45 @@ describe('PostLister cache kept on disk', () => {
     expect(after.map((p) => p.title)).toEqual(['Bbbb', 'Alpha']);
   });
 
+  // At 100,000 posts the warm listing's stat calls run on helper threads (parallel-lstat.ts),
+  // started as soon as the cache's paths are read; here the helpers make every one of them.
+  it('gives the same list with every stat call made on a helper thread, names beyond ASCII included', async () => {
+    site = makeTempSite({
+      'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
+      'content/blog/café-ünï/index.md': '---\ntitle: Café\n---\n',
+      'content/blog/b.md': '---\ntitle: Beta\n---\n',
+      'content/日本/記事.md': '---\ntitle: Kiji\n---\n',
+    });
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache');
+    const first = new PostLister(info.contentDir, cacheFile);
+    const cold = await first.list();
+    await first.save();
+    const helpers = { minPaths: 1, helperOnly: true, helpers: 2 };
+    const second = new PostLister(info.contentDir, cacheFile, helpers);
+    try {
+      expect(await second.list()).toEqual(cold);
+      expect(second.filesRead).toBe(0);
+      // A change the helpers' stat data must show: the post is read again, in memory and at the next launch.
+      const cafe = join(info.contentDir, 'blog/café-ünï/index.md');
+      writeFileSync(cafe, '---\ntitle: Café au lait\n---\n');
+      expect((await second.list()).find((p) => p.path === 'blog/café-ünï/index.md')?.title).toBe('Café au lait');
+      expect(second.filesRead).toBe(1);
+      await second.save();
+      writeFileSync(join(info.contentDir, '日本/記事.md'), '---\ntitle: Kiji 2\n---\n');
+      const third = new PostLister(info.contentDir, cacheFile, helpers);
+      try {
+        const titles = (await third.list()).map((p) => p.title).sort();
+        expect(titles).toEqual(['Alpha', 'Beta', 'Café au lait', 'Kiji 2']);
+        expect(third.filesRead).toBe(1);
+      } finally {
+        third.close();
+      }
+    } finally {
+      second.close();
+    }
+  });
+
   it('a cached bundle that lost its index file is read again as a folder; a new bundle is found', async () => {
     site = makeTempSite({
       'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
@@ -184,9 +223,15 @@ describe('PostLister cache kept on disk', () => {
     expect(second.filesRead).toBe(0);
 
     // One entry damaged (a title that is no text): that post alone is read again.
-    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { path: string[]; title: unknown[] };
-    saved.title[saved.path.indexOf('content/plain.md'.slice('content/'.length))] = 42;
-    writeFileSync(cacheFile, JSON.stringify(saved));
+    // The file: a header line, the paths (each ended by a 0 byte), the other columns in ASCII JSON.
+    const bytes = readFileSync(cacheFile);
+    const headerEnd = bytes.indexOf(10);
+    const restStart = headerEnd + 1 + (JSON.parse(bytes.toString('latin1', 0, headerEnd)) as { pathBytes: number }).pathBytes;
+    const paths = bytes.toString('utf8', headerEnd + 1, restStart).split('\0');
+    const rest = JSON.parse(bytes.toString('latin1', restStart)) as { title: unknown[] };
+    rest.title[paths.indexOf('plain.md')] = 42;
+    const ascii = JSON.stringify(rest).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, restStart), Buffer.from(ascii, 'latin1')]));
     const third = new PostLister(info.contentDir, cacheFile);
     expect(await third.list()).toEqual(cold);
     expect(third.filesRead).toBe(1);
