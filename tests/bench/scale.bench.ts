@@ -22,20 +22,21 @@
 // of an hour or more on a loaded 2-core machine), or BENCH_SCALE_SIZES=1000,100000 picks any.
 // Generated sites stay cached in BENCH_SCALE_CACHE (default <tmp>/postwright-scale-sites).
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BenchContext, BenchMetric, BenchTarget } from './types';
 import { summarize } from './types';
-import { AUTHOR, git, postPath, resetToGenerated, scaleSite } from './scale/generate-scale-site';
+import { scaleSite } from './scale/generate-scale-site';
 import { rendererDist } from './ui/build';
 import { heapMb, installProbes, listReady, nextPaint, percentile } from './ui/page-probes';
 import { buildWebHost } from '../support/build-web-host';
 import { launchWebHostProcess } from '../support/web-host-process';
 import { openSiteFolder } from '../../electron/services/site/open-site';
 import { SearchService } from '../../electron/services/search/search-service';
-import { IsoGitService } from '../../electron/services/git/git-service';
 import { timeInDiskWorkerHeap } from './scale/timed-in-worker';
+import { label } from './scale/label';
+import { measureGitInWorker } from './scale/measure-git-in-worker';
 
 const DEFAULT_SIZES = [1000, 10_000];
 const FULL_SIZES = [1000, 10_000, 50_000, 100_000];
@@ -46,9 +47,7 @@ const MAX_EXPONENT = 1.15;
 const EXPONENT_FLOOR_MS = 20;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
 
-export function label(n: number): string {
-  return n % 1000 === 0 ? `${n / 1000}k` : String(n);
-}
+export { label };
 
 function sizes(): number[] {
   const env = process.env.BENCH_SCALE_SIZES;
@@ -81,7 +80,7 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
       ctx.log(`scale ${label(n)}: services`);
       metrics.push(...(await measureList(ctx, root, n, at100k)));
       metrics.push(...(await measureSearch(ctx, root, n, at100k)));
-      metrics.push(...(await measureGit(ctx, root, n, at100k)));
+      metrics.push(...(await measureGitInWorker(root, n, at100k)));
       ctx.log(`scale ${label(n)}: web host and Chromium`);
       metrics.push(...(await measureUi(ctx, browser, root, n, at100k, dist, bundle)));
       // Each size's figures as they come: a long run stopped midway still tells something.
@@ -188,88 +187,6 @@ async function measureSearch(ctx: BenchContext, root: string, n: number, at100k:
   }
 }
 
-/**
- * Git status and Save version, ours and the CLI's. The site is put back as it was found at the
- * end (the commits made here undone, the edits too), so each run measures the same history.
- */
-export async function measureGit(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
-  const L = label(n);
-  const start = git(root, 'rev-parse', 'HEAD').trim();
-  const settings = new Map<string, unknown>([['gitAuthor', AUTHOR]]);
-  const launch = () =>
-    new IsoGitService(
-      { root, contentDir: join(root, 'content') },
-      {
-        settings: { get: <T>(k: string) => settings.get(k) as T | undefined, set: (k, v) => void settings.set(k, v) },
-        secrets: { get: async () => null, set: async () => {}, persistent: false },
-        emit: () => {},
-      },
-    );
-  // The first status after a launch, at three launches: one sample of a 100,000-post status
-  // (6 to 8 s) moved with the machine's load of the moment enough to read as worse-than-linear
-  // growth in one run of three, and as linear in the others.
-  const firsts: number[] = [];
-  for (let r = 0; r < 2; r++) {
-    const other = launch();
-    try {
-      firsts.push((await time(() => other.status()))[0]);
-    } finally {
-      other.shutdown();
-    }
-  }
-  const svc = launch();
-  try {
-    const [firstMs, first] = await time(() => svc.status());
-    firsts.push(firstMs);
-    if (Object.keys(first.posts).length < n) throw new Error(`status saw ${Object.keys(first.posts).length} posts of ${n}`);
-    // Five at every size: with three, two slow samples of one run (a cache written at a pause,
-    // a busy machine) once moved the 100k median enough to read as worse-than-linear growth.
-    const runs = 5;
-    const warm: number[] = [];
-    const cli: number[] = [];
-    const save: number[] = [];
-    const cliSave: number[] = [];
-    const stamp = Date.now();
-    for (let r = 0; r < runs; r++) {
-      const ours = postPath((r * 37) % n);
-      appendFileSync(join(root, 'content', ours), `\nEdited in run ${stamp}-${r}.\n`);
-      const [ms, st] = await time(() => svc.status());
-      warm.push(ms);
-      if (st.posts[ours] !== 'changed') throw new Error(`status missed the edit of ${ours}`);
-      cli.push((await time(() => git(root, 'status', '--porcelain')))[0]);
-      save.push((await time(() => svc.saveVersion(ours)))[0]);
-      const theirs = postPath((r * 37 + 11) % n);
-      appendFileSync(join(root, 'content', theirs), `\nEdited in run ${stamp}-${r}.\n`);
-      cliSave.push(
-        (
-          await time(() => {
-            git(root, 'add', join('content', theirs));
-            git(root, 'commit', '-qm', `Update ${theirs}`);
-          })
-        )[0],
-      );
-    }
-    return [
-      // A relaunch's: git's index and the caches an earlier launch left in .git (stat cache,
-      // folder listings) are there, as at every launch but a site's very first.
-      { name: `scale_git_status_first_${L}_ms`, ...summarize(firsts), peer: `scale_peer_git_cli_status_${L}_ms`, unit: 'ms', note: 'the first status after the site opened (lstat of every file and folder), median of three launches' },
-      {
-        name: `scale_git_status_warm_${L}_ms`,
-        ...summarize(warm),
-        peer: `scale_peer_git_cli_status_${L}_ms`,
-        unit: 'ms',
-        targets: at100k ? [{ kind: 'ratio', of: `scale_peer_git_cli_status_${L}_ms`, max: 1 }] : undefined,
-        note: 'status after one post was edited',
-      },
-      { name: `scale_peer_git_cli_status_${L}_ms`, ...summarize(cli), unit: 'ms', note: '`git status --porcelain`' },
-      { name: `scale_save_version_${L}_ms`, ...summarize(save), peer: `scale_peer_git_cli_commit_${L}_ms`, unit: 'ms', note: 'Save version of one edited post' },
-      { name: `scale_peer_git_cli_commit_${L}_ms`, ...summarize(cliSave), unit: 'ms', note: '`git add <post> && git commit`' },
-    ];
-  } finally {
-    svc.shutdown();
-    resetToGenerated(root, start);
-  }
-}
 
 async function newPage(browser: Browser, log: (m: string) => void): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

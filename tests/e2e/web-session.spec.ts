@@ -35,6 +35,8 @@ test('another page on 127.0.0.1 gets no cookie and no secret; a reload keeps the
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
   const image = app.getByRole('img', { name: 'Volunteers in orange shirts waving from the cannery steps' }).first();
   await expect(image).toBeVisible();
+  // A figure's photo loads when it comes near the view (loading=lazy), as the writer scrolls.
+  await image.scrollIntoViewIfNeeded();
   await expect(image).toHaveJSProperty('complete', true);
   expect(await image.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
   expect(await image.getAttribute('src')).not.toContain(secret!);
@@ -67,7 +69,9 @@ test('another page on 127.0.0.1 gets no cookie and no secret; a reload keeps the
     await new Promise((r) => other.server.close(r));
   }
   // Back in the app's tab (history), it still works from its own sessionStorage.
-  await app.goBack();
+  // Only until the app's address is back: the list showing is what tells that it works (waiting
+  // for the page's load event as well once ran out the test's time).
+  await app.goBack({ waitUntil: 'commit' });
   await expect(app.getByRole('list', { name: 'Posts' }).getByRole('button').first()).toBeVisible();
 });
 

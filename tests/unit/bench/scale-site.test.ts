@@ -6,8 +6,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCommit, git, postPath, scaleSite } from '../../bench/scale/generate-scale-site';
-import { measureGit } from '../../bench/scale.bench';
-import type { BenchContext } from '../../bench/types';
+import { measureGitInWorker } from '../../bench/scale/measure-git-in-worker';
 
 let cache: string;
 const saved = process.env.BENCH_SCALE_CACHE;
@@ -22,14 +21,13 @@ afterAll(() => {
 });
 
 const N = 12;
-const ctx = { tmpDir: tmpdir(), repoRoot: process.cwd(), corpusDir: null, quick: true } as BenchContext;
 const history = (root: string) => git(root, 'rev-list', '--all').trim().split('\n');
 
 describe('the scale bench on its cached sites', () => {
   it('leaves the site as it found it after measuring status and Save version', async () => {
     const { root } = scaleSite(N, () => {});
     const start = git(root, 'rev-parse', 'HEAD').trim();
-    const metrics = await measureGit(ctx, root, N, false);
+    const metrics = await measureGitInWorker(root, N, false);
     expect(metrics.find((m) => m.name === 'scale_save_version_12_ms')?.value).toBeGreaterThan(0);
     expect(git(root, 'rev-parse', 'HEAD').trim()).toBe(start);
     expect(history(root)).toEqual([start]);
