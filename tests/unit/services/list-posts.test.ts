@@ -116,6 +116,17 @@ describe('PostLister.one: one entry read again, for a list that keeps up without
 });
 
 describe('PostLister cache kept on disk', () => {
+  /** A site of `files`, listed once with a cache file that is then written (a first launch). */
+  async function listedOnce(files: Record<string, string>) {
+    site = makeTempSite(files);
+    const info = await openSiteFolder(site.root);
+    const cacheFile = join(site.root, 'app-data', 'cache');
+    const first = new PostLister(info.contentDir, cacheFile);
+    const cold = await first.list();
+    await first.save();
+    return { info, cacheFile, cold };
+  }
+
   it('a second run reads no file, yet re-reads a file another program changed (path + mtime + size)', async () => {
     site = makeTempSite({
       'content/blog/a/index.md': '---\ntitle: Alpha\ndate: 2025-01-01\n---\n',
@@ -147,17 +158,12 @@ describe('PostLister cache kept on disk', () => {
   // At 100,000 posts the warm listing's stat calls run on helper threads (parallel-lstat.ts),
   // started as soon as the cache's paths are read; here the helpers make every one of them.
   it('gives the same list with every stat call made on a helper thread, names beyond ASCII included', async () => {
-    site = makeTempSite({
+    const { info, cacheFile, cold } = await listedOnce({
       'content/blog/a/index.md': '---\ntitle: Alpha\n---\n',
       'content/blog/café-ünï/index.md': '---\ntitle: Café\n---\n',
       'content/blog/b.md': '---\ntitle: Beta\n---\n',
       'content/日本/記事.md': '---\ntitle: Kiji\n---\n',
     });
-    const info = await openSiteFolder(site.root);
-    const cacheFile = join(site.root, 'app-data', 'cache');
-    const first = new PostLister(info.contentDir, cacheFile);
-    const cold = await first.list();
-    await first.save();
     const helpers = { minPaths: 1, helperOnly: true, helpers: 2 };
     const second = new PostLister(info.contentDir, cacheFile, helpers);
     try {
@@ -205,17 +211,12 @@ describe('PostLister cache kept on disk', () => {
   // The cache keeps a column per field (a JSON row per post made a 100,000-post launch slow):
   // every field of every kind of post comes back as summarize() made it.
   it('gives back every field of every kind of post from the cache, and re-reads only an entry that is not right', async () => {
-    site = makeTempSite({
+    const { info, cacheFile, cold } = await listedOnce({
       'content/blog/a/index.md': '---\ntitle: "Caf\u00c3\u00a9 notes"\ndate: 2025-01-01T10:00:00Z\ndraft: true\ntags: [Food, "hot drinks"]\n---\nBody\n',
       'content/blog/_index.md': '+++\ntitle = "The blog"\n+++\n',
       'content/blog/broken.md': '---\ntitle: [unclosed\n---\nBody\n',
       'content/plain.md': 'No front matter at all.\n',
     });
-    const info = await openSiteFolder(site.root);
-    const cacheFile = join(site.root, 'app-data', 'cache.json');
-    const first = new PostLister(info.contentDir, cacheFile);
-    const cold = await first.list();
-    await first.save();
     expect(cold.find((p) => p.path === 'blog/a/index.md')).toMatchObject({ draft: true, garbled: true, tags: ['Food', 'hot drinks'], kind: 'leaf-bundle', section: 'blog' });
     expect(cold.find((p) => p.path === 'blog/broken.md')?.frontMatterError).toEqual(expect.any(String));
     const second = new PostLister(info.contentDir, cacheFile);
