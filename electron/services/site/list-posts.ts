@@ -38,6 +38,17 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** A single file or folder name: not empty, not '.' or '..', no separator. */
+function isPlainName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
+
+/** `name` or `folder/name`, each a plain name: what one folder of the walk can hold as a post. */
+function isPostBelow(rest: string): boolean {
+  const slash = rest.indexOf('/');
+  return slash < 0 ? isPlainName(rest) : isPlainName(rest.slice(0, slash)) && isPlainName(rest.slice(slash + 1));
+}
+
 /** The file type bits of a stat's mode, and their value for a plain file. */
 const { S_IFMT, S_IFREG } = fsConstants;
 
@@ -263,8 +274,16 @@ export class PostLister {
     for (let i = 0; i < n; i++) {
       const [rel, mtimeMs, rows, subs] = [f.path[i], f.mtimeMs[i], f.posts[i], f.subs[i]] as unknown[];
       if (typeof rel !== 'string' || typeof mtimeMs !== 'number' || !Array.isArray(rows) || !Array.isArray(subs)) return new Map();
-      if (!rows.every((r) => Number.isInteger(r) && r >= 0 && r < paths.length) || !subs.every((x) => typeof x === 'string')) return new Map();
-      out.set(rel, { mtimeMs, posts: rows.map((r: number) => paths[r]), subs: subs as string[] });
+      if (!rows.every((r) => Number.isInteger(r) && r >= 0 && r < paths.length)) return new Map();
+      const posts = rows.map((r: number) => paths[r]);
+      // Paths that the walk reads: only a folder inside the content folder, its own subfolders
+      // and the posts it holds (a post, or a bundle's index file one folder down), never a
+      // path that climbs out, whatever the file says.
+      const prefix = rel ? `${rel}/` : '';
+      if (rel && !rel.split('/').every(isPlainName)) return new Map();
+      if (!subs.every((x) => typeof x === 'string' && x.startsWith(prefix) && isPlainName(x.slice(prefix.length)))) return new Map();
+      if (!posts.every((p) => p.startsWith(prefix) && isPostBelow(p.slice(prefix.length)))) return new Map();
+      out.set(rel, { mtimeMs, posts, subs: subs as string[] });
     }
     return out;
   }
