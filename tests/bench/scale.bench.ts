@@ -26,7 +26,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { BenchContext, BenchMetric, BenchTarget } from './types';
-import { summarize } from './types';
+import { summarize, time } from './types';
 import { scaleSite } from './scale/generate-scale-site';
 import { rendererDist } from './ui/build';
 import { heapMb, installProbes, listReady, nextPaint, percentile } from './ui/page-probes';
@@ -56,12 +56,6 @@ function sizes(): number[] {
   if (list.some((n) => !Number.isInteger(n) || n < 10)) throw new Error(`BENCH_SCALE_SIZES must list whole numbers of posts (10 or more), e.g. 1000,10000; got "${env}"`);
   return [...new Set(list)].sort((a, b) => a - b);
 }
-
-const time = async <T>(f: () => Promise<T> | T): Promise<[number, T]> => {
-  const t0 = performance.now();
-  const out = await f();
-  return [performance.now() - t0, out];
-};
 
 export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   const started = performance.now();

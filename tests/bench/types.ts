@@ -50,3 +50,10 @@ export function summarize(samples: number[]): { value: number; min: number; max:
   const value = s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
   return { value, min: s[0], max: s[s.length - 1] };
 }
+
+/** Runs `f` and returns how long it took (ms) with its result. */
+export async function time<T>(f: () => Promise<T> | T): Promise<[number, T]> {
+  const t0 = performance.now();
+  const out = await f();
+  return [performance.now() - t0, out];
+}

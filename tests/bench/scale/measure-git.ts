@@ -4,17 +4,11 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchMetric } from '../types';
-import { summarize } from '../types';
+import { summarize, time } from '../types';
 import { AUTHOR, git, postPath, resetToGenerated } from './generate-scale-site';
 import { label } from './label';
 import { timeStatusLaunches } from './timed-in-worker';
 import { IsoGitService } from '../../../electron/services/git/git-service';
-
-const time = async <T>(f: () => Promise<T> | T): Promise<[number, T]> => {
-  const t0 = performance.now();
-  const out = await f();
-  return [performance.now() - t0, out];
-};
 
 /**
  * Git status and Save version, ours and the CLI's. The site is put back as it was found at the

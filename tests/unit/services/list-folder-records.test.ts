@@ -5,9 +5,10 @@
 // touched a minute ago must show in the next launch's list exactly as in a listing without any
 // cache, and an unchanged site must be listed without reading a single folder.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
+import { readListCache, writeListCache } from '../../support/list-cache-file';
 import { PostLister } from '../../../electron/services/site/list-posts';
 import { RACY_MS } from '../../../electron/services/site/post-walk';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
@@ -123,13 +124,9 @@ describe('a warm listing skips the folders that did not change', () => {
     await launch(contentDir, cacheFile);
     mkdirSync(join(site!.root, 'outside'));
     writeFileSync(join(site!.root, 'outside', 'secret.md'), post('Secret plans'));
-    // The cache file: a header line, the paths (each ended by a 0 byte), the other columns.
-    const bytes = readFileSync(cacheFile);
-    const headerEnd = bytes.indexOf(10);
-    const restStart = headerEnd + 1 + (JSON.parse(bytes.toString('latin1', 0, headerEnd)) as { pathBytes: number }).pathBytes;
-    const rest = JSON.parse(bytes.toString('latin1', restStart)) as { folders: { path: string[]; subs: string[][] } };
+    const { rest, keep } = readListCache<{ folders: { path: string[]; subs: string[][] } }>(cacheFile);
     rest.folders.subs[rest.folders.path.indexOf('')].push('../outside');
-    writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, restStart), Buffer.from(JSON.stringify(rest), 'latin1')]));
+    writeListCache(cacheFile, keep, rest);
     const listed = await launch(contentDir, cacheFile);
     expect(listed.paths.join(' ')).not.toContain('secret');
     expect(listed.paths).toEqual(await truth(contentDir));

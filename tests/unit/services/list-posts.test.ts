@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
+import { readListCache, writeListCache } from '../../support/list-cache-file';
 import { PostLister, findPostFiles, findPostFilesSync } from '../../../electron/services/site/list-posts';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
 
@@ -224,15 +225,9 @@ describe('PostLister cache kept on disk', () => {
     expect(second.filesRead).toBe(0);
 
     // One entry damaged (a title that is no text): that post alone is read again.
-    // The file: a header line, the paths (each ended by a 0 byte), the other columns in ASCII JSON.
-    const bytes = readFileSync(cacheFile);
-    const headerEnd = bytes.indexOf(10);
-    const restStart = headerEnd + 1 + (JSON.parse(bytes.toString('latin1', 0, headerEnd)) as { pathBytes: number }).pathBytes;
-    const paths = bytes.toString('utf8', headerEnd + 1, restStart).split('\0');
-    const rest = JSON.parse(bytes.toString('latin1', restStart)) as { title: unknown[] };
+    const { paths, rest, keep } = readListCache<{ title: unknown[] }>(cacheFile);
     rest.title[paths.indexOf('plain.md')] = 42;
-    const ascii = JSON.stringify(rest).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, restStart), Buffer.from(ascii, 'latin1')]));
+    writeListCache(cacheFile, keep, rest);
     const third = new PostLister(info.contentDir, cacheFile);
     expect(await third.list()).toEqual(cold);
     expect(third.filesRead).toBe(1);
