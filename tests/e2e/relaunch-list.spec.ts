@@ -3,21 +3,13 @@
 // bundle renamed while the app was closed (by a colleague's sync, another editor, a file
 // manager) must all show, exactly as the site now is, on a site whose folders were last touched
 // a minute before the first launch, so that the cache trusts them.
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { sampleSite } from './support/paths';
 import { launchWebHost } from './support/web-host';
-
-/** Every folder and file under `dir` set to a minute ago: a site at rest. */
-function age(dir: string, when = new Date(Date.now() - 60_000)): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) age(join(dir, e.name), when);
-    else utimesSync(join(dir, e.name), when, when);
-  }
-  utimesSync(dir, when, when);
-}
+import { ageTree as age } from '../support/age-tree';
 
 async function postTitles(page: Page): Promise<string[]> {
   const list = page.getByRole('list', { name: 'Posts' });

@@ -5,27 +5,19 @@
 // touched a minute ago must show in the next launch's list exactly as in a listing without any
 // cache, and an unchanged site must be listed without reading a single folder.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempSite, type TempSite } from '../../support/temp-site';
 import { readListCache, writeListCache } from '../../support/list-cache-file';
 import { PostLister } from '../../../electron/services/site/list-posts';
 import { RACY_MS } from '../../../electron/services/site/post-walk';
 import { openSiteFolder } from '../../../electron/services/site/open-site';
+import { ageTree as age } from '../../support/age-tree';
 
 let site: TempSite | undefined;
 afterEach(() => site?.remove());
 
 const post = (title: string) => `---\ntitle: ${title}\n---\nBody\n`;
-
-/** Sets every folder and file under `dir` (and `dir`) to a minute ago: a site at rest. */
-function age(dir: string, when = new Date(Date.now() - 60_000)): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) age(join(dir, e.name), when);
-    else utimesSync(join(dir, e.name), when, when);
-  }
-  utimesSync(dir, when, when);
-}
 
 async function restingSite() {
   site = makeTempSite({
