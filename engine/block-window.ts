@@ -14,6 +14,7 @@ import type { Node as PmNode } from '@milkdown/kit/prose/model';
 import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from '@milkdown/kit/prose/state';
 import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeViewConstructor } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
+import { takeInPageCaret } from './page-caret';
 
 /** Blocks shown before and after the visible ones and around the cursor. */
 const MARGIN = 40;
@@ -356,6 +357,7 @@ export function blockWindowPlugin() {
             const inside = (seen.from - cur.from >= SLACK || cur.from === 0) && (cur.to - seen.to >= SLACK || cur.to === count);
             if (inside) return;
             const next = clamp({ from: seen.from - MARGIN, to: seen.to + MARGIN }, count);
+            takeInPageCaret(view); // a click not yet reported stays where it was (engine/page-caret.ts)
             view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
           };
           const onScroll = () => {

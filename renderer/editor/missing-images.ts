@@ -12,6 +12,7 @@ import { parseShortcode } from '../../shared/markdown/shortcode-params';
 import { param } from './views/shortcode-card';
 import { singleImgSrc } from './views/asset-src';
 import { setImageSource } from './deferred-image';
+import { takeInPageCaret } from '../../engine/page-caret';
 
 const key = new PluginKey<DecorationSet>('postwright-missing-images');
 
@@ -100,6 +101,7 @@ export function missingImagesPlugin(isMissing: ((src: string) => boolean) | unde
  * images no longer held back (`holdBack`, by default the same question).
  */
 export function refreshMissingImages(view: EditorView, holdBack?: (src: string) => boolean): void {
+  takeInPageCaret(view); // a click not yet reported stays where it was (engine/page-caret.ts)
   view.dispatch(view.state.tr.setMeta(key, true).setMeta('addToHistory', false));
   if (holdBack) loadArrived(view.dom, holdBack);
 }

@@ -7,7 +7,8 @@
 import { editorViewCtx } from '@milkdown/kit/core';
 import { Fragment, type Node as PmNode } from '@milkdown/kit/prose/model';
 import { changeListener } from './change-listener';
-import { caretBeforeKeys, readCaretBeforeKeys } from './caret-before-keys';
+import { caretBeforeKeys } from './caret-before-keys';
+import { takeInPageCaret } from '../../engine/page-caret';
 import { emptyPlaceholder } from './empty-placeholder';
 import { editorCommands } from './editor-commands';
 import { createMilkdown } from '../../engine/create-milkdown';
@@ -83,6 +84,9 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     }
     const before = view.state.doc;
     const untouched = before === pristineDoc;
+    // A click made while the rest was read may not be reported yet: taken in first, or drawing
+    // this step would put the caret back where the editor last knew it.
+    takeInPageCaret(view);
     ready = false;
     view.dispatch(view.state.tr.insert(before.content.size, Fragment.fromArray(rest.nodes)).setMeta('addToHistory', false));
     ready = true;
@@ -157,7 +161,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     // view.focus() writes the caret it knows into the page: a caret a click just put there,
     // not yet reported, is read first, so a focus arriving after the click does not move it.
     focus: () => {
-      readCaretBeforeKeys(view);
+      takeInPageCaret(view);
       view.focus();
     },
     integration: editorIntegration(view, wholePost),

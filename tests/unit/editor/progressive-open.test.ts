@@ -188,6 +188,25 @@ describe('the post editor on a long post', () => {
     expect(h.getBody()).toBe(body);
   });
 
+  it('keeps where a click put the caret when the rest joins before the editor has read that click', async () => {
+    // A click moves the page's caret at once; ProseMirror reads it from a later selectionchange
+    // event. The rest joining in between must not put the caret back where ProseMirror last had
+    // it (the post's start), or the writer's words land there. Here the rest joins at the first
+    // key (a post that is not long), pressed before that event, as a quick writer's may be.
+    const body = `Opening words of the recap.\n\nThe second paragraph, clicked.\n\n${recapBody(12_000, 4)}\nClosing words of the recap.\n`;
+    const { h } = await open(body);
+    expect(h.whenLoaded).toBeDefined();
+    const pm = dom.querySelector<HTMLElement>('.ProseMirror')!;
+    pm.focus();
+    const text = [...pm.querySelectorAll('p')].find((p) => p.textContent === 'The second paragraph, clicked.')!.firstChild!;
+    dom.getSelection()!.collapse(text, 10);
+    pm.dispatchEvent(new dom.defaultView!.KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true }));
+    expect(h.getText()).toContain('Closing words of the recap.');
+    const sel = dom.getSelection()!;
+    expect(sel.anchorNode === text && sel.anchorOffset).toBe(10);
+    await h.whenLoaded;
+  });
+
   it('opens a short post whole', async () => {
     const { h } = await open(`Just a few lines.\n\n## A heading\n\n${'Words and more words. '.repeat(100)}\n`);
     expect(h.whenLoaded).toBeUndefined();
