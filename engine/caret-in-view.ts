@@ -38,6 +38,18 @@ function clientBox(el: Element): Box {
   return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
 }
 
+// One range per document, reused for every key (as ProseMirror reuses one for its own
+// measures): a range is live, the page moves it with every change of the text it is in, and a
+// new one per key stayed live, one more for each typed character to keep up to date, until
+// garbage collection dropped it.
+const measuringRanges = new WeakMap<Document, Range>();
+
+function measuringRange(doc: Document): Range {
+  let range = measuringRanges.get(doc);
+  if (!range) measuringRanges.set(doc, (range = doc.createRange()));
+  return range;
+}
+
 /**
  * True when the caret, just after `offset` characters of `textNode`, is so far inside the
  * visible area that typing one character there cannot take it out of view.
@@ -47,10 +59,11 @@ export function caretWellInView(textNode: Text, offset: number, margin = 5): boo
   const doc = textNode.ownerDocument;
   const win = doc.defaultView;
   if (!win || offset < 1 || offset > textNode.length) return false;
-  const range = doc.createRange();
+  const range = measuringRange(doc);
   range.setStart(textNode, offset - 1);
   range.setEnd(textNode, offset);
   const caret = range.getBoundingClientRect();
+  range.collapse(true); // left collapsed: no text is kept selected by it
   if (!(caret.height > 0)) return false;
   const room = caret.height * 2 + margin;
   const vp = win.visualViewport;

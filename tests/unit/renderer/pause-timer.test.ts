@@ -55,4 +55,42 @@ describe('PauseTimer', () => {
     expect(runs).toEqual([start + 100]);
     timer.cancel();
   });
+
+  it('shares one browser timer among the pause timers of a clock: the first key after a pause sets one', () => {
+    vi.useFakeTimers();
+    const now = () => Date.now();
+    const runs: string[] = [];
+    const start = Date.now();
+    const at = (name: string) => () => runs.push(`${name}@${Date.now() - start}`);
+    const timers = [new PauseTimer(at('check'), 120, Infinity, now), new PauseTimer(at('count'), 800, Infinity, now), new PauseTimer(at('journal'), 500, 600, now), new PauseTimer(at('panels'), 500, 3000, now)];
+    const set = vi.spyOn(globalThis, 'setTimeout');
+    const clear = vi.spyOn(globalThis, 'clearTimeout');
+    for (const t of timers) t.poke();
+    expect(set).toHaveBeenCalledTimes(1);
+    // The rest of a burst sets none.
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(20);
+      for (const t of timers) t.poke();
+    }
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(clear).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(2_000);
+    // Each one pause after the last poke (at 100 ms), as with a timer of its own.
+    expect(runs).toEqual(['check@220', 'journal@600', 'panels@600', 'count@900']);
+    expect(timers.some((t) => t.pending)).toBe(false);
+  });
+
+  it('runs the other tasks due at once when one of them throws, and still reports it', () => {
+    vi.useFakeTimers();
+    const now = () => Date.now();
+    const runs: string[] = [];
+    const failing = new PauseTimer(() => {
+      throw new Error('task failed');
+    }, 100, Infinity, now);
+    const fine = new PauseTimer(() => runs.push('fine'), 100, Infinity, now);
+    failing.poke();
+    fine.poke();
+    expect(() => vi.advanceTimersByTime(150)).toThrow('task failed');
+    expect(runs).toEqual(['fine']);
+  });
 });
