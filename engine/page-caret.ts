@@ -8,15 +8,22 @@
 // selection with the last one it saw, so it costs nothing when they agree).
 import type { EditorView } from '@milkdown/kit/prose/view';
 
-/** ProseMirror's DOM observer (internal, stable for years). */
-interface DomObserver {
+/** ProseMirror's DOM observer (internal, stable for years): flush() reads pending DOM changes. */
+export interface DomObserver {
   forceFlush(): void;
   flush(): void;
+  stop(): void;
+  start(): void;
+}
+
+/** The view's DOM observer, where ProseMirror keeps it (undefined if a version moved it). */
+export function domObserverOf(view: EditorView): DomObserver | undefined {
+  return (view as unknown as { domObserver?: DomObserver }).domObserver;
 }
 
 /** Takes in the caret the page holds, if ProseMirror has not seen it yet. */
 export function takeInPageCaret(view: EditorView): void {
-  const observer = (view as unknown as { domObserver?: DomObserver }).domObserver;
+  const observer = domObserverOf(view);
   if (!observer || view.composing || view.isDestroyed) return;
   observer.forceFlush(); // a flush already scheduled runs now
   observer.flush(); // and the selection the page holds is taken in

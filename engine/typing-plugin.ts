@@ -10,6 +10,7 @@ import { Plugin, PluginKey, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
 import { caretWellInView } from './caret-in-view';
+import { domObserverOf } from './page-caret';
 
 /** The character a keypress would insert, or null when the browser should handle the key. */
 export function typedCharacter(event: KeyboardEvent): string | null {
@@ -20,14 +21,9 @@ export function typedCharacter(event: KeyboardEvent): string | null {
   return String.fromCodePoint(code);
 }
 
-/** ProseMirror's DOM observer (internal, stable for years): flush() reads pending DOM changes. */
-interface Observed {
-  domObserver?: { flush(): void; stop(): void; start(): void };
-}
-
 export function insertTypedText(view: EditorView, text: string): boolean {
   if (view.composing || !view.editable) return false;
-  const observer = (view as unknown as Observed).domObserver;
+  const observer = domObserverOf(view);
   // The browser may have moved the cursor (End, a click) and not yet told ProseMirror with
   // its asynchronous selectionchange: read the DOM selection first, as the browser would use it.
   observer?.flush();
