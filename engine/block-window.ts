@@ -16,10 +16,13 @@ import { Decoration, DecorationSet, type EditorView, type NodeView, type NodeVie
 import { $prose } from '@milkdown/kit/utils';
 import { takeInPageCaret } from './page-caret';
 
-/** Blocks shown before and after the visible ones and around the cursor. */
-const MARGIN = 40;
-/** The window moves when the visible blocks or the cursor come this close to its edge. */
-const SLACK = 10;
+/** How many blocks the window keeps around what the writer sees and around the cursor. */
+export interface WindowSize {
+  /** Blocks shown before and after the visible ones and around the cursor. */
+  margin: number;
+  /** The window moves when the visible blocks or the cursor come this close to its edge. */
+  slack: number;
+}
 
 export const WINDOWED_CLASS = 'pw-windowed';
 export const SHOWN_CLASS = 'pw-shown';
@@ -51,18 +54,18 @@ function clamp(r: Range, count: number): Range {
   return { from: Math.max(0, Math.min(r.from, count)), to: Math.max(0, Math.min(r.to, count)) };
 }
 
-function around(index: number, count: number): Range {
-  return clamp({ from: index - MARGIN, to: index + MARGIN + 1 }, count);
+function around(index: number, count: number, margin: number): Range {
+  return clamp({ from: index - margin, to: index + margin + 1 }, count);
 }
 
 /**
  * The visible window, the blocks around the selection's head and the anchor's block (so that a
  * long selection has both its ends in the DOM), merged where they touch.
  */
-function shownRanges(doc: PmNode, visible: Range, head: number, anchor: number): Range[] {
+function shownRanges(doc: PmNode, visible: Range, head: number, anchor: number, margin: number): Range[] {
   const count = doc.childCount;
   const a = blockIndex(doc, anchor);
-  const ranges = [around(blockIndex(doc, head), count), clamp(visible, count), clamp({ from: a, to: a + 1 }, count)].sort((x, y) => x.from - y.from);
+  const ranges = [around(blockIndex(doc, head), count, margin), clamp(visible, count), clamp({ from: a, to: a + 1 }, count)].sort((x, y) => x.from - y.from);
   const merged: Range[] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
@@ -200,8 +203,8 @@ function spacer(pos: number, height: number, from: number, to: number): Decorati
   );
 }
 
-function build(doc: PmNode, visible: Range, sel: Selection, book: HeightBook): WindowState {
-  const shown = shownRanges(doc, visible, sel.head, sel.anchor);
+function build(doc: PmNode, visible: Range, sel: Selection, book: HeightBook, size: WindowSize): WindowState {
+  const shown = shownRanges(doc, visible, sel.head, sel.anchor, size.margin);
   const decos: Decoration[] = [];
   let runFrom = -1;
   let runHeight = 0;
@@ -234,7 +237,7 @@ function firstChange(tr: Transaction): number {
   return Number.isFinite(first) ? first : 0;
 }
 
-function apply(tr: Transaction, prev: WindowState, old: EditorState, state: EditorState, book: HeightBook): WindowState {
+function apply(tr: Transaction, prev: WindowState, old: EditorState, state: EditorState, book: HeightBook, size: WindowSize): WindowState {
   const moved = tr.getMeta(key) as Range | undefined;
   const { doc } = state;
   const head = state.selection.head;
@@ -248,15 +251,15 @@ function apply(tr: Transaction, prev: WindowState, old: EditorState, state: Edit
     if (at < visible.from) visible = { from: visible.from + delta, to: visible.to + delta };
     else if (at < visible.to) visible = { from: visible.from, to: Math.max(visible.from, visible.to + delta) };
   }
-  if (moved || delta !== 0) return build(doc, visible, sel, book);
+  if (moved || delta !== 0) return build(doc, visible, sel, book, size);
   const h = blockIndex(doc, head);
   const near =
-    isShown(prev.shown, Math.max(0, h - SLACK)) && isShown(prev.shown, Math.min(doc.childCount - 1, h + SLACK)) && isShown(prev.shown, blockIndex(doc, sel.anchor));
-  if (!near) return build(doc, visible, sel, book);
+    isShown(prev.shown, Math.max(0, h - size.slack)) && isShown(prev.shown, Math.min(doc.childCount - 1, h + size.slack)) && isShown(prev.shown, blockIndex(doc, sel.anchor));
+  if (!near) return build(doc, visible, sel, book, size);
   if (!tr.docChanged) return prev;
   const deco = prev.deco.map(tr.mapping, doc);
   // A block replaced as a whole loses its decoration in the mapping: build again then.
-  if (deco.find(undefined, undefined, (spec) => spec.pwShown === true).length !== prev.shownCount) return build(doc, visible, sel, book);
+  if (deco.find(undefined, undefined, (spec) => spec.pwShown === true).length !== prev.shownCount) return build(doc, visible, sel, book, size);
   return { ...prev, deco };
 }
 
@@ -302,15 +305,15 @@ function scrollParent(el: HTMLElement): HTMLElement | null {
   return null;
 }
 
-export function blockWindowPlugin() {
+export function blockWindowPlugin(size: WindowSize) {
   const book = new HeightBook();
   return $prose(
     () =>
       new Plugin<WindowState>({
         key,
         state: {
-          init: (_config, state) => build(state.doc, around(blockIndex(state.doc, state.selection.head), state.doc.childCount), state.selection, book),
-          apply: (tr, prev, old, state) => apply(tr, prev, old, state, book),
+          init: (_config, state) => build(state.doc, around(blockIndex(state.doc, state.selection.head), state.doc.childCount, size.margin), state.selection, book, size),
+          apply: (tr, prev, old, state) => apply(tr, prev, old, state, book, size),
         },
         props: {
           decorations: (state) => key.getState(state)?.deco,
@@ -318,6 +321,19 @@ export function blockWindowPlugin() {
           // A null view means ProseMirror's usual rendering (the typings do not say so).
           nodeViews: Object.fromEntries(PLACEHOLDER_TYPES.map((t) => [t, placeholderView as unknown as NodeViewConstructor])),
           handleKeyDown(view, event) {
+            if ((event.key === 'PageDown' || event.key === 'PageUp') && !(event.ctrlKey || event.metaKey || event.altKey)) {
+              // The browser moves the caret a screen down or up among the displayed blocks: the
+              // window first takes in a screen's worth more blocks that way, then the key acts.
+              const cur = key.getState(view.state)?.visible;
+              if (!cur) return false;
+              const page = Math.max(1, cur.to - cur.from) + size.margin;
+              const next = clamp(event.key === 'PageDown' ? { from: cur.from, to: cur.to + page } : { from: cur.from - page, to: cur.to }, view.state.doc.childCount);
+              if (next.from !== cur.from || next.to !== cur.to) {
+                takeInPageCaret(view);
+                view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
+              }
+              return false;
+            }
             // Ctrl/Cmd+Home and +End: the browser would stop at the last displayed block.
             if (!(event.ctrlKey || event.metaKey) || event.altKey || (event.key !== 'Home' && event.key !== 'End')) return false;
             const { doc, selection } = view.state;
@@ -329,6 +345,16 @@ export function blockWindowPlugin() {
         },
         view(view) {
           const scroller = scrollParent(view.dom);
+          // A displayed block off screen has its content skipped (content-visibility: auto in
+          // long-post.css) and a stand-in height, so only blocks the browser has drawn are
+          // measured. The browser reports each change of that state, the first one included.
+          const drawn = new WeakSet<EventTarget>();
+          const onDrawnChange = (e: Event) => {
+            if (!e.target) return;
+            if ((e as Event & { skipped: boolean }).skipped) drawn.delete(e.target);
+            else drawn.add(e.target);
+          };
+          view.dom.addEventListener('contentvisibilityautostatechange', onDrawnChange, true);
           /** Heights of the displayed blocks not measured yet (read when layout is clean). */
           const measure = () => {
             const children = view.dom.children;
@@ -341,6 +367,7 @@ export function blockWindowPlugin() {
               const node = doc.child(index);
               if (book.has(node)) continue;
               const style = getComputedStyle(el);
+              if (style.contentVisibility === 'auto' && !drawn.has(el)) continue;
               const h = el.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
               if (h > 0) book.learn(node, h);
             }
@@ -354,9 +381,9 @@ export function blockWindowPlugin() {
             const cur = key.getState(view.state)?.visible;
             if (!seen || !cur) return;
             const count = view.state.doc.childCount;
-            const inside = (seen.from - cur.from >= SLACK || cur.from === 0) && (cur.to - seen.to >= SLACK || cur.to === count);
+            const inside = (seen.from - cur.from >= size.slack || cur.from === 0) && (cur.to - seen.to >= size.slack || cur.to === count);
             if (inside) return;
-            const next = clamp({ from: seen.from - MARGIN, to: seen.to + MARGIN }, count);
+            const next = clamp({ from: seen.from - size.margin, to: seen.to + size.margin }, count);
             takeInPageCaret(view); // a click not yet reported stays where it was (engine/page-caret.ts)
             view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
           };
@@ -368,6 +395,7 @@ export function blockWindowPlugin() {
           return {
             destroy() {
               scroller?.removeEventListener('scroll', onScroll);
+              view.dom.removeEventListener('contentvisibilityautostatechange', onDrawnChange, true);
               cancelAnimationFrame(first);
               if (frame) cancelAnimationFrame(frame);
             },

@@ -23,7 +23,7 @@ import { editorIntegration } from './integration-commands';
 import { editorMedia } from './editor-media';
 import { blockWindowPlugin, windowedView } from '../../engine/block-window';
 import { beyondEditor } from '../../engine/beyond-editor';
-import { LONG_POST_CHARS } from './long-post';
+import { LONG_POST_CHARS, windowFor } from './long-post';
 import type { PostEditorHandle, PostEditorOptions } from './types';
 
 export const BODY_ATTRIBUTES = { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Post body' };
@@ -36,8 +36,9 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const beyond = beyondEditor(opts.body);
   if (beyond) throw new Error(`${beyond}. Open it in a text editor to change its text; the fields above can still be edited.`);
   const long = opts.body.length > LONG_POST_CHARS;
+  const drawWindow = windowFor(opts.body);
   let first: FirstPiece | null = null;
-  const views = long ? editorViews(opts, windowedView) : editorViews(opts);
+  const views = drawWindow ? editorViews(opts, windowedView) : editorViews(opts);
   const media = editorMedia(opts);
   const slashMenu = slashMenuPlugin(() =>
     opts.readOnly
@@ -51,7 +52,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
   const { editor, core, parsed } = await createMilkdown(
     opts.root,
     (c) => (first = parseFirstPiece(c, opts.body)).parsed,
-    [changeListener(notify), caretBeforeKeys(), emptyPlaceholder(), ...views.plugins, linkBubblePlugin, linkPastePlugin, slashMenu, ...media.plugins, ...(long ? [blockWindowPlugin()] : [])],
+    [changeListener(notify), caretBeforeKeys(), emptyPlaceholder(), ...views.plugins, linkBubblePlugin, linkPastePlugin, slashMenu, ...media.plugins, ...(drawWindow ? [blockWindowPlugin(drawWindow)] : [])],
     !opts.readOnly,
     BODY_ATTRIBUTES,
     opts.shortcodeInner,

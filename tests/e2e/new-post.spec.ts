@@ -11,7 +11,8 @@ test('a new post opens scrolled to the top with the caret in Title; template sen
   // A long post, scrolled far down first.
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^A Long Day/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
-  await expect(body).toContainText('Paragraph 80');
+  // Drawn in a window (engine/block-window.ts): the last paragraphs are not in the page yet.
+  await expect(body).toContainText('Paragraph 1 of a long day');
   const scroller = app.locator('.editor-scroll');
   await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(500);
