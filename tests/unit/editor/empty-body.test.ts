@@ -1,24 +1,10 @@
 // A post with no body (front matter only, or an empty file) is a post like any other: the
 // editor shows a placeholder, takes text and saves it; an untouched empty body saves as it was.
-import { afterEach, describe, expect, it } from 'vitest';
-import { installDom } from '../../../electron/cli/install-dom';
-import { createPostEditor } from '../../../renderer/editor/post-editor';
-import type { PostEditorHandle } from '../../../renderer/editor/types';
+import { describe, expect, it } from 'vitest';
+import { postEditorHarness } from './post-editor-harness';
 
-const doc = installDom();
-let handle: PostEditorHandle | null = null;
-afterEach(() => {
-  handle?.destroy();
-  handle = null;
-  doc.body.replaceChildren();
-});
-
-async function open(body: string) {
-  const root = doc.createElement('div');
-  doc.body.append(root);
-  handle = await createPostEditor({ root, body, postPath: 'blog/stub/index.md', assetUrl: (p) => `/asset/${p}` });
-  return { root, h: handle };
-}
+const editors = postEditorHarness();
+const open = (body: string) => editors.open(body, { postPath: 'blog/stub/index.md' });
 
 describe('an empty body', () => {
   // The body, and what it saves as once 'Hello there.' is typed into it.

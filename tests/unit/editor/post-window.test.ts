@@ -2,19 +2,12 @@
 // on each key grows with what the editable element holds (renderer/editor/long-post.ts). The
 // window is drawing only: what is saved stays byte for byte what was opened, and Page Down never
 // meets a block that is not drawn.
-import { afterEach, describe, expect, it } from 'vitest';
-import { installDom } from '../../../electron/cli/install-dom';
-import { createPostEditor } from '../../../renderer/editor/post-editor';
+import { describe, expect, it } from 'vitest';
 import { WINDOWED_POST_CHARS, windowFor } from '../../../renderer/editor/long-post';
-import type { PostEditorHandle } from '../../../renderer/editor/types';
+import { postEditorHarness } from './post-editor-harness';
 
-const dom = installDom();
-let handle: PostEditorHandle | null = null;
-afterEach(() => {
-  handle?.destroy();
-  handle = null;
-  dom.body.replaceChildren();
-});
+const editors = postEditorHarness();
+const dom = editors.dom;
 
 /** A post of `count` paragraphs with a heading every tenth block. */
 function post(count: number): string {
@@ -22,14 +15,12 @@ function post(count: number): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-async function open(body: string): Promise<{ pm: Element; shown: () => string[] }> {
-  const root = dom.createElement('div');
-  dom.body.append(root);
-  handle = await createPostEditor({ root, body, postPath: 'blog/recap/index.md', assetUrl: (p) => `/asset/${p}` });
-  await handle.whenLoaded;
+async function open(body: string): Promise<{ pm: Element; shown: () => string[]; getBody: () => string }> {
+  const { root, h } = await editors.open(body);
+  await h.whenLoaded;
   const pm = root.querySelector('.ProseMirror')!;
   const shown = () => [...pm.children].filter((c) => c.classList.contains('pw-shown')).map((c) => c.textContent!);
-  return { pm, shown };
+  return { pm, shown, getBody: () => h.getBody() };
 }
 
 describe('a post over a few screens', () => {
@@ -43,16 +34,16 @@ describe('a post over a few screens', () => {
   it('shows the blocks around the cursor only, and saves every byte as it was', async () => {
     const body = post(150);
     expect(body.length).toBeGreaterThan(WINDOWED_POST_CHARS);
-    const { pm, shown } = await open(body);
+    const { pm, shown, getBody } = await open(body);
     expect(pm.classList.contains('pw-windowed')).toBe(true);
     expect(shown()[0]).toBe('Talk 0');
     expect(shown().length).toBeLessThan(30);
     expect(shown().some((t) => t.startsWith('Paragraph 100 '))).toBe(false);
-    expect(handle!.getBody()).toBe(body);
+    expect(getBody()).toBe(body);
   });
 
   it('takes in the next screen of blocks before Page Down moves the caret', async () => {
-    const { pm, shown } = await open(post(150));
+    const { pm, shown, getBody } = await open(post(150));
     const last = () => Number(/Paragraph (\d+)/.exec(shown()[shown().length - 1])![1]);
     const before = last();
     pm.dispatchEvent(new dom.defaultView!.KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
@@ -60,7 +51,7 @@ describe('a post over a few screens', () => {
     expect(last()).toBeGreaterThan(before + 12);
     pm.dispatchEvent(new dom.defaultView!.KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true }));
     expect(last()).toBeGreaterThan(before + 24);
-    expect(handle!.getBody()).toBe(post(150));
+    expect(getBody()).toBe(post(150));
   });
 
   it('leaves a short post drawn whole', async () => {

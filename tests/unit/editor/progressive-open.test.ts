@@ -3,16 +3,14 @@
 // save before the rest is read writes the rest back as it was; an edit made meanwhile is kept.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Node as PmNode } from '@milkdown/kit/prose/model';
-import { installDom } from '../../../electron/cli/install-dom';
-import { createPostEditor } from '../../../renderer/editor/post-editor';
 import { loadRest, parseFirstPiece, type ParsedRest } from '../../../engine/progressive-open';
 import { FIRST_PIECE_CHARS, PIECES_MIN_CHARS, mayBeOpen, pieceCuts } from '../../../engine/piece-cuts';
 import type { MarkdownCore } from '../../../engine/markdown-core';
-import type { PostEditorHandle } from '../../../renderer/editor/types';
 import { recapBody } from '../../bench/ui/generate-posts';
 import { changedLines, engine, fixturesDir } from './helpers';
+import { postEditorHarness } from './post-editor-harness';
 
 const fixtureBodies = readdirSync(fixturesDir).map((f) => readFileSync(join(fixturesDir, f), 'utf8'));
 
@@ -113,20 +111,13 @@ describe('cutting a long post into pieces', () => {
 });
 
 describe('the post editor on a long post', () => {
-  const dom = installDom();
-  let handle: PostEditorHandle | null = null;
-  afterEach(() => {
-    handle?.destroy();
-    handle = null;
-    dom.body.replaceChildren();
-  });
+  const editors = postEditorHarness();
+  const dom = editors.dom;
 
   async function open(body: string) {
-    const root = dom.createElement('div');
-    dom.body.append(root);
     let changes = 0;
-    handle = await createPostEditor({ root, body, postPath: 'blog/recap/index.md', assetUrl: (p) => `/asset/${p}`, onChange: () => changes++ });
-    return { h: handle, changes: () => changes, root };
+    const { h, root } = await editors.open(body, { onChange: () => changes++ });
+    return { h, changes: () => changes, root };
   }
 
   it('shows the start at once, saves the whole post unchanged meanwhile, then holds every block', async () => {
@@ -229,7 +220,6 @@ describe('the post editor on a long post', () => {
     void h.whenLoaded!.then(() => (read = true));
     expect(root.getAttribute('aria-busy')).toBe('true');
     h.destroy();
-    handle = null;
     // The same post opened again after the first was closed reads its rest on the same timers,
     // piece for piece: once its rest is in, the first one's would be too had it not stopped.
     const { h: again } = await open(body);
