@@ -1,27 +1,14 @@
 // Images in the window editor under jsdom: Markdown inserted from the gallery or after an import
 // becomes real nodes (a figure card, an image) between blocks, so the saved body gains only the
 // inserted lines; missing images are flagged and never loaded until their file exists.
-import { afterEach, describe, expect, it } from 'vitest';
-import { installDom } from '../../../electron/cli/install-dom';
-import { createPostEditor } from '../../../renderer/editor/post-editor';
-import type { PostEditorHandle } from '../../../renderer/editor/types';
+import { describe, expect, it } from 'vitest';
+import { postEditorHarness } from './post-editor-harness';
 
-const doc = installDom();
-let handle: PostEditorHandle | null = null;
-afterEach(() => {
-  handle?.destroy();
-  handle = null;
-  doc.body.replaceChildren();
-});
+const editors = postEditorHarness();
 
 const BODY = 'Mara Quill opened the Driftwood Summit.\n\nThen the ferry left.\n';
 
-async function open(body: string, isMissing?: (src: string) => boolean) {
-  const root = doc.createElement('div');
-  doc.body.append(root);
-  handle = await createPostEditor({ root, body, postPath: 'blog/driftwood/index.md', assetUrl: (p) => `/asset/${p}`, isMissing });
-  return { root, h: handle };
-}
+const open = (body: string, isMissing?: (src: string) => boolean) => editors.open(body, { postPath: 'blog/driftwood/index.md', isMissing });
 
 describe('inserting images into the editor', () => {
   it('a figure shortcode at the cursor becomes a card after the block, and the body gains that line only', async () => {
@@ -52,11 +39,9 @@ describe('inserting images into the editor', () => {
   });
 
   it('inserts nothing into a read-only post', async () => {
-    const root = doc.createElement('div');
-    doc.body.append(root);
-    handle = await createPostEditor({ root, body: BODY, postPath: 'blog/driftwood/index.md', assetUrl: (p) => `/asset/${p}`, readOnly: true });
-    expect(handle.insertMarkdownAt!('cursor', '![x](x.png)')).toBeNull();
-    expect(handle.getBody()).toBe(BODY);
+    const { h } = await editors.open(BODY, { postPath: 'blog/driftwood/index.md', readOnly: true });
+    expect(h.insertMarkdownAt!('cursor', '![x](x.png)')).toBeNull();
+    expect(h.getBody()).toBe(BODY);
   });
 });
 

@@ -1,32 +1,15 @@
 // The window editor under jsdom: accessible body, cheap change notifications, toolbar commands
 // with undo back to the exact original, shortcode cards and the parameter dialog, inert HTML.
-import { afterEach, describe, expect, it } from 'vitest';
-import { installDom } from '../../../electron/cli/install-dom';
-import { createPostEditor } from '../../../renderer/editor/post-editor';
-import type { PostEditorHandle } from '../../../renderer/editor/types';
+import { describe, expect, it } from 'vitest';
 import { changedLines, fixture } from './helpers';
+import { postEditorHarness } from './post-editor-harness';
 
-const doc = installDom();
-let handle: PostEditorHandle | null = null;
-afterEach(() => {
-  handle?.destroy();
-  handle = null;
-  doc.body.replaceChildren();
-});
+const editors = postEditorHarness();
 
 async function open(body: string, extra: { shortcodeNames?: string[]; shortcodeInner?: Record<string, 'markdown' | 'text' | 'source'> } = {}) {
-  const root = doc.createElement('div');
-  doc.body.append(root);
   let changes = 0;
-  handle = await createPostEditor({
-    root,
-    body,
-    postPath: 'blog/driftwood/index.md',
-    assetUrl: (p) => `/asset/${p}`,
-    onChange: () => changes++,
-    ...extra,
-  });
-  return { root, h: handle, changes: () => changes };
+  const { root, h } = await editors.open(body, { postPath: 'blog/driftwood/index.md', onChange: () => changes++, ...extra });
+  return { root, h, changes: () => changes };
 }
 
 describe('post editor', () => {
