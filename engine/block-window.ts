@@ -1,6 +1,8 @@
-// Windowed rendering for long posts. A 1 MB recap has thousands of top-level blocks; with all of
-// them laid out, every keystroke pays for the whole post (style, layout, the caret's forced
-// layout). Here only a window of blocks around what the writer sees and around the cursor is
+// Windowed rendering for posts over a few screens (renderer/editor/long-post.ts says which, and
+// how wide). A 1 MB recap has thousands of top-level blocks; with all of them laid out, every
+// keystroke pays for the whole post (style, layout, the caret's forced layout), and even a 12 KB
+// post's hundred blocks cost the browser's per-key work more than plain Milkdown's page. Here
+// only a window of blocks around what the writer sees and around the cursor is
 // displayed: the blocks outside it stay in the DOM (ProseMirror needs them) but are
 // `display: none`, and one spacer per hidden run keeps the scroll height and position (measured
 // heights where known, an estimate from the text length otherwise; Chromium's scroll anchoring
