@@ -20,6 +20,16 @@ function caretParagraph(page: Page): Promise<number> {
   });
 }
 
+/** Whether paragraph `n` is drawn and inside the editor's scrolling frame. */
+function inFrame(page: Page, n: number): Promise<boolean> {
+  return page.evaluate((n) => {
+    const frame = document.querySelector('.editor-scroll')!.getBoundingClientRect();
+    const p = [...document.querySelectorAll('.ProseMirror > p')].find((el) => el.textContent!.startsWith(`Paragraph ${n} of`));
+    const r = p?.getBoundingClientRect();
+    return !!r && r.height > 0 && r.top >= frame.top && r.bottom <= frame.bottom;
+  }, n);
+}
+
 test('Page Down through a post drawn in a window, then typing: the words land where the caret is', async ({ app, site }) => {
   await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Harbour Week/ }).click();
   const body = app.getByRole('textbox', { name: 'Post body' });
@@ -52,12 +62,14 @@ test('scrolling a post drawn in a window shows its blocks, and the scroll height
   const body = app.getByRole('textbox', { name: 'Post body' });
   await expect(body.locator('p', { hasText: 'Paragraph 1 of' })).toBeVisible();
   await body.hover();
+  // A block is drawn a dozen blocks before it scrolls into view: the wheel goes on until it is in
+  // the editor's frame.
   const target = body.locator('p', { hasText: 'Paragraph 120 of' });
-  for (let i = 0; i < 100 && !(await target.isVisible()); i++) await app.mouse.wheel(0, 600);
+  for (let i = 0; i < 100 && !(await inFrame(app, 120)); i++) await app.mouse.wheel(0, 300);
   await expect(target).toBeInViewport();
   // The last paragraph is reached with the wheel too, and no gap is left below it.
   const last = body.locator('p', { hasText: 'Paragraph 150 of' });
-  for (let i = 0; i < 100 && !(await last.isVisible()); i++) await app.mouse.wheel(0, 600);
+  for (let i = 0; i < 100 && !(await inFrame(app, 150)); i++) await app.mouse.wheel(0, 300);
   await expect(last).toBeInViewport();
   const gap = await app.locator('.editor-scroll').evaluate((frame) => {
     const p = [...frame.querySelectorAll('.ProseMirror > p')].at(-1)!;
