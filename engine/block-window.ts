@@ -307,6 +307,12 @@ function scrollParent(el: HTMLElement): HTMLElement | null {
   return null;
 }
 
+/** Shows the blocks of `visible` (with the margin), outside the undo history. */
+function moveWindow(view: EditorView, visible: Range): void {
+  takeInPageCaret(view); // a click not yet reported stays where it was (engine/page-caret.ts)
+  view.dispatch(view.state.tr.setMeta(key, visible).setMeta('addToHistory', false));
+}
+
 export function blockWindowPlugin(size: WindowSize) {
   const book = new HeightBook();
   return $prose(
@@ -330,10 +336,7 @@ export function blockWindowPlugin(size: WindowSize) {
               if (!cur) return false;
               const page = Math.max(1, cur.to - cur.from) + size.margin;
               const next = clamp(event.key === 'PageDown' ? { from: cur.from, to: cur.to + page } : { from: cur.from - page, to: cur.to }, view.state.doc.childCount);
-              if (next.from !== cur.from || next.to !== cur.to) {
-                takeInPageCaret(view);
-                view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
-              }
+              if (next.from !== cur.from || next.to !== cur.to) moveWindow(view, next);
               return false;
             }
             // Ctrl/Cmd+Home and +End: the browser would stop at the last displayed block.
@@ -386,8 +389,7 @@ export function blockWindowPlugin(size: WindowSize) {
             const inside = (seen.from - cur.from >= size.slack || cur.from === 0) && (cur.to - seen.to >= size.slack || cur.to === count);
             if (inside) return;
             const next = clamp({ from: seen.from - size.margin, to: seen.to + size.margin }, count);
-            takeInPageCaret(view); // a click not yet reported stays where it was (engine/page-caret.ts)
-            view.dispatch(view.state.tr.setMeta(key, next).setMeta('addToHistory', false));
+            moveWindow(view, next);
           };
           const onScroll = () => {
             if (!frame) frame = requestAnimationFrame(check);
