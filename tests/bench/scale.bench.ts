@@ -13,6 +13,8 @@
 //   scale_renderer_heap_<n>_mb: the page's JS heap after GC;
 // - scale_scroll_frame_p95_<n>_ms / scale_scroll_fps_<n>: scrolling the post list a frame at a
 //   time, against the page's idle frames in the same run.
+// The list, search index and git figures are taken in three rounds over every size, so that
+// each size's samples come from the same minutes of the run (see run()); the rest size by size.
 // Between consecutive sizes, scale_exp_<metric>_<a>_<b>: log(t2/t1)/log(n2/n1), 1 = linear;
 // a step over 1.15 fails (when both figures are over 20 ms: below that, fixed costs and noise
 // decide). Targets at 100k: list ≤ 5 s cold and ≤ 1 s warm, search p95 ≤ 100 ms, warm status ≤
@@ -37,12 +39,17 @@ import { SearchService } from '../../electron/services/search/search-service';
 import { timeInDiskWorkerHeap } from './scale/timed-in-worker';
 import { label } from './scale/label';
 import { measureGitInWorker } from './scale/measure-git-in-worker';
+import { gitMetrics, type GitSamples } from './scale/measure-git';
 
 const DEFAULT_SIZES = [1000, 10_000];
 const FULL_SIZES = [1000, 10_000, 50_000, 100_000];
 /** Rare and common words, a word being typed (prefix), a typo (fuzzy), several words, numbers. */
 const queries = (n: number) => ['lanternfish', 'canary rollout', 'keynot', `recap ${n - 7}`, 'drftwood', 'harbor', 'sticker coffee demo', `session ${Math.floor(n / 3)}`, 'volunteer meetup'];
 const MAX_EXPONENT = 1.15;
+/** Rounds over every size (see run()): each size's samples are this many launches and listings. */
+const ROUNDS = 3;
+/** Edits (status, Save version, and the CLI's) per round and size: six in all. */
+const GIT_EDITS_PER_ROUND = 2;
 /** Below this, a figure is mostly fixed cost and noise: its growth is reported, not judged. */
 const EXPONENT_FLOOR_MS = 20;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
@@ -67,14 +74,32 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   const metrics: BenchMetric[] = [];
   let generated = 0;
   try {
-    for (const n of list) {
+    const sites = list.map((n) => {
       const { root, generatedMs } = scaleSite(n, ctx.log);
       if (generatedMs != null) generated += generatedMs;
+      return { n, root, samples: emptySamples() };
+    });
+    // The services in rounds over every size, not size after size: a growth exponent compares
+    // two sizes, and measured ten minutes apart it compared two states of the machine. In one
+    // run `hugo list all` took 11.5 s at 50,000 posts and 36.3 s at 100,000 (exponent 1.66), and
+    // every figure of ours measured in those minutes grew as fast. In rounds, each size's
+    // samples are spread over the same minutes.
+    for (const site of sites) warmFileCache(join(site.root, 'content'));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const site of sites) {
+        ctx.log(`scale ${label(site.n)}: services, round ${round + 1} of ${ROUNDS}`);
+        // Git first: its edits are undone by checking the posts out again, which gives them new
+        // times; the list and search caches made after it are then the ones the queries use.
+        site.samples.git.push(await measureGitInWorker(site.root, site.n, 1, GIT_EDITS_PER_ROUND));
+        await listRound(ctx, site.root, site.n, round, site.samples);
+        await searchRound(ctx, site.root, site.n, site.samples);
+      }
+    }
+    for (const { n, root, samples } of sites) {
       const at100k = n === 100_000;
-      ctx.log(`scale ${label(n)}: services`);
-      metrics.push(...(await measureList(ctx, root, n, at100k)));
-      metrics.push(...(await measureSearch(ctx, root, n, at100k)));
-      metrics.push(...(await measureGitInWorker(root, n, at100k)));
+      metrics.push(...listMetrics(n, samples, at100k));
+      metrics.push(...(await measureSearch(ctx, root, n, at100k, samples)));
+      metrics.push(...gitMetrics(n, samples.git, at100k));
       ctx.log(`scale ${label(n)}: web host and Chromium`);
       metrics.push(...(await measureUi(ctx, browser, root, n, at100k, dist, bundle)));
       // Each size's figures as they come: a long run stopped midway still tells something.
@@ -94,65 +119,80 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   return metrics;
 }
 
-/** Reads every Markdown file under `dir` once (see measureList). */
+/** Reads every Markdown file under `dir` once (see listRound). */
 function warmFileCache(dir: string): void {
   for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (rel.endsWith('.md')) readFileSync(join(dir, rel));
   }
 }
 
-async function measureList(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
+/** One size's samples, gathered over the rounds (ms). */
+interface SizeSamples {
+  listCold: number[];
+  listWarm: number[];
+  hugo: number[];
+  searchIndex: number[];
+  searchIndexWarm: number[];
+  git: GitSamples[];
+}
+
+function emptySamples(): SizeSamples {
+  return { listCold: [], listWarm: [], hugo: [], searchIndex: [], searchIndexWarm: [], git: [] };
+}
+
+/**
+ * One round's listing: as the app lists, with its cache in the data folder, empty at first
+ * (cold: every file read), then two new listers as at the next launches (warm: the cache read
+ * from disk, files only stat'ed); each launch on a new thread with the heap of the app's disk
+ * worker, where the app lists. Two next launches per round: a warm listing is short, and one
+ * sample of it left its growth exponent to the machine's load of the moment. Then `hugo list
+ * all` on the same site: every round below 50,000 posts, the first round above (it takes half
+ * a minute at 100,000).
+ *
+ * The OS's file cache was filled first, untimed, for ours and `hugo list all` alike: "cold"
+ * means without the app's own list cache. Without this, the first listing alone paid for
+ * reading the site from the disk (10 s against 2.3 s for the next one at 100k) and the peer,
+ * run after it, never did.
+ */
+async function listRound(ctx: BenchContext, root: string, n: number, round: number, out: SizeSamples): Promise<void> {
+  const site = await openSiteFolder(root);
+  const cacheFile = join(ctx.tmpDir, `scale-list-cache-${n}-${round}.json`);
+  const t = await timeInDiskWorkerHeap({ job: 'list', contentDir: site.contentDir, cacheFile }, 2);
+  // n posts and one branch bundle (_index.md) per section, listed as posts too.
+  if (t.firstCount < n) throw new Error(`listed ${t.firstCount} posts of ${n}`);
+  if (t.nextCount !== t.firstCount || t.nextFilesRead > 0) throw new Error(`the warm listing read ${t.nextFilesRead} files and listed ${t.nextCount} of ${t.firstCount}`);
+  out.listCold.push(t.firstMs);
+  out.listWarm.push(...t.nextEachMs);
+  if (n < 50_000 || round === 0) out.hugo.push((await time(() => execFileSync('hugo', ['list', 'all', '--source', root], { stdio: 'ignore', maxBuffer: 1 << 30 })))[0]);
+}
+
+function listMetrics(n: number, s: SizeSamples, at100k: boolean): BenchMetric[] {
   const L = label(n);
-  const runs = n >= 50_000 ? 2 : 3;
-  const cold: number[] = [];
-  const warm: number[] = [];
-  // The OS's file cache is filled first, untimed, for ours and `hugo list all` alike: "cold"
-  // means without the app's own list cache. Without this, the first listing alone paid for
-  // reading the site from the disk (10 s against 2.3 s for the next one at 100k) and the peer,
-  // run after it, never did.
-  warmFileCache(join(root, 'content'));
-  for (let r = 0; r < runs; r++) {
-    const site = await openSiteFolder(root);
-    // As the app lists: with its cache in the data folder, empty at first (cold: every file
-    // read), then a new lister as at the next launch (warm: the cache read from disk, files only
-    // stat'ed); each launch on a new thread with the heap of the app's disk worker, where the
-    // app lists. Two next launches per run: a warm listing is short, and one sample of it per
-    // run left its growth exponent to the machine's load of the moment.
-    const cacheFile = join(ctx.tmpDir, `scale-list-cache-${n}-${r}.json`);
-    const t = await timeInDiskWorkerHeap({ job: 'list', contentDir: site.contentDir, cacheFile }, 2);
-    cold.push(t.firstMs);
-    // n posts and one branch bundle (_index.md) per section, listed as posts too.
-    if (t.firstCount < n) throw new Error(`listed ${t.firstCount} posts of ${n}`);
-    if (t.nextCount !== t.firstCount || t.nextFilesRead > 0) throw new Error(`the warm listing read ${t.nextFilesRead} files and listed ${t.nextCount} of ${t.firstCount}`);
-    warm.push(...t.nextEachMs);
-  }
-  const hugo: number[] = [];
-  for (let r = 0; r < (n >= 50_000 ? 1 : 3); r++) {
-    hugo.push((await time(() => execFileSync('hugo', ['list', 'all', '--source', root], { stdio: 'ignore', maxBuffer: 1 << 30 })))[0]);
-  }
   return [
-    { name: `scale_list_cold_${L}_ms`, ...summarize(cold), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 5000 }] : undefined, note: 'the first listing of the site (no cache: every file read)' },
-    { name: `scale_list_warm_${L}_ms`, ...summarize(warm), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 1000 }] : undefined, note: 'a new lister with the cache the first one wrote (the next launch)' },
-    { name: `scale_peer_hugo_list_${L}_ms`, ...summarize(hugo), unit: 'ms', note: '`hugo list all`' },
+    { name: `scale_list_cold_${L}_ms`, ...summarize(s.listCold), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 5000 }] : undefined, note: `the first listing of the site (no cache: every file read), median of ${s.listCold.length}` },
+    { name: `scale_list_warm_${L}_ms`, ...summarize(s.listWarm), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 1000 }] : undefined, note: `a new lister with the cache the first one wrote (the next launch), median of ${s.listWarm.length}` },
+    { name: `scale_peer_hugo_list_${L}_ms`, ...summarize(s.hugo), unit: 'ms', note: '`hugo list all`' },
   ];
 }
 
-async function measureSearch(ctx: BenchContext, root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
+/**
+ * One round's search index: built from the posts with an empty cache (the first launch), then
+ * again from the cache it wrote (a later launch: posts only stat'ed); each launch on a thread of
+ * its own with the heap of the app's disk worker, where the app builds it
+ * (search-build-in-worker.ts).
+ */
+async function searchRound(ctx: BenchContext, root: string, n: number, out: SizeSamples): Promise<void> {
+  const launch = await timeInDiskWorkerHeap({ job: 'search', contentDir: join(root, 'content'), cacheFile: join(ctx.tmpDir, `scale-search-cache-${n}.bin`) }, 1);
+  if (launch.nextFilesRead > 0) throw new Error(`the search index from its cache read ${launch.nextFilesRead} posts`);
+  out.searchIndex.push(launch.firstMs);
+  out.searchIndexWarm.push(...launch.nextEachMs);
+}
+
+/** Search p95 on the index read from the cache the rounds left, and the index's figures. */
+async function measureSearch(ctx: BenchContext, root: string, n: number, at100k: boolean, s: SizeSamples): Promise<BenchMetric[]> {
   const L = label(n);
   const cacheFile = join(ctx.tmpDir, `scale-search-cache-${n}.bin`);
-  // Built from the posts with an empty cache (the first launch), then again from the cache it
-  // wrote (every later launch: posts only stat'ed); each launch on a thread of its own with the
-  // heap of the app's disk worker, where the app builds it (search-build-in-worker.ts). Two next
-  // launches, their median the figure: one was left to the machine's load of the moment. The
-  // same for the first launch: one sample of it read as growth of 1.47 between 50,000 and
-  // 100,000 posts in one run, where the same builds a moment later measured 1.02.
-  const launches = [];
-  for (let i = 0; i < 2; i++) launches.push(await timeInDiskWorkerHeap({ job: 'search', contentDir: join(root, 'content'), cacheFile }, 1));
-  const buildMs = summarize(launches.map((l) => l.firstMs)).value;
-  const warmBuildMs = summarize(launches.flatMap((l) => l.nextEachMs)).value;
-  const nextFilesRead = Math.max(...launches.map((l) => l.nextFilesRead));
-  if (nextFilesRead > 0) throw new Error(`the search index from its cache read ${nextFilesRead} posts`);
-  // The queries run here, on the index read from that cache.
+  const buildMs = summarize(s.searchIndex).value;
   const service = new SearchService({ contentDir: join(root, 'content') }, { cacheFile });
   await service.ready;
   if (service.filesRead > 0) throw new Error(`the search index from its cache read ${service.filesRead} posts`);
@@ -178,14 +218,13 @@ async function measureSearch(ctx: BenchContext, root: string, n: number, at100k:
         targets: at100k ? [{ kind: 'max', max: 100 }] : undefined,
         note: `${QUERIES.length} queries × 5; index built in ${Math.round(buildMs)} ms`,
       },
-      { name: `scale_search_index_${L}_ms`, value: buildMs, unit: 'ms', note: 'building the search index (first launch: every post read), median of two' },
-      { name: `scale_search_index_warm_${L}_ms`, value: warmBuildMs, unit: 'ms', note: 'the search index at the next launch, from the cache the first one wrote' },
+      { name: `scale_search_index_${L}_ms`, ...summarize(s.searchIndex), unit: 'ms', note: `building the search index (first launch: every post read), median of ${s.searchIndex.length}` },
+      { name: `scale_search_index_warm_${L}_ms`, ...summarize(s.searchIndexWarm), unit: 'ms', note: 'the search index at the next launch, from the cache the first one wrote' },
     ];
   } finally {
     await service.shutdown();
   }
 }
-
 
 async function newPage(browser: Browser, log: (m: string) => void): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -6,7 +6,9 @@
 // (path + mtime + size: a file another program changed is read again). At the next launch of a
 // 100,000-post site that listing is mostly stat calls: they run on helper threads from the
 // moment the cache's paths are read (parallel-lstat.ts), and folders unchanged since the last
-// walk are not read at all (post-walk.ts). 1.5 s became about 0.8 s on a 2-core machine.
+// walk are not read at all (post-walk.ts). 1.5 s became about 0.8 s on a 2-core machine. A
+// first listing (no cache) reads the posts' heads on a helper thread while this one parses
+// them (parallel-head-read.ts): about 4 s became 3 s. The file's layout: list-cache-format.ts.
 //
 // The synchronous file calls here run in the disk worker thread (worker/disk-worker.ts) when the
 // app lists posts, never on the main process's event loop; the CLI and the bench call the
@@ -14,7 +16,6 @@
 import { constants as fsConstants, lstatSync, readdirSync, readFileSync, openSync, fstatSync, readSync, closeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { isAscii } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { PostSummary } from '../../../shared/ipc/channels/site';
@@ -26,17 +27,15 @@ import { plainFrontMatterError } from '../../../shared/post/plain-front-matter-e
 import { hasMojibake } from '../../../shared/mojibake';
 import { checkRelativePath } from '../fs/safe-path';
 import { StatTable } from '../git/parallel-lstat';
+import { HeadReader, type ReadHead } from './parallel-head-read';
+import { headText } from './head-text';
+import { encodeListCache, openListCache } from './list-cache-format';
 
 export { sortNewestFirst };
 export { findPostFiles, findPostFilesSync, findPostRelsSync, knownLeavesOf } from './post-walk';
 import { findPostRelsSync, knownLeavesOf, type FolderRecord } from './post-walk';
 import { MD_RE, LEAF_RE, BRANCH_RE } from '../../../shared/post/post-files';
 import { stopIfCancelled } from '../../../shared/ipc/errors';
-
-/** JSON with every character past ASCII as a \u escape (the cache file is read as Latin-1). */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** A single file or folder name: not empty, not '.' or '..', no separator. */
 function isPlainName(name: string): boolean {
@@ -69,33 +68,6 @@ interface CacheEntry {
   slot: number;
 }
 
-/**
- * Bumped whenever PostSummary, summarize() or the file's layout changes, so an old cache is
- * never trusted. 2: a column per field (CacheColumns) instead of a JSON row per post. 3: a
- * header line, the paths as bytes, the other columns (see write()).
- */
-const CACHE_VERSION = 3;
-
-/**
- * The cache file's layout: one array per field, entry i of each being post i. Columns rather
- * than an object per post: at 100,000 posts JSON.parse of the rows (an array and an object with
- * ten keys each) was most of a warm listing's start, and its garbage made the listing grow
- * faster than the site. draft and garbled are 0/1.
- */
-interface CacheColumns {
-  mtimeMs: number[];
-  size: number[];
-  path: string[];
-  title: string[];
-  date: Array<string | null>;
-  dateMs: Array<number | null>;
-  draft: number[];
-  tags: string[][];
-  section: string[];
-  kind: Array<PostSummary['kind']>;
-  frontMatterError: Array<string | null>;
-  garbled: number[];
-}
 /** The folder records (post-walk.ts) in the cache file: posts as rows of the post columns. */
 interface FolderColumns {
   path: string[];
@@ -103,10 +75,6 @@ interface FolderColumns {
   posts: number[][];
   subs: string[][];
 }
-const COLUMNS: ReadonlyArray<keyof CacheColumns> = ['mtimeMs', 'size', 'path', 'title', 'date', 'dateMs', 'draft', 'tags', 'section', 'kind', 'frontMatterError', 'garbled'];
-const KINDS = new Set<unknown>(['leaf-bundle', 'branch-bundle', 'single']);
-const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
-const isNumberOrNull = (v: unknown) => v === null || typeof v === 'number';
 /** How long after a listing that changed the cache it is written (one write, not one per call). */
 const SAVE_AFTER_MS = 1000;
 
@@ -134,14 +102,19 @@ export class PostLister {
   private statsStarted = false;
   /** Bumped by each listing once its stat data are in (see list()). */
   private scan = 0;
+  /** Reads the heads of posts the cache does not know on helper threads (a first listing). */
+  private readonly heads: HeadReader;
 
   /** `cacheFile`: where summaries are kept between runs (none: memory only). */
   constructor(
     private contentDir: string,
     private readonly cacheFile: string | null = null,
     statOptions: ConstructorParameters<typeof StatTable>[0] = {},
+    readOptions: ConstructorParameters<typeof HeadReader>[0] = {},
   ) {
-    this.stats = new StatTable({ helpers: Math.max(1, Math.min(3, availableParallelism() - 1)), ...statOptions });
+    const helpers = Math.max(1, Math.min(3, availableParallelism() - 1));
+    this.stats = new StatTable({ helpers, ...statOptions });
+    this.heads = new HeadReader({ helpers, ...readOptions });
   }
 
   /** Takes in the cache a previous run left; a missing, damaged or foreign file is ignored. */
@@ -152,54 +125,30 @@ export class PostLister {
         // Booted while the file is read: the helpers are ready when the paths are.
         this.stats.warmUp();
         // One synchronous read (this runs on the disk worker, not the main process): the promise
-        // version reads a 19 MB cache in slices, some 40 ms slower.
-        const bytes = readFileSync(this.cacheFile);
-        // The header line, then the paths (their bytes handed to the stat table as they are),
-        // then the other columns: JSON in ASCII (write()), decoded as Latin-1 in a few
-        // milliseconds, where UTF-8 decoding of a 100,000-post site's cache took 120 to 190 ms.
-        const headerEnd = bytes.indexOf(10);
-        if (headerEnd < 0) return;
-        const header = JSON.parse(bytes.toString('latin1', 0, headerEnd)) as { version?: unknown; contentDir?: unknown; count?: unknown; pathBytes?: unknown };
-        if (header.version !== CACHE_VERSION || header.contentDir !== this.contentDir) return;
-        const { count, pathBytes } = header;
-        if (!Number.isSafeInteger(count) || !Number.isSafeInteger(pathBytes) || (pathBytes as number) < 0 || headerEnd + 1 + (pathBytes as number) > bytes.length) return;
-        const block = bytes.subarray(headerEnd + 1, headerEnd + 1 + (pathBytes as number));
-        const paths = block.toString(isAscii(block) ? 'latin1' : 'utf8').split('\0');
-        paths.pop(); // each path ends with a 0 byte: nothing follows the last one
-        if (paths.length !== count) return;
+        // version reads a 14 MB cache in slices, some 40 ms slower.
+        const opened = openListCache(readFileSync(this.cacheFile), this.contentDir);
+        if (!opened) return;
+        const { paths, pathBlock } = opened;
         // The helper threads stat the known files while this thread reads the rest of the cache,
         // builds the entries and walks the folders (list() finishes the prefetch): the stat
         // calls, half of a warm listing on one thread, are then mostly done on another core.
-        this.startStats(paths, block);
-        const text = bytes.toString('latin1', headerEnd + 1 + (pathBytes as number));
-        const saved = JSON.parse(text) as Partial<Record<keyof CacheColumns | 'folders', unknown>>;
-        const n = paths.length;
-        if (!COLUMNS.every((k) => k === 'path' || (Array.isArray(saved[k]) && (saved[k] as unknown[]).length === n))) return;
-        const c = { ...saved, path: paths } as unknown as CacheColumns;
-        for (let i = 0; i < n; i++) {
-          const path = c.path[i];
-          const mtimeMs = c.mtimeMs[i];
-          const size = c.size[i];
-          const title = c.title[i];
-          const date = c.date[i];
-          const dateMs = c.dateMs[i];
-          const tags = c.tags[i];
-          const section = c.section[i];
-          const kind = c.kind[i];
-          const frontMatterError = c.frontMatterError[i];
-          // An entry that is not what summarize() makes is skipped: that post is read again.
-          if (typeof path !== 'string' || typeof mtimeMs !== 'number' || typeof size !== 'number' || typeof title !== 'string' || typeof section !== 'string') continue;
-          if (!isStringOrNull(date) || !isNumberOrNull(dateMs) || !isStringOrNull(frontMatterError) || !KINDS.has(kind) || !Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) continue;
-          if (this.cache.has(path)) {
-            this.cache.get(path)!.slot = -1; // its slot was the first one's; neither is trusted
-            continue;
+        this.startStats(paths, pathBlock);
+        const rest = opened.rows((slot, { mtimeMs, size, summary }) => {
+          const known = this.cache.get(summary.path);
+          if (known) {
+            known.slot = -1; // its slot was the first one's; neither is trusted
+            return;
           }
-          const summary: PostSummary = { path, title, date, dateMs, draft: c.draft[i] === 1, tags, section, kind, frontMatterError, garbled: c.garbled[i] === 1 };
-          this.cache.set(path, { mtimeMs, size, summary, seen: 0, slot: i });
+          this.cache.set(summary.path, { mtimeMs, size, summary, seen: 0, slot });
+        });
+        if (!rest) {
+          this.cache.clear();
+          return;
         }
-        this.folders = PostLister.foldersOf(saved.folders, paths);
+        this.folders = PostLister.foldersOf(rest.folders, paths);
       } catch {
         // No cache yet, or one that cannot be read: this listing reads the files and writes one.
+        this.cache.clear();
       }
     })();
     return this.loaded;
@@ -216,32 +165,12 @@ export class PostLister {
   private async write(): Promise<void> {
     if (!this.cacheFile || !this.dirty) return;
     this.dirty = false;
-    const columns = Object.fromEntries(COLUMNS.map((k) => [k, [] as unknown[]])) as unknown as CacheColumns;
+    const posts = [...this.cache.values()];
     const index = new Map<string, number>();
-    for (const { mtimeMs, size, summary: p } of this.cache.values()) {
-      index.set(p.path, columns.path.length);
-      columns.mtimeMs.push(mtimeMs);
-      columns.size.push(size);
-      columns.path.push(p.path);
-      columns.title.push(p.title);
-      columns.date.push(p.date);
-      columns.dateMs.push(p.dateMs);
-      columns.draft.push(p.draft ? 1 : 0);
-      columns.tags.push(p.tags);
-      columns.section.push(p.section);
-      columns.kind.push(p.kind);
-      columns.frontMatterError.push(p.frontMatterError);
-      columns.garbled.push(p.garbled ? 1 : 0);
-    }
+    for (let i = 0; i < posts.length; i++) index.set(posts[i].summary.path, i);
     try {
       await mkdir(dirname(this.cacheFile), { recursive: true });
-      // A header line; the paths, each ended by a 0 byte (read first, to start stat'ing them);
-      // the other columns.
-      const { path, ...rest } = columns;
-      const folders = this.folderColumns(index);
-      const pathBlock = Buffer.from(path.length ? `${path.join('\0')}\0` : '');
-      const header = asciiJson({ version: CACHE_VERSION, contentDir: this.contentDir, count: path.length, pathBytes: pathBlock.length });
-      await writeFileAtomic(this.cacheFile, Buffer.concat([Buffer.from(`${header}\n`, 'latin1'), pathBlock, Buffer.from(asciiJson({ ...rest, folders }), 'latin1')]));
+      await writeFileAtomic(this.cacheFile, encodeListCache(this.contentDir, posts, this.folderColumns(index)));
     } catch {
       // A read-only or full disk: the cache stays in memory; the next launch reads the files.
     }
@@ -299,6 +228,11 @@ export class PostLister {
     this.saveTimer.unref?.();
   }
 
+  /** Chunks of posts whose heads helper threads read for this lister (parallel-head-read.ts). */
+  get headChunksReadAhead(): number {
+    return this.heads.helperChunks;
+  }
+
   /** How many posts' summaries are known (read at least once and still there). */
   get known(): number {
     return this.cache.size;
@@ -314,6 +248,9 @@ export class PostLister {
     this.filesRead = 0;
     // Stat'ed on the helper threads during the walk (started by load() at the first listing).
     if (!this.statsStarted) this.startStats();
+    // Nothing known yet (a first launch): the files will all be read, on helper threads that
+    // boot while the folders are walked.
+    if (this.cache.size === 0) this.heads.warmUp();
     let files: string[];
     // Needed only for folders read again (see below) and for a bundle that lost its index file:
     // made when first asked for, as it costs a pass over every known post.
@@ -338,31 +275,41 @@ export class PostLister {
     const out: PostSummary[] = [];
     /** Entries this listing saw: when that is all of them, none is gone (no pass over them). */
     let seen = 0;
-    for (let i = 0; i < files.length; i++) {
-      if (i % 500 === 499) {
-        await new Promise((r) => setImmediate(r));
-        stopIfCancelled(signal);
-      }
-      const rel = files[i];
-      const summary = this.summaryOf(rel, scan === this.scan);
-      if (summary) {
-        const entry = this.cache.get(rel)!;
-        if (entry.seen !== generation) {
-          seen++;
-          // Never back: a later listing running alongside this one may have seen it already.
-          if (entry.seen < generation) entry.seen = generation;
+    // The posts the cache does not know, in the walk's order: read ahead on helper threads when
+    // there are many (parallel-head-read.ts); `u` is the next of them the loop comes to.
+    const unknown = this.cache.size === 0 ? files.slice() : files.filter((rel) => !this.cache.has(rel));
+    const reads = this.heads.start(`${this.contentDir}${sep}`, unknown, HEAD_BYTES);
+    let u = 0;
+    try {
+      for (let i = 0; i < files.length; i++) {
+        if (i % 500 === 499) {
+          await new Promise((r) => setImmediate(r));
+          stopIfCancelled(signal);
         }
-        out.push(summary);
-        continue;
+        const rel = files[i];
+        const read = reads && u < unknown.length && unknown[u] === rel ? reads.take(u++) : null;
+        const summary = read === 'gone' ? null : this.summaryOf(rel, scan === this.scan, undefined, read);
+        if (summary) {
+          const entry = this.cache.get(rel)!;
+          if (entry.seen !== generation) {
+            seen++;
+            // Never back: a later listing running alongside this one may have seen it already.
+            if (entry.seen < generation) entry.seen = generation;
+          }
+          out.push(summary);
+          continue;
+        }
+        // A bundle taken from the cache without reading its folder lost its index.md: read the
+        // folder now, as a first listing would.
+        const slash = rel.lastIndexOf('/');
+        const dir = rel.slice(0, Math.max(slash, 0));
+        if (slash > 0 && knownLeaves.get(dir) === rel.slice(slash + 1)) {
+          leaves!.delete(dir);
+          files.push(...findPostRelsSync(this.contentDir, undefined, dir));
+        }
       }
-      // A bundle taken from the cache without reading its folder lost its index.md: read the
-      // folder now, as a first listing would.
-      const slash = rel.lastIndexOf('/');
-      const dir = rel.slice(0, Math.max(slash, 0));
-      if (slash > 0 && knownLeaves.get(dir) === rel.slice(slash + 1)) {
-        leaves!.delete(dir);
-        files.push(...findPostRelsSync(this.contentDir, undefined, dir));
-      }
+    } finally {
+      reads?.end();
     }
     if (scan === this.scan) this.stats.endScan();
     for (const [k, e] of seen === this.cache.size ? [] : this.cache) {
@@ -395,6 +342,7 @@ export class PostLister {
   /** Stops the stat helper threads (they hold nothing; a later listing starts them again). */
   close(): void {
     this.stats.close();
+    this.heads.close();
   }
 
   /**
@@ -438,7 +386,7 @@ export class PostLister {
    * `fromTable`: the caller is the listing whose stat data the table holds, taken a moment ago
    * (one() is not: it is asked after a change, and must see it).
    */
-  private summaryOf(rel: string, fromTable: boolean, absPath?: string): PostSummary | null {
+  private summaryOf(rel: string, fromTable: boolean, absPath?: string, read: ReadHead | null = null): PostSummary | null {
     const hit = this.cache.get(rel);
     if (hit) {
       const slot = fromTable ? hit.slot : -1;
@@ -455,6 +403,12 @@ export class PostLister {
         if (hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.summary;
       }
     }
+    // Read ahead by a helper thread: the same bytes readHead() takes, unless the front matter
+    // runs past them (then the file is read whole, here).
+    if (read) {
+      const head = headText(read.bytes);
+      if (!(read.size > HEAD_BYTES && splitFrontMatter(head.text).error)) return this.remember(rel, read.mtimeMs, read.size, summarize(rel, head.text, head.binary));
+    }
     let fd: number;
     try {
       fd = openSync(absPath ?? `${this.contentDir}${sep}${rel}`, 'r');
@@ -463,32 +417,39 @@ export class PostLister {
     }
     try {
       const st = fstatSync(fd);
-      const summary = summarize(rel, readHead(fd, st.size));
-      this.filesRead++;
-      this.cache.set(rel, { mtimeMs: st.mtimeMs, size: st.size, summary, seen: 0, slot: -1 });
-      this.changed();
-      return summary;
+      const { text, binary } = readHead(fd, st.size);
+      return this.remember(rel, st.mtimeMs, st.size, summarize(rel, text, binary));
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** A post just read: its summary, kept with the stat data it was read with. */
+  private remember(rel: string, mtimeMs: number, size: number, summary: PostSummary): PostSummary {
+    this.filesRead++;
+    this.cache.set(rel, { mtimeMs, size, summary, seen: 0, slot: -1 });
+    this.changed();
+    return summary;
   }
 }
 
 /** One buffer for every head read (the listing is synchronous): no allocation per post. */
 const head = Buffer.allocUnsafe(HEAD_BYTES);
 
-function readHead(fd: number, size: number): string {
+/** What the list reads of a post: its first HEAD_BYTES, or all of it when its front matter runs past them. */
+function readHead(fd: number, size: number): { text: string; binary: boolean } {
   const len = readSync(fd, head, 0, Math.min(size, HEAD_BYTES), 0);
-  let text = head.toString('utf8', 0, len);
-  if (size > HEAD_BYTES && splitFrontMatter(text).error) {
+  const text = headText(head.subarray(0, len));
+  if (size > HEAD_BYTES && splitFrontMatter(text.text).error) {
     const all = Buffer.alloc(size);
     readSync(fd, all, 0, size, 0);
-    text = all.toString('utf8');
+    return headText(all);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
-export function summarize(rel: string, text: string): PostSummary {
+/** `binary`: whether the text read holds a 0 byte (given by a caller that decoded only part of it, see head-text.ts). */
+export function summarize(rel: string, text: string, binary = text.includes('\0')): PostSummary {
   const name = rel.split('/').pop() ?? rel;
   const kind = LEAF_RE.test(name) ? 'leaf-bundle' : BRANCH_RE.test(name) ? 'branch-bundle' : 'single';
   const segments = rel.split('/');
@@ -506,7 +467,7 @@ export function summarize(rel: string, text: string): PostSummary {
     // Only non-ASCII text can be garbled: most front matter skips the detector entirely.
     garbled = /[^\u0020-\u007e\s]/.test(fm) && hasMojibake(fm);
   }
-  if (text.includes('\0')) error = 'This file holds binary data, not text.';
+  if (binary) error = 'This file holds binary data, not text.';
   const fallbackTitle = kind === 'single' ? name.replace(MD_RE, '') : segments[segments.length - 2] ?? name;
   const date = asDateString(fields.date ?? fields.publishDate ?? fields.pubdate ?? fields.Pubdate ?? null);
   return {

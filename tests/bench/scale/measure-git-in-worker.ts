@@ -5,21 +5,22 @@
 // where the app's thread does not.
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BenchMetric } from '../types';
 import { startWorker } from '../../../electron/services/worker/worker-entry';
 import { DISK_WORKER_LIMITS } from '../../../electron/services/worker/site-disk-worker';
-import { measureGit } from './measure-git';
+import { measureGit, type GitSamples } from './measure-git';
 
 interface Job {
   root: string;
   n: number;
-  at100k: boolean;
+  launches: number;
+  runs: number;
 }
 
-export function measureGitInWorker(root: string, n: number, at100k: boolean): Promise<BenchMetric[]> {
-  const w = startWorker({ file: fileURLToPath(import.meta.url), source: true }, { workerData: { root, n, at100k } satisfies Job, resourceLimits: DISK_WORKER_LIMITS });
-  return new Promise<BenchMetric[]>((resolve, reject) => {
-    w.once('message', (m: { ok: true; metrics: BenchMetric[] } | { ok: false; message: string }) => (m.ok ? resolve(m.metrics) : reject(new Error(m.message))));
+/** measureGit's samples (`launches` first statuses, `runs` edits), taken on a disk worker's thread. */
+export function measureGitInWorker(root: string, n: number, launches: number, runs: number): Promise<GitSamples> {
+  const w = startWorker({ file: fileURLToPath(import.meta.url), source: true }, { workerData: { root, n, launches, runs } satisfies Job, resourceLimits: DISK_WORKER_LIMITS });
+  return new Promise<GitSamples>((resolve, reject) => {
+    w.once('message', (m: { ok: true; samples: GitSamples } | { ok: false; message: string }) => (m.ok ? resolve(m.samples) : reject(new Error(m.message))));
     w.once('error', reject);
     w.once('exit', (code) => reject(new Error(`the git bench's worker stopped (exit code ${code})`)));
   }).finally(() => void w.terminate());
@@ -28,8 +29,8 @@ export function measureGitInWorker(root: string, n: number, at100k: boolean): Pr
 // On the worker thread: measure, and send the figures back.
 if (parentPort && (workerData as Partial<Job> | undefined)?.root) {
   const job = workerData as Job;
-  measureGit(job.root, job.n, job.at100k).then(
-    (metrics) => parentPort!.postMessage({ ok: true, metrics }),
+  measureGit(job.root, job.n, job.launches, job.runs).then(
+    (samples) => parentPort!.postMessage({ ok: true, samples }),
     (e: unknown) => parentPort!.postMessage({ ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
   );
 }
