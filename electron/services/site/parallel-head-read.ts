@@ -163,11 +163,19 @@ export class HeadReader {
       Atomics.notify(ctrl, CONSUMED);
       if (--this.active === 0) this.close();
     };
+    /** Helpers that stop answering: this chunk and the rest are read here, and no helper is used again. */
+    const giveUp = () => {
+      this.broken = true;
+      this.close();
+      end();
+      fromHelper = false;
+    };
     const enter = (c: number) => {
       current = c;
       // The slots of the chunks before this one are free again.
       Atomics.store(ctrl, CONSUMED, c);
       Atomics.notify(ctrl, CONSUMED);
+      const until = Date.now() + HELPER_TIMEOUT_MS;
       for (;;) {
         const next = Atomics.load(ctrl, NEXT);
         if (next <= c && !this.helperOnly) {
@@ -177,19 +185,13 @@ export class HeadReader {
           return;
         }
         if (next > c) break;
-        Atomics.wait(ctrl, NEXT, next, 50); // tests (helperOnly): wait for a helper to take it
+        // Tests (helperOnly): wait for a helper to take it.
+        if (Date.now() > until) return giveUp();
+        Atomics.wait(ctrl, NEXT, next, 50);
       }
-      const until = Date.now() + HELPER_TIMEOUT_MS;
       while (Atomics.load(done, c) === 0) {
         const left = until - Date.now();
-        if (left <= 0 || Atomics.wait(done, c, 0, left) === 'timed-out') {
-          // Stuck: this chunk and the rest are read here, and no helper is used again.
-          this.broken = true;
-          this.close();
-          end();
-          fromHelper = false;
-          return;
-        }
+        if (left <= 0 || Atomics.wait(done, c, 0, left) === 'timed-out') return giveUp();
       }
       fromHelper = true;
     };
