@@ -2,6 +2,7 @@
 // schema inference and the search index, each the same service class the main process used to
 // run, now owned by the worker thread (disk-worker.ts). The main process reaches them through
 // site-disk-worker.ts, by target name and method; this table says which targets exist.
+import { rm } from 'node:fs/promises';
 import { siteCacheFile } from '../fs/site-cache-file';
 import type { SiteInfo } from '../../../shared/ipc/channels/site';
 import { PostLister } from '../site/list-posts';
@@ -62,6 +63,11 @@ export class StatusJob {
  * writer's repository stays free of files that are not git's.
  */
 export function listCacheFile(dataDir: string, contentDir: string): string {
+  return siteCacheFile(dataDir, 'post-list-cache', contentDir, 'bin');
+}
+
+/** The file versions up to 3 kept (JSON; list-cache-format.ts): removed, never read. */
+function oldListCacheFile(dataDir: string, contentDir: string): string {
   return siteCacheFile(dataDir, 'post-list-cache', contentDir, 'json');
 }
 
@@ -78,6 +84,7 @@ export class SiteDiskJobs {
   constructor(config: DiskJobsConfig) {
     const { site, dataDir } = config;
     this.lister = new PostLister(site.contentDir, dataDir ? listCacheFile(dataDir, site.contentDir) : null);
+    if (dataDir) void rm(oldListCacheFile(dataDir, site.contentDir), { force: true }).catch(() => {});
     this.status = new StatusJob(site);
     this.fields = new SiteFields(site);
     this.site = site;

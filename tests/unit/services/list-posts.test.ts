@@ -135,7 +135,7 @@ describe('PostLister cache kept on disk', () => {
       'content/notes.md': '---\ntitle: Notes\n---\n',
     });
     const info = await openSiteFolder(site.root);
-    const cacheFile = join(site.root, 'app-data', 'post-list-cache', 'cache.json');
+    const cacheFile = join(site.root, 'app-data', 'post-list-cache', 'cache.bin');
     const first = new PostLister(info.contentDir, cacheFile);
     const cold = await first.list();
     expect(first.filesRead).toBe(3);
