@@ -16,7 +16,7 @@
 // compare the file's mtime, which is what was read).
 import { isAscii } from 'node:buffer';
 import { lstatSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { HelperThreads } from '../worker/helper-threads';
 
 /** Paths per chunk: large enough that taking one costs nothing, small enough to share well. */
 const CHUNK = 512;
@@ -90,13 +90,12 @@ export class StatTable {
   private fetched = 0;
   /** A prefetch started and not finished yet: its size, chunks and whether helpers have it. */
   private started: { size: number; chunks: number; helpers: boolean } | null = null;
-  private helpers: Worker[] = [];
+  private readonly helpers: HelperThreads;
   private helpersBroken = false;
   private run = 0;
   private readonly ctrl = new Int32Array(new SharedArrayBuffer(12));
   private readonly doneFlags = new Int32Array(new SharedArrayBuffer(MAX_CHUNKS * 4));
   private readonly parallel: boolean;
-  private readonly helperCount: number;
   private readonly helperOnly: boolean;
   /** Tables smaller than this are stat'ed on this thread alone. */
   readonly minPaths: number;
@@ -108,7 +107,7 @@ export class StatTable {
    */
   constructor(options: { parallel?: boolean; helpers?: number; minPaths?: number; helperOnly?: boolean } = {}) {
     this.parallel = options.parallel ?? true;
-    this.helperCount = Math.max(1, options.helpers ?? HELPERS);
+    this.helpers = new HelperThreads(HELPER_SOURCE, Math.max(1, options.helpers ?? HELPERS));
     this.minPaths = options.minPaths ?? PARALLEL_MIN_PATHS;
     this.helperOnly = options.helperOnly ?? false;
   }
@@ -232,7 +231,7 @@ export class StatTable {
     Atomics.store(this.ctrl, NEXT, this.run << 16);
     Atomics.store(this.ctrl, DONE, 0);
     const job = { run: this.run, base: this.base, chunks, size, bytes: this.bytes.buffer, offsets: this.offsets.buffer, results: this.results.buffer, ctrl: this.ctrl.buffer, doneFlags: this.doneFlags.buffer };
-    for (const w of this.startHelpers()) w.postMessage(job);
+    for (const w of this.helpers.start()) w.postMessage(job);
   }
 
   /** Stats what the helpers have not taken yet, here, and waits for the chunks they have. */
@@ -296,30 +295,11 @@ export class StatTable {
    * boot (some 100 ms each on a busy machine): a caller calls it before work of its own.
    */
   warmUp(): void {
-    if (this.parallel && !this.helpersBroken) this.startHelpers();
-  }
-
-  private startHelpers(): Worker[] {
-    while (this.helpers.length < this.helperCount) {
-      const w = new Worker(HELPER_SOURCE, { eval: true });
-      // They hold nothing worth keeping the process alive for.
-      w.unref();
-      // One that fails or ends is dropped (a new one starts at the next prefetch); chunks it
-      // never took are taken by the others or by this thread.
-      const drop = () => {
-        this.helpers = this.helpers.filter((h) => h !== w);
-      };
-      w.on('error', drop);
-      w.on('exit', drop);
-      this.helpers.push(w);
-    }
-    return this.helpers;
+    if (this.parallel && !this.helpersBroken) this.helpers.start();
   }
 
   /** Stops the helper threads (the next large prefetch starts new ones). */
   close(): void {
-    const ws = this.helpers;
-    this.helpers = [];
-    for (const w of ws) void w.terminate();
+    this.helpers.close();
   }
 }

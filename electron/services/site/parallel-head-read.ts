@@ -10,7 +10,7 @@
 // what is left of its slot is left to the listing, as is a chunk no helper took yet when the
 // listing comes to it (this thread then reads it itself: a helper the OS does not schedule
 // costs what one thread would). Helpers that stop answering are given up after a few seconds.
-import { Worker } from 'node:worker_threads';
+import { HelperThreads } from '../worker/helper-threads';
 
 /** Files per chunk. */
 const CHUNK = 128;
@@ -95,9 +95,8 @@ export interface HeadRun {
 }
 
 export class HeadReader {
-  private helpers: Worker[] = [];
+  private readonly helpers: HelperThreads;
   private broken = false;
-  private readonly helperCount: number;
   private readonly minFiles: number;
   private readonly helperOnly: boolean;
   /** Chunks the helpers have read, all runs together (tests: that they did the work checked). */
@@ -110,7 +109,7 @@ export class HeadReader {
    * used, and `helperOnly` leaves every chunk to them, so that what they read is what is checked.
    */
   constructor(options: { helpers?: number; minFiles?: number; helperOnly?: boolean } = {}) {
-    this.helperCount = Math.max(1, options.helpers ?? 1);
+    this.helpers = new HelperThreads(HELPER_SOURCE, Math.max(1, options.helpers ?? 1));
     this.minFiles = options.minFiles ?? PARALLEL_READ_MIN;
     this.helperOnly = options.helperOnly ?? false;
   }
@@ -121,7 +120,7 @@ export class HeadReader {
 
   /** Starts the helper threads now, so that they have booted when the list of files is known. */
   warmUp(): void {
-    if (!this.broken) this.startHelpers();
+    if (!this.broken) this.helpers.start();
   }
 
   /**
@@ -148,7 +147,7 @@ export class HeadReader {
     const ctrl = new Int32Array(new SharedArrayBuffer(12));
     const done = new Int32Array(new SharedArrayBuffer(chunks * 4));
     const job = { base, count, chunks, headBytes, paths: paths.buffer, offsets: offsets.buffer, results: results.buffer, arena: arena.buffer, ctrl: ctrl.buffer, done: done.buffer, tally: this.tally.buffer };
-    for (const w of this.startHelpers()) w.postMessage(job);
+    for (const w of this.helpers.start()) w.postMessage(job);
     this.active++;
 
     /** The chunk this listing reads now, and whether a helper read it (else this thread does). */
@@ -212,24 +211,8 @@ export class HeadReader {
     };
   }
 
-  private startHelpers(): Worker[] {
-    while (this.helpers.length < this.helperCount) {
-      const w = new Worker(HELPER_SOURCE, { eval: true });
-      w.unref(); // they hold nothing worth keeping the process alive for
-      const drop = () => {
-        this.helpers = this.helpers.filter((h) => h !== w);
-      };
-      w.on('error', drop);
-      w.on('exit', drop);
-      this.helpers.push(w);
-    }
-    return this.helpers;
-  }
-
   /** Stops the helper threads (a later large listing starts new ones). */
   close(): void {
-    const ws = this.helpers;
-    this.helpers = [];
-    for (const w of ws) void w.terminate();
+    this.helpers.close();
   }
 }
