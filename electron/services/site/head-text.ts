@@ -11,8 +11,7 @@ import { splitFrontMatter } from '../../../shared/frontmatter/split';
 const PREFIX_BYTES = 1024;
 
 /** The head as text (a prefix of it when that holds all the list reads), and whether it holds a 0 byte. */
-export function headText(bytes: Uint8Array): { text: string; binary: boolean } {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+export function headText(buf: Buffer): { text: string; binary: boolean } {
   const binary = buf.indexOf(0) !== -1;
   if (buf.length > PREFIX_BYTES) {
     const text = withoutBom(buf.toString('utf8', 0, PREFIX_BYTES));
@@ -46,6 +45,6 @@ function firstLineEnd(text: string): number {
   }
 }
 
-export function withoutBom(text: string): string {
+function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

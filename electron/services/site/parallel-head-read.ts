@@ -19,7 +19,7 @@ const ARENA = 1 << 20;
 /** Chunks a helper may read ahead of the listing. */
 const RING = 8;
 /** Below this many files to read, helper threads save less than they cost to start. */
-export const PARALLEL_READ_MIN = 2_000;
+const PARALLEL_READ_MIN = 2_000;
 const HELPER_TIMEOUT_MS = 5000;
 /** Numbers kept per file: size, mtimeMs, offset of its head in the arena, its length, state. */
 const FIELDS = 5;
