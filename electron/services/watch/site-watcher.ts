@@ -148,7 +148,10 @@ export class SiteWatcher {
 
 /** Dotfiles and dot-folders (.git, our `.name.postwright-*.tmp` files) and node_modules. */
 export function isIgnored(contentDir: string, p: string): boolean {
-  const rel = relative(contentDir, p);
+  // The watcher's own paths are contentDir joined with names (normalized): the part after the
+  // folder is the relative path. path.relative resolves both paths first, which at 100,000
+  // folders cost about 0.3 s of the main process's start-up.
+  const rel = p.startsWith(contentDir + sep) && !contentDir.endsWith(sep) ? p.slice(contentDir.length + 1) : relative(contentDir, p);
   if (!rel) return false;
   return rel.split(sep).some((s) => s.startsWith('.') || s === 'node_modules');
 }

@@ -110,6 +110,11 @@ describe('site watcher', () => {
     expect(t.events).toEqual([]);
     expect(isIgnored('/s/content', '/s/content')).toBe(false);
     expect(isIgnored('/s/content', '/s/content/.git/HEAD')).toBe(true);
+    expect(isIgnored('/s/content', '/s/content/blog/launch/index.md')).toBe(false);
+    expect(isIgnored('/s/content', '/s/content/blog/node_modules/a.md')).toBe(true);
+    // Not under the folder (the fast path does not apply): as path.relative says.
+    expect(isIgnored('/s/content', '/s/contentx/a.md')).toBe(true);
+    expect(isIgnored('/s/content/', '/s/content/blog/a.md')).toBe(false);
   });
 
   it('stops when the site closes', async () => {
