@@ -1,5 +1,5 @@
 // Crash-safe file replacement: write a temp file in the same folder, fsync it, rename it over
-// the target, then fsync the folder. An interruption at any moment leaves either the old file
+// the target, then fsync the folder (a cache that can be rebuilt may skip the fsyncs: durable). An interruption at any moment leaves either the old file
 // or the new one, never a truncated mix. A kill between the temp file's creation and its
 // rename leaves the temp file behind: the next write of the same file removes such leftovers
 // (and leftover-temps.ts sweeps the whole site when it opens).
@@ -30,12 +30,22 @@ export async function isLeftover(abs: string): Promise<boolean> {
   }
 }
 
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+export interface AtomicWriteOptions {
+  /**
+   * false: no fsync (the file still replaces the old one whole, by rename). Only for caches that
+   * can be rebuilt, such as git's index, which git itself does not fsync by default (its
+   * core.fsync default, "committed", covers objects and refs). At 100,000 posts the index is
+   * 30 MB, and its fsync made a save wait for every page the system had not yet written.
+   */
+  durable?: boolean;
+}
+
+export async function writeFileAtomic(target: string, data: Uint8Array, { durable = true }: AtomicWriteOptions = {}): Promise<void> {
   const dir = dirname(target);
   const tmp = join(dir, `.${basename(target)}.postwright-${randomBytes(6).toString('hex')}.tmp`);
   inFlight.add(tmp);
   try {
-    await writeVia(tmp, target, data);
+    await writeVia(tmp, target, data, durable);
   } finally {
     inFlight.delete(tmp);
   }
@@ -58,7 +68,7 @@ export async function removeLeftoverTemps(target: string): Promise<void> {
   }
 }
 
-async function writeVia(tmp: string, target: string, data: Uint8Array): Promise<void> {
+async function writeVia(tmp: string, target: string, data: Uint8Array, durable: boolean): Promise<void> {
   const dir = dirname(target);
   let mode: number | undefined;
   try {
@@ -67,7 +77,7 @@ async function writeVia(tmp: string, target: string, data: Uint8Array): Promise<
   const handle = await open(tmp, 'wx', mode ?? 0o644);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (e) {
     await handle.close().catch(() => {});
     await unlink(tmp).catch(() => {});
@@ -80,7 +90,7 @@ async function writeVia(tmp: string, target: string, data: Uint8Array): Promise<
     await unlink(tmp).catch(() => {});
     throw e;
   }
-  await syncDir(dir);
+  if (durable) await syncDir(dir);
 }
 
 /** fsync a folder so the rename itself survives a power cut (not possible on Windows). */

@@ -128,7 +128,8 @@ async function patchIn(file: string, buf: Buffer, updates: IndexUpdate[]): Promi
     out.write(u.oid, at + 40, 20, 'hex');
   }
   createHash('sha1').update(out.subarray(0, off)).digest().copy(out, off);
-  await writeFileAtomic(file, out);
+  // Replaced whole by rename, not fsynced, as git writes its index (see AtomicWriteOptions).
+  await writeFileAtomic(file, out, { durable: false });
   indexPatches.count++;
   return true;
 }
