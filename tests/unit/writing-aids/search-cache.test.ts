@@ -12,9 +12,11 @@ import { indexCacheFile } from '../../../electron/services/search/index-cache';
 
 const post = (title: string, body: string) => `---\ntitle: "${title}"\ndate: 2025-10-02\ntags: [recap]\n---\n\n${body}\n`;
 
-const cleanup: Array<() => void> = [];
-afterEach(() => {
-  while (cleanup.length) cleanup.pop()!();
+// Undone in reverse, each awaited: a launch's shutdown writes the cache into the data folder,
+// and removing the folder while that write ran failed now and then (ENOTEMPTY).
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  while (cleanup.length) await cleanup.pop()!();
 });
 
 function setup(): { site: TempSite; contentDir: string; cacheFile: string; launch: () => Promise<SearchService> } {
@@ -32,7 +34,7 @@ function setup(): { site: TempSite; contentDir: string; cacheFile: string; launc
   const launch = async () => {
     const s = new SearchService({ contentDir }, { cacheFile });
     await s.ready;
-    cleanup.push(() => void s.shutdown());
+    cleanup.push(() => s.shutdown());
     return s;
   };
   return { site, contentDir, cacheFile, launch };
@@ -139,7 +141,7 @@ describe('the search index kept between launches', () => {
     await first.shutdown();
     const second = new SearchService({ contentDir }, { cacheFile });
     await second.ready;
-    cleanup.push(() => void second.shutdown());
+    cleanup.push(() => second.shutdown());
     expect(second.filesRead).toBe(0);
     expect(strip(await answers(second))).toEqual(built);
     expect(built.all.total).toBe(4);
