@@ -46,6 +46,8 @@ export interface WebHost {
   newStartUrl(): string;
   port: number;
   app: AppServices;
+  /** Bytes of request bodies the host holds right now (tests wait on it instead of guessing when bytes arrived). */
+  bodyBytesHeld(): number;
   close(): Promise<void>;
 }
 
@@ -231,6 +233,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     newStartUrl,
     port,
     app,
+    bodyBytesHeld: () => budget.held,
     async close() {
       for (const s of streams) s.end();
       await uploads.clear();

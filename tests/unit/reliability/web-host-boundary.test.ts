@@ -196,11 +196,12 @@ describe('web host memory bound', () => {
     const b = post({ 'content-length': 500 * KB });
     a.req.write(Buffer.alloc(450 * KB, 32));
     b.req.write(Buffer.alloc(450 * KB, 32));
-    await vi.waitFor(async () => {
-      const c = post({});
-      c.req.end(Buffer.alloc(200 * KB, 32));
-      expect(await c.status).toBe(503);
-    }, { timeout: 15_000, interval: 50 });
+    // Only once both are held: a third sent sooner could reach the host before b's headers and
+    // have b refused instead (b's 500 KB declared on top of a and c), which CI once hit.
+    await vi.waitFor(() => expect(small.bodyBytesHeld()).toBe(900 * KB), { timeout: 15_000, interval: 20 });
+    const c = post({});
+    c.req.end(Buffer.alloc(200 * KB, 32));
+    expect(await c.status).toBe(503);
     const declared = post({ 'content-length': 200 * KB });
     declared.req.end(Buffer.alloc(200 * KB, 32));
     expect(await declared.status).toBe(503);
@@ -209,11 +210,10 @@ describe('web host memory bound', () => {
     a.req.end(Buffer.alloc(50 * KB, 32));
     b.req.end(Buffer.alloc(50 * KB, 32));
     expect([await a.status, await b.status]).toEqual([200, 200]);
-    await vi.waitFor(async () => {
-      const d = post({ 'content-length': 500 * KB });
-      d.req.end(Buffer.alloc(500 * KB, 32));
-      expect(await d.status).toBe(200);
-    }, { timeout: 15_000, interval: 50 });
+    await vi.waitFor(() => expect(small.bodyBytesHeld()).toBe(0), { timeout: 15_000, interval: 20 });
+    const d = post({ 'content-length': 500 * KB });
+    d.req.end(Buffer.alloc(500 * KB, 32));
+    expect(await d.status).toBe(200);
   });
 
   it('streams photos to disk: an upload larger than the memory bound imports, once, and leaves no file behind', async () => {
