@@ -4,7 +4,7 @@
 // one, never a truncated mix. A kill between the temp file's creation and its
 // rename leaves the temp file behind: the next write of the same file removes such leftovers
 // (and leftover-temps.ts sweeps the whole site when it opens).
-import { lstat, open, readdir, rename, unlink, stat } from 'node:fs/promises';
+import { lstat, open, readdir, rename, unlink, stat, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -42,16 +42,34 @@ export interface AtomicWriteOptions {
   durable?: boolean;
 }
 
-export async function writeFileAtomic(target: string, data: Uint8Array, { durable = true }: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(target: string, data: Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  await replaceFileAtomic(
+    target,
+    async (handle) => {
+      await handle.writeFile(data);
+      return true;
+    },
+    opts,
+  );
+}
+
+/**
+ * writeFileAtomic for content made while it is written (a large file streamed through a small
+ * buffer): `fill` writes it through the temp file's handle. When `fill` returns false or throws,
+ * the target stays as it was and the temp file is removed. Returns whether the target was replaced.
+ */
+export async function replaceFileAtomic(target: string, fill: (handle: FileHandle) => Promise<boolean>, { durable = true }: AtomicWriteOptions = {}): Promise<boolean> {
   const dir = dirname(target);
   const tmp = join(dir, `.${basename(target)}.postwright-${randomBytes(6).toString('hex')}.tmp`);
   inFlight.add(tmp);
+  let replaced: boolean;
   try {
-    await writeVia(tmp, target, data, durable);
+    replaced = await writeVia(tmp, target, fill, durable);
   } finally {
     inFlight.delete(tmp);
   }
   await removeLeftoverTemps(target);
+  return replaced;
 }
 
 /** Removes temp files an interrupted earlier write of `target` left beside it (best effort). */
@@ -70,22 +88,27 @@ export async function removeLeftoverTemps(target: string): Promise<void> {
   }
 }
 
-async function writeVia(tmp: string, target: string, data: Uint8Array, durable: boolean): Promise<void> {
+async function writeVia(tmp: string, target: string, fill: (handle: FileHandle) => Promise<boolean>, durable: boolean): Promise<boolean> {
   const dir = dirname(target);
   let mode: number | undefined;
   try {
     mode = (await stat(target)).mode & 0o777;
   } catch {}
   const handle = await open(tmp, 'wx', mode ?? 0o644);
+  let filled: boolean;
   try {
-    await handle.writeFile(data);
-    if (durable) await handle.sync();
+    filled = await fill(handle);
+    if (filled && durable) await handle.sync();
   } catch (e) {
     await handle.close().catch(() => {});
     await unlink(tmp).catch(() => {});
     throw e;
   }
   await handle.close();
+  if (!filled) {
+    await unlink(tmp).catch(() => {});
+    return false;
+  }
   try {
     await rename(tmp, target);
   } catch (e) {
@@ -93,6 +116,7 @@ async function writeVia(tmp: string, target: string, data: Uint8Array, durable: 
     throw e;
   }
   if (durable) await syncDir(dir);
+  return true;
 }
 
 /** fsync a folder so the rename itself survives a power cut (not possible on Windows). */
