@@ -1,6 +1,7 @@
 // Walks the entries of git's index file (versions 2 and 3) in its bytes, without an object per
-// entry: what the first git status (index-stats.ts) and Save version's in-place patch
-// (index-patch.ts) both read. The format: https://git-scm.com/docs/index-format.
+// entry: what the first git status reads (index-stats.ts). Save version's patch (index-patch.ts)
+// walks the same format through a window instead, never holding the whole file. The format:
+// https://git-scm.com/docs/index-format.
 import { createHash } from 'node:crypto';
 
 export interface IndexHeader {
