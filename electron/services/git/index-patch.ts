@@ -159,7 +159,7 @@ class IndexWindow {
   constructor(
     private readonly src: FileHandle,
     private readonly body: number,
-    readonly win: Buffer,
+    private readonly win: Buffer,
   ) {}
 
   /** Where file offset `pos` is in the window. */
