@@ -3,7 +3,7 @@
 // writer types the words the link shows. The second tab links another post of the site: the
 // writer finds it by title, and its address is written the way the site's posts already link
 // to each other (shared/links/post-address.ts), so no one has to know Hugo's address rules.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { PostSummary } from '../../shared/ipc/channels/site';
 import { postAddress, type LinkForm } from '../../shared/links/post-address';
 import { api } from '../api';
@@ -102,26 +102,41 @@ export function LinkDialog({ initialText = '', initialHref, sharedBy, postPath =
 /** The site's posts, searched by title; a click (or Enter) links the post. */
 function PostPicker({ postPath, onPick }: { postPath: string | null; onPick(address: string, title: string): void }) {
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
-  const [form, setForm] = useState<LinkForm>('relative');
+  /**
+   * The site's own way of linking posts. Asked once, and awaited when a post is picked: on a big
+   * site the answer waits for the search index, and a post picked before it came would otherwise
+   * be linked in the wrong form (relative is only for a site with no links yet, or no answer).
+   */
+  const form = useRef<Promise<LinkForm> | null>(null);
+  const alive = useRef(true);
+  const [waitingForm, setWaitingForm] = useState(false);
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
+    alive.current = true;
     let live = true;
     api.listPosts({}).then(
       (list) => live && setPosts(list.filter((p) => p.path !== postPath)),
       () => live && setProblem('The posts of this site could not be listed. Try again, or type the address in the Web address tab.'),
     );
-    // The site's own way of linking posts; relative links until it is known (a site with none).
-    api.postLinkForm({}).then(
-      (r) => live && setForm(r.form),
-      () => {},
+    form.current = api.postLinkForm({}).then(
+      (r) => r.form,
+      (): LinkForm => 'relative',
     );
     return () => {
       live = false;
+      alive.current = false;
     };
   }, [postPath]);
   const shown = useMemo(() => (posts ? filterPosts(posts, query).slice(0, 50) : []), [posts, query]);
-  const pick = (p: PostSummary) => onPick(postAddress(form, postPath ?? '', p.path), p.title);
+  const pick = async (p: PostSummary) => {
+    if (waitingForm) return;
+    setWaitingForm(true);
+    const f = (await form.current) ?? 'relative';
+    if (!alive.current) return;
+    setWaitingForm(false);
+    onPick(postAddress(f, postPath ?? '', p.path), p.title);
+  };
   return (
     <div role="tabpanel" id="link-panel-posts" aria-labelledby="link-tab-posts" className="modal-form link-posts">
       <label htmlFor="link-post-search">Search posts by title</label>
@@ -134,7 +149,7 @@ function PostPicker({ postPath, onPick }: { postPath: string | null; onPick(addr
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            if (shown[0]) pick(shown[0]);
+            if (shown[0]) void pick(shown[0]);
           } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             e.currentTarget.closest('.link-posts')?.querySelector<HTMLElement>('.link-post')?.focus();
@@ -143,11 +158,12 @@ function PostPicker({ postPath, onPick }: { postPath: string | null; onPick(addr
       />
       {problem && <p role="alert">{problem}</p>}
       {posts === null && !problem && <p role="status">Listing the posts…</p>}
+      {waitingForm && <p role="status">Preparing the link…</p>}
       {posts && (
         <ul aria-label="Posts of this site" className="link-post-list" onKeyDown={(e) => moveFocus(e, '.link-post', { prev: 'ArrowUp', next: 'ArrowDown' })}>
           {shown.map((p) => (
             <li key={p.path}>
-              <button type="button" className="link-post" onClick={() => pick(p)}>
+              <button type="button" className="link-post" onClick={() => void pick(p)}>
                 {p.title}
                 {p.date && <span className="link-post-date"> {p.date.slice(0, 10)}</span>}
               </button>

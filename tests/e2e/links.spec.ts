@@ -1,8 +1,6 @@
 // Links as writers know them: another post of the site is linked by picking it by title (its
 // address written the way the site's posts already link), a link in the text shows where it goes
 // with Open, Edit and Remove, and a web address pasted over words links them.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { changedLines, readPostBytes } from './support/disk';
@@ -50,18 +48,46 @@ test('the Link dialog links another post, found by title, with a relative addres
   });
 });
 
-test('a link to a post takes the form the site already uses (here permalinks)', async ({ page, site }) => {
-  // Two posts already link others by permalink, one by a relative path.
-  const booth = join(site.contentDir, 'blog/booth-notes/index.md');
-  writeFileSync(booth, readFileSync(booth, 'utf8') + '\nSee [the recap](/blog/driftwood-summit-2025-recap/) and [tips](/blog/travel-tips-port-alder/).\n');
-  const talks = join(site.contentDir, 'blog/talks-we-loved/index.md');
-  writeFileSync(talks, readFileSync(talks, 'utf8') + '\nMore in [the booth notes](../booth-notes/).\n');
-  await page.goto(site.url);
-  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
-  await selectFirstWords(page, 'A few of');
-  await linkToPostByTitle(page, 'booth', /^Notes from the booth/);
-  await save(page);
-  expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).added).toEqual(['[A few of](/blog/booth-notes/) them we want to thank by name:']);
+test.describe('on a site whose posts already link each other by permalink', () => {
+  // Written before the app starts, so the site's link form is read from them (a file changed
+  // under a running app reaches the index a moment later, through the watcher).
+  test.use({
+    siteFiles: {
+      'content/blog/where-to-read-more/index.md':
+        '---\ntitle: "Where to Read More"\n---\n\nSee [the recap](/blog/driftwood-summit-2025-recap/) and [tips](/blog/travel-tips-port-alder/).\n\nMore in [the booth notes](../booth-notes/).\n',
+    },
+  });
+
+  test('a link to a post takes the form the site already uses', async ({ app, site }) => {
+    const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+    await selectFirstWords(app, 'A few of');
+    await linkToPostByTitle(app, 'booth', /^Notes from the booth/);
+    await save(app);
+    expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).added).toEqual(['[A few of](/blog/booth-notes/) them we want to thank by name:']);
+  });
+
+  test("a post picked before the app knows the site's link form waits for it, and is linked in that form", async ({ app, site }) => {
+    // Hold the app's answer (on a big site it waits for the search index) until the post is picked.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await app.route('**/api/call/postLinkForm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+    const para = await selectFirstWords(app, 'A few of');
+    await app.keyboard.press('Control+k');
+    const dialog = app.getByRole('dialog', { name: 'Link' });
+    await dialog.getByRole('tab', { name: 'Posts of this site' }).click();
+    await dialog.getByLabel('Search posts by title').fill('booth');
+    await dialog.getByRole('list', { name: 'Posts of this site' }).getByRole('button', { name: /^Notes from the booth/ }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Preparing the link…');
+    release();
+    await expect(dialog).toBeHidden();
+    await expect(para.locator('a', { hasText: 'A few of' })).toHaveAttribute('href', '/blog/booth-notes/');
+    await save(app);
+    expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).added).toEqual(['[A few of](/blog/booth-notes/) them we want to thank by name:']);
+  });
 });
 
 /** Links "A few of" to `address` with Ctrl+K, as a writer would; returns the paragraph. */
