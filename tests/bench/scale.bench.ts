@@ -16,9 +16,9 @@
 //   time, against the page's idle frames in the same run.
 // The list, search index and git figures are taken in three rounds over every size, so that
 // each size's samples come from the same minutes of the run (see run()); the rest size by size.
-// Between consecutive sizes, scale_exp_<metric>_<a>_<b>: log(t2/t1)/log(n2/n1), 1 = linear;
-// a step over 1.15 fails (when both figures are over 20 ms: below that, fixed costs and noise
-// decide). Targets at 100k: list ≤ 5 s cold and ≤ 1 s warm, search p95 ≤ 100 ms, warm status ≤
+// Between consecutive sizes, scale_exp_<metric>_<a>_<b>: log(t2/t1)/log(n2/n1), 1 = linear,
+// for the figures taken in rounds the median of each round's own (scale/growth.ts); a step
+// over 1.15 fails (when both figures are over 20 ms: below that, fixed costs and noise decide). Targets at 100k: list ≤ 5 s cold and ≤ 1 s warm, search p95 ≤ 100 ms, warm status ≤
 // the git CLI, scrolling within 1.25× of idle frames (60 fps).
 // Sizes: 1k and 10k by default, so that `npm run bench` ends in minutes; `--scale-full` adds 50k
 // and 100k (where the targets above are judged; generating and measuring them takes a quarter
@@ -41,6 +41,7 @@ import { timeInDiskWorkerHeap } from './scale/timed-in-worker';
 import { label } from './scale/label';
 import { measureGitInWorker } from './scale/measure-git-in-worker';
 import { gitMetrics, type GitSamples } from './scale/measure-git';
+import { growth } from './scale/growth';
 
 const DEFAULT_SIZES = [1000, 10_000];
 const FULL_SIZES = [1000, 10_000, 50_000, 100_000];
@@ -79,6 +80,8 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   const bundle = await buildWebHost(ctx.repoRoot, join(ctx.tmpDir, 'scale-web-host'));
   const browser = await chromium.launch({ executablePath: process.env.POSTWRIGHT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const metrics: BenchMetric[] = [];
+  /** Each round's figure of the metrics taken in rounds (roundFigures), for their growth. */
+  const rounds = new Map<string, number[]>();
   let generated = 0;
   try {
     const sites = list.map((n) => {
@@ -91,17 +94,21 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
     // run `hugo list all` took 11.5 s at 50,000 posts and 36.3 s at 100,000 (exponent 1.66), and
     // every figure of ours measured in those minutes grew as fast. In rounds, each size's
     // samples are spread over the same minutes.
+    // Within a round, each service over every size before the next service: a size's figure
+    // and the next size's are then taken seconds apart, and each round's growth is read on its
+    // own (scale/growth.ts). The sizes go up in one round and down in the next, so that neither
+    // size always follows the other's work.
     for (const site of sites) warmFileCache(join(site.root, 'content'));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const site of sites) {
-        ctx.log(`scale ${label(site.n)}: services, round ${round + 1} of ${ROUNDS}`);
-        // Git first: its edits are undone by checking the posts out again, which gives them new
-        // times; the list and search caches made after it are then the ones the queries use.
-        site.samples.git.push(await measureGitInWorker(site.root, site.n, 1, GIT_EDITS_PER_ROUND));
-        await listRound(ctx, site.root, site.n, round, site.samples);
-        await searchRound(ctx, site.root, site.n, site.samples);
-      }
+      ctx.log(`scale: services, round ${round + 1} of ${ROUNDS}`);
+      const order = round % 2 ? [...sites].reverse() : sites;
+      // Git first: its edits are undone by checking the posts out again, which gives them new
+      // times; the list and search caches made after it are then the ones the queries use.
+      for (const site of order) site.samples.git.push(await measureGitInWorker(site.root, site.n, 1, GIT_EDITS_PER_ROUND));
+      for (const site of order) await listRound(ctx, site.root, site.n, round, site.samples);
+      for (const site of order) await searchRound(ctx, site.root, site.n, site.samples);
     }
+    for (const { n, samples } of sites) for (const [name, each] of roundFigures(n, samples)) rounds.set(name, each);
     for (const { n, root, samples } of sites) {
       const at100k = n === 100_000;
       metrics.push(...listMetrics(n, samples, at100k));
@@ -116,7 +123,7 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   } finally {
     await browser.close();
   }
-  metrics.push(...exponents(list, metrics));
+  metrics.push(...exponents(list, metrics, rounds));
   metrics.push({
     name: 'scale_bench_total_s',
     value: (performance.now() - started) / 1000,
@@ -133,14 +140,31 @@ function warmFileCache(dir: string): void {
   }
 }
 
-/** One size's samples, gathered over the rounds (ms). */
+/** One size's samples (ms), a list per round; `hugo` (a peer, not judged) flat. */
 interface SizeSamples {
-  listCold: number[];
-  listWarm: number[];
+  listCold: number[][];
+  listWarm: number[][];
   hugo: number[];
-  searchIndex: number[];
-  searchIndexWarm: number[];
+  searchIndex: number[][];
+  searchIndexWarm: number[][];
   git: GitSamples[];
+}
+
+/** Each round's figure (the median of its samples) for the metrics taken in rounds, by metric name. */
+function roundFigures(n: number, s: SizeSamples): Array<[string, number[]]> {
+  const L = label(n);
+  const each = (rounds: number[][]) => rounds.map((r) => summarize(r).value);
+  const git = (k: keyof GitSamples) => each(s.git.map((r) => r[k]));
+  return [
+    [`scale_list_cold_${L}_ms`, each(s.listCold)],
+    [`scale_list_warm_${L}_ms`, each(s.listWarm)],
+    [`scale_search_index_${L}_ms`, each(s.searchIndex)],
+    [`scale_search_index_warm_${L}_ms`, each(s.searchIndexWarm)],
+    [`scale_git_status_first_${L}_ms`, git('firsts')],
+    [`scale_git_status_warm_${L}_ms`, git('warm')],
+    [`scale_save_version_${L}_ms`, git('save')],
+    [`scale_peer_git_cli_status_${L}_ms`, git('cli')],
+  ];
 }
 
 function emptySamples(): SizeSamples {
@@ -168,16 +192,16 @@ async function listRound(ctx: BenchContext, root: string, n: number, round: numb
   // n posts and one branch bundle (_index.md) per section, listed as posts too.
   if (t.firstCount < n) throw new Error(`listed ${t.firstCount} posts of ${n}`);
   if (t.nextCount !== t.firstCount || t.nextFilesRead > 0) throw new Error(`the warm listing read ${t.nextFilesRead} files and listed ${t.nextCount} of ${t.firstCount}`);
-  out.listCold.push(t.firstMs);
-  out.listWarm.push(...t.nextEachMs);
+  out.listCold.push([t.firstMs]);
+  out.listWarm.push(t.nextEachMs);
   if (n < 50_000 || round === 0) out.hugo.push((await time(() => execFileSync('hugo', ['list', 'all', '--source', root], { stdio: 'ignore', maxBuffer: 1 << 30 })))[0]);
 }
 
 function listMetrics(n: number, s: SizeSamples, at100k: boolean): BenchMetric[] {
   const L = label(n);
   return [
-    { name: `scale_list_cold_${L}_ms`, ...summarize(s.listCold), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 5000 }] : undefined, note: `the first listing of the site (no cache: every file read), median of ${s.listCold.length}` },
-    { name: `scale_list_warm_${L}_ms`, ...summarize(s.listWarm), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 1000 }] : undefined, note: `a new lister with the cache the first one wrote (the next launch), median of ${s.listWarm.length}` },
+    { name: `scale_list_cold_${L}_ms`, ...summarize(s.listCold.flat()), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 5000 }] : undefined, note: `the first listing of the site (no cache: every file read), median of ${s.listCold.flat().length}` },
+    { name: `scale_list_warm_${L}_ms`, ...summarize(s.listWarm.flat()), peer: `scale_peer_hugo_list_${L}_ms`, unit: 'ms', targets: at100k ? [{ kind: 'max', max: 1000 }] : undefined, note: `a new lister with the cache the first one wrote (the next launch), median of ${s.listWarm.flat().length}` },
     { name: `scale_peer_hugo_list_${L}_ms`, ...summarize(s.hugo), unit: 'ms', note: '`hugo list all`' },
   ];
 }
@@ -191,15 +215,15 @@ function listMetrics(n: number, s: SizeSamples, at100k: boolean): BenchMetric[] 
 async function searchRound(ctx: BenchContext, root: string, n: number, out: SizeSamples): Promise<void> {
   const launch = await timeInDiskWorkerHeap({ job: 'search', contentDir: join(root, 'content'), cacheFile: join(ctx.tmpDir, `scale-search-cache-${n}.bin`) }, 1);
   if (launch.nextFilesRead > 0) throw new Error(`the search index from its cache read ${launch.nextFilesRead} posts`);
-  out.searchIndex.push(launch.firstMs);
-  out.searchIndexWarm.push(...launch.nextEachMs);
+  out.searchIndex.push([launch.firstMs]);
+  out.searchIndexWarm.push(launch.nextEachMs);
 }
 
 /** Search p95 on the index read from the cache the rounds left, and the index's figures. */
 async function measureSearch(ctx: BenchContext, root: string, n: number, at100k: boolean, s: SizeSamples): Promise<BenchMetric[]> {
   const L = label(n);
   const cacheFile = join(ctx.tmpDir, `scale-search-cache-${n}.bin`);
-  const buildMs = summarize(s.searchIndex).value;
+  const buildMs = summarize(s.searchIndex.flat()).value;
   const service = new SearchService({ contentDir: join(root, 'content') }, { cacheFile });
   await service.ready;
   if (service.filesRead > 0) throw new Error(`the search index from its cache read ${service.filesRead} posts`);
@@ -225,8 +249,8 @@ async function measureSearch(ctx: BenchContext, root: string, n: number, at100k:
         targets: at100k ? [{ kind: 'max', max: 100 }] : undefined,
         note: `${QUERIES.length} queries × 5; index built in ${Math.round(buildMs)} ms`,
       },
-      { name: `scale_search_index_${L}_ms`, ...summarize(s.searchIndex), unit: 'ms', note: `building the search index (first launch: every post read), median of ${s.searchIndex.length}` },
-      { name: `scale_search_index_warm_${L}_ms`, ...summarize(s.searchIndexWarm), unit: 'ms', note: 'the search index at the next launch, from the cache the first one wrote' },
+      { name: `scale_search_index_${L}_ms`, ...summarize(s.searchIndex.flat()), unit: 'ms', note: `building the search index (first launch: every post read), median of ${s.searchIndex.flat().length}` },
+      { name: `scale_search_index_warm_${L}_ms`, ...summarize(s.searchIndexWarm.flat()), unit: 'ms', note: 'the search index at the next launch, from the cache the first one wrote' },
     ];
   } finally {
     await service.shutdown();
@@ -327,8 +351,11 @@ async function measureUi(ctx: BenchContext, browser: Browser, root: string, n: n
   ];
 }
 
-/** Growth exponents between consecutive sizes for every timed figure measured at each size. */
-function exponents(list: number[], metrics: BenchMetric[]): BenchMetric[] {
+/**
+ * Growth exponents between consecutive sizes for every timed figure measured at each size;
+ * `rounds`: each round's figure for those taken in rounds, whose growth is read round by round.
+ */
+function exponents(list: number[], metrics: BenchMetric[], rounds: ReadonlyMap<string, number[]>): BenchMetric[] {
   const byName = new Map(metrics.map((m) => [m.name, m]));
   const kinds = ['startup', 'startup_warm', 'list_cold', 'list_warm', 'search_p95', 'search_index', 'search_index_warm', 'git_status_first', 'git_status_warm', 'save_version', 'host_rss', 'renderer_heap', 'peer_hugo_list', 'peer_git_cli_status'];
   const out: BenchMetric[] = [];
@@ -339,15 +366,15 @@ function exponents(list: number[], metrics: BenchMetric[]): BenchMetric[] {
       const ma = byName.get(`scale_${kind}_${label(a)}_${unit}`);
       const mb = byName.get(`scale_${kind}_${label(b)}_${unit}`);
       if (!ma || !mb) continue;
-      const e = Math.log(mb.value / ma.value) / Math.log(b / a);
+      const g = growth({ n: a, value: ma.value, rounds: rounds.get(ma.name) }, { n: b, value: mb.value, rounds: rounds.get(mb.name) });
       // Ours only (peers are for comparison), and only where the figures are more than noise.
       const judged = !kind.startsWith('peer') && unit === 'ms' && ma.value >= EXPONENT_FLOOR_MS && mb.value >= EXPONENT_FLOOR_MS;
       out.push({
         name: `scale_exp_${kind}_${label(a)}_${label(b)}`,
-        value: e,
+        value: g.value,
         unit: 'exponent',
         targets: judged ? [{ kind: 'max', max: MAX_EXPONENT }] : undefined,
-        note: `${ma.value.toFixed(1)} → ${mb.value.toFixed(1)} ${unit}${judged ? '' : ' (not judged: a peer, memory, or under 20 ms)'}`,
+        note: `${ma.value.toFixed(1)} → ${mb.value.toFixed(1)} ${unit}${g.pairs ? `; median of ${g.pairs} rounds' own (from the medians: ${g.fromMedians.toFixed(2)})` : ''}${judged ? '' : ' (not judged: a peer, memory, or under 20 ms)'}`,
       });
     }
   }
