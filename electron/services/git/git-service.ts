@@ -41,7 +41,8 @@ export interface GitService {
   conflicts(): Promise<Conflict[]>;
   resolve(path: string, choice: 'ours' | 'theirs' | 'merged', text?: string): Promise<{ remaining: number; version: string | null }>;
   cancelMerge(): Promise<boolean>;
-  shutdown(): void;
+  /** Stops; resolves once the status caches are on disk (never rejects). */
+  shutdown(): Promise<void>;
 }
 
 export { AUTHOR_KEY } from './author';
@@ -312,17 +313,22 @@ export class IsoGitService implements GitService {
     });
   }
 
-  shutdown(): void {
+  shutdown(): Promise<void> {
     this.closed = true;
+    this.clearRetry();
     // The stat cache and the folder listings go to disk now, so the next launch's first status
     // reads no file and no folder that did not change.
     // And the helper threads of the status's lstat calls (parallel-lstat.ts) stop.
-    void this.repoP
-      ?.then((r) => {
-        r?.scanner.close();
-        return Promise.all([r?.hasher.flush(), r?.scanner.flush()]);
-      })
-      .catch(() => {});
-    this.clearRetry();
+    // Returned for a caller on a worker thread: a thread stopped while a write of it was opening
+    // a file aborted the whole process (Node 20: "Assertion failed: (argc) == (5)" in
+    // OpenFileHandle), as the scale bench's git thread did once.
+    return (
+      this.repoP
+        ?.then(async (r) => {
+          r?.scanner.close();
+          await Promise.all([r?.hasher.flush(), r?.scanner.flush()]);
+        })
+        .catch(() => {}) ?? Promise.resolve()
+    );
   }
 }

@@ -72,7 +72,8 @@ export async function measureGit(root: string, n: number, launches = 3, runs = 5
     }
     return out;
   } finally {
-    svc.shutdown();
+    // Awaited: this runs on a worker thread, stopped as soon as the samples are sent.
+    await svc.shutdown();
     resetToGenerated(root, start);
   }
 }
