@@ -32,6 +32,8 @@ const CHROMIUM_ARGS = [
 /** A sample post to open between two timed opens (opening the same post twice is a no-op). */
 const NEUTRAL = { title: 'Thank You, Driftwood Volunteers', marker: 'Forty-two volunteers' };
 const KEYSTROKES = 300;
+/** Keys typed before each timed run in a fresh page (warmUp). */
+const WARM_UP_KEYS = 30;
 
 export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
   const runs = ctx.quick ? 3 : 7;
@@ -261,6 +263,7 @@ async function measureShortPostKeys(
       await openInApp(page, title, FIRST_MARKER);
       await findMiddle(page);
       await page.keyboard.press('End');
+      await warmUp(page);
       app.push(await typeAndMeasure(page, KEYSTROKES));
     } finally {
       await page.context().close();
@@ -275,6 +278,7 @@ async function measureShortPostKeys(
       await page.evaluate(`window.peer.${open}('post-12kb.md')`);
       await clickMiddle(page);
       await page.keyboard.press('End');
+      await warmUp(page);
       out.push(await typeAndMeasure(page, KEYSTROKES));
     } finally {
       await page.context().close();
@@ -294,6 +298,18 @@ async function measureShortPostKeys(
     { name: 'peer_milkdown_keystroke_paint_p95_12kb_ms', ...peer.paint, unit: 'ms' },
     { name: 'browser_alone_keystroke_p95_12kb_ms', ...alone.work, unit: 'ms', note: `the 12 KB post's HTML in a plain contenteditable, no editor code: what Chromium itself needs per key on this machine. ${alone.work.note}` },
   ];
+}
+
+/**
+ * Keys typed untimed in a page just opened, the same for the three: its first keys run code
+ * not yet compiled, which a page typed in for minutes (the writer's) has long since compiled.
+ */
+async function warmUp(page: Page): Promise<void> {
+  for (let i = 0; i < WARM_UP_KEYS; i++) {
+    await page.keyboard.type('kelp '[i % 5]);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(1100);
 }
 
 async function measurePeer(ctx: BenchContext, browser: Browser, url: string, runs: number, keyRuns: number): Promise<BenchMetric[]> {
