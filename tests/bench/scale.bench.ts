@@ -109,6 +109,7 @@ export async function run(ctx: BenchContext): Promise<BenchMetric[]> {
       for (const site of order) await searchRound(ctx, site.root, site.n, site.samples);
     }
     for (const { n, samples } of sites) for (const [name, each] of roundFigures(n, samples)) rounds.set(name, each);
+    ctx.log(`scale: each round's figures: ${[...rounds].map(([name, each]) => `${name.replace(/^scale_|_ms$/g, '')}=${each.map((v) => Math.round(v)).join('/')}`).join(' ')}`);
     for (const { n, root, samples } of sites) {
       const at100k = n === 100_000;
       metrics.push(...listMetrics(n, samples, at100k));
