@@ -27,6 +27,12 @@ export class PreviewService {
   private starting: Promise<void> | null = null;
   private permalinks: Map<string, string> | null = null;
   private output = '';
+  /**
+   * The site was closed (shutdown). A start still on its way (waiting for `hugo version` or
+   * for a free port) then spawns nothing: a server spawned after the site closed was left
+   * running when the app quit, still writing into the data folder.
+   */
+  private closed = false;
 
   constructor(
     private site: Pick<SiteInfo, 'root' | 'contentDir'>,
@@ -60,7 +66,10 @@ export class PreviewService {
 
   /** The preview URL of a post (content-relative path), starting the server if needed. */
   async start(postPath: string): Promise<PreviewResult> {
-    if (!(await this.hugoVersion())) {
+    if (this.closed) return CLOSED;
+    const version = await this.hugoVersion();
+    if (this.closed) return CLOSED;
+    if (!version) {
       return { url: null, fallback: true, reason: 'Hugo is not installed on this computer, so Postwright shows its own preview.' };
     }
     try {
@@ -79,6 +88,7 @@ export class PreviewService {
     // Listed with the same baseURL as the server, so a site published under a sub-path
     // (https://example.org/blog/) gives paths that exist on the preview server.
     if (!this.permalinks?.has(source)) {
+      if (this.closed) throw new Error('the site was closed');
       this.permalinks = await listPermalinks(this.hugo, this.site.root, { ...this.env(), HUGO_BASEURL: `http://${LOOPBACK}/` });
     }
     return this.permalinks.get(source) ?? null;
@@ -92,6 +102,7 @@ export class PreviewService {
 
   private async launch(): Promise<void> {
     this.port = await freePort();
+    if (this.closed) throw new Error('the site was closed');
     this.output = '';
     const args = [
       'server',
@@ -152,9 +163,16 @@ export class PreviewService {
   }
 
   async shutdown(): Promise<void> {
+    this.closed = true;
+    await this.stop();
+    // A launch already spawned its server: it is this.child now or soon; wait for the launch to
+    // settle, then stop what it left.
+    await this.starting?.catch(() => {});
     await this.stop();
   }
 }
+
+const CLOSED: PreviewResult = { url: null, fallback: true, reason: 'The site was closed.' };
 
 function lastLines(text: string): string {
   return text.trim().split('\n').slice(-3).join(' ').replace(/\s+/g, ' ').slice(0, 300);

@@ -64,6 +64,29 @@ describe('PreviewService', () => {
     expect(readdirSync(site.root).sort()).toEqual(before);
   }, 90_000);
 
+  // The site closed (a quit, another site opened) while a preview was starting: nothing may be
+  // left running. A server spawned after the close outlived the app, writing into its data folder.
+  it.skipIf(!hasHugo)('a site closed while its preview starts leaves no hugo running', async () => {
+    site = previewSite();
+    const root = site.root;
+    const running = () => {
+      try {
+        return execFileSync('pgrep', ['-f', `hugo server --source ${root}`]).toString().trim();
+      } catch {
+        return ''; // pgrep exits 1 when nothing matches
+      }
+    };
+    for (const closeAfterMs of [0, 5, 20, 60]) {
+      svc = new PreviewService({ root, contentDir: join(root, 'content') }, { cacheDir: cache });
+      const starting = svc.start('blog/tides.md');
+      await new Promise((r) => setTimeout(r, closeAfterMs));
+      await svc.shutdown();
+      const r = await starting;
+      expect(svc.listeningPort).toBe(0);
+      expect(running(), `closed ${closeAfterMs} ms into the start (answer: ${JSON.stringify(r)})`).toBe('');
+    }
+  }, 90_000);
+
   it('asks for the built-in preview when hugo is not installed', async () => {
     site = previewSite();
     svc = new PreviewService({ root: site.root, contentDir: join(site.root, 'content') }, { cacheDir: cache, hugo: '/nonexistent/hugo' });
