@@ -1,7 +1,8 @@
 // Typing keeps the caret in view without scrolling when it need not. A typed character skips the
 // editor's scroll to the caret while the caret is well inside the view (engine/caret-in-view.ts);
-// at the bottom edge the view must still follow the caret line by line as the writer types on,
-// and in the middle of the view nothing may move.
+// at the bottom edge the view must still follow the caret as the writer types on (the app now
+// scrolls there before the write, two lines or so at a time), and in the middle of the view
+// nothing may move.
 import { test, expect } from './support/fixtures';
 import { readPostBytes } from './support/disk';
 import type { Locator, Page } from '@playwright/test';
@@ -26,7 +27,19 @@ function caretAndFrame(page: Page) {
     range.setEnd(node, sel.focusOffset);
     const caret = range.getBoundingClientRect();
     const f = frame.getBoundingClientRect();
-    return { caretTop: caret.top, caretBottom: caret.bottom, frameTop: f.top, frameBottom: f.top + frame.clientHeight, scrollTop: frame.scrollTop };
+    return {
+      caretTop: caret.top,
+      caretBottom: caret.bottom,
+      caretLeft: caret.left,
+      caretRight: caret.right,
+      frameTop: f.top,
+      frameBottom: f.top + frame.clientHeight,
+      frameLeft: f.left,
+      frameRight: f.left + frame.clientWidth,
+      scrollTop: frame.scrollTop,
+      scrollLeft: frame.scrollLeft,
+      overflowsSideways: frame.scrollWidth > frame.clientWidth,
+    };
   });
 }
 
@@ -80,4 +93,33 @@ test('typing in the middle of the view moves nothing', async ({ app, site }) => 
   await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
   const p3 = paragraphs[2];
   expect(readPostBytes(site.contentDir, POST).toString('utf8')).toBe(TEXT.replace(p3, p3 + ' A calm crossing.'));
+});
+
+// At a line's end (where the caret sits on most keys of a writer adding to a paragraph) the
+// scroll is skipped too, since the text wraps and the frame has nothing to scroll sideways: an
+// unbroken address typed there must wrap, character by character, and never leave the view.
+test('typing a long unbroken address at the end of a line: it wraps and the caret stays in view', async ({ app, site }) => {
+  const body = await openFerryDay(app);
+  const target = body.locator('p', { hasText: 'Paragraph 4 of' });
+  await target.click();
+  await app.keyboard.press('End');
+  const before = await caretAndFrame(app);
+  const address = ' https://ferry.example/timetables/' + 'harbour-crossing-'.repeat(8) + 'evening';
+  for (const ch of address) {
+    await app.keyboard.type(ch);
+    const now = await caretAndFrame(app);
+    expect(now.caretRight).toBeLessThanOrEqual(now.frameRight);
+    expect(now.caretLeft).toBeGreaterThanOrEqual(now.frameLeft);
+    expect(now.caretBottom).toBeLessThanOrEqual(now.frameBottom);
+    expect(now.scrollLeft).toBe(0);
+    expect(now.overflowsSideways).toBe(false);
+  }
+  // It wrapped onto new lines, and the view did not need to move.
+  const after = await caretAndFrame(app);
+  expect(after.caretTop - before.caretTop).toBeGreaterThan(before.caretBottom - before.caretTop);
+  expect(after.scrollTop).toBe(before.scrollTop);
+  await app.keyboard.press('Control+s');
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const p4 = paragraphs[3];
+  expect(readPostBytes(site.contentDir, POST).toString('utf8')).toBe(TEXT.replace(p4, p4 + address));
 });

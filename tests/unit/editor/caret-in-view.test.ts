@@ -21,6 +21,12 @@ interface Layout {
   /** The rectangle of the character before the caret. */
   caret: { top: number; left: number; height?: number };
   frameScrollLeft?: number;
+  /** The frame's content width (default: no wider than the frame, so nothing to scroll sideways). */
+  frameScrollWidth?: number;
+  /** Paragraphs styled as the app styles the post body: lines wrap, long words too. */
+  wrapping?: boolean;
+  /** The frame's content height (default: no taller than the frame, so nothing to scroll down). */
+  frameScrollHeight?: number;
 }
 
 /** A page 1000×700 with a scrolling frame at (0, 50) of 800×600 around the editor. */
@@ -44,7 +50,16 @@ function giveLayout(frame: HTMLElement, layout: Layout): void {
     clientWidth: { value: 800, configurable: true },
     clientHeight: { value: 600, configurable: true },
     scrollLeft: { value: layout.frameScrollLeft ?? 0, configurable: true },
+    scrollWidth: { value: layout.frameScrollWidth ?? 800, configurable: true },
+    scrollHeight: { value: layout.frameScrollHeight ?? 600, configurable: true },
+    scrollTop: { value: 0, writable: true, configurable: true },
   });
+  if (layout.wrapping) {
+    const style = dom.createElement('style');
+    style.textContent = 'p { white-space: pre-wrap; overflow-wrap: break-word; }';
+    dom.head.append(style);
+    cleanups.push(() => style.remove());
+  }
 }
 
 async function editorIn(frame: HTMLElement, body: string): Promise<EditorView> {
@@ -71,7 +86,7 @@ function caretAfter(v: EditorView, text: string): void {
 }
 
 /** How many times ProseMirror measured the caret to scroll to it while `keys` were typed. */
-async function scrollsWhileTyping(layout: Layout | null, keys: string, storedBold = false): Promise<{ scrolls: number; text: string }> {
+async function scrollsWhileTyping(layout: Layout | null, keys: string, storedBold = false): Promise<{ scrolls: number; text: string; frameScrollTop: number }> {
   const frame = dom.createElement('div');
   const v = await editorIn(frame, 'Tide tables for the ferry.\n');
   if (layout) giveLayout(frame, layout);
@@ -86,7 +101,7 @@ async function scrollsWhileTyping(layout: Layout | null, keys: string, storedBol
   if (storedBold) v.dispatch(v.state.tr.addStoredMark(v.state.schema.marks.strong.create()));
   const measure = vi.spyOn(v, 'coordsAtPos').mockReturnValue({ top: 0, bottom: 0, left: 0, right: 0 });
   for (const ch of keys) press(v, ch);
-  return { scrolls: measure.mock.calls.length, text: v.state.doc.textContent };
+  return { scrolls: measure.mock.calls.length, text: v.state.doc.textContent, frameScrollTop: frame.scrollTop };
 }
 
 describe('scrolling to the caret while typing', () => {
@@ -107,6 +122,25 @@ describe('scrolling to the caret while typing', () => {
     expect((await scrollsWhileTyping({ caret: { top: 70, left: 200 } }, 'x')).scrolls).toBe(1);
     expect((await scrollsWhileTyping({ caret: { top: 300, left: 780 } }, 'x')).scrolls).toBe(1);
     expect((await scrollsWhileTyping({ caret: { top: 300, left: 200 }, frameScrollLeft: 40 }, 'x')).scrolls).toBe(1);
+  });
+
+  it('is skipped at the sides of a frame with nothing to scroll sideways, in text that wraps long words', async () => {
+    // The end of a line (the caret's right edge 788, the frame's 800) and its start (left 4).
+    expect((await scrollsWhileTyping({ caret: { top: 300, left: 780 }, wrapping: true }, 'xy')).scrolls).toBe(0);
+    expect((await scrollsWhileTyping({ caret: { top: 300, left: 4 }, wrapping: true }, 'x')).scrolls).toBe(0);
+    // Still measured: content wider than the frame, a frame scrolled sideways, or near its bottom.
+    expect((await scrollsWhileTyping({ caret: { top: 300, left: 780 }, wrapping: true, frameScrollWidth: 900 }, 'x')).scrolls).toBe(1);
+    expect((await scrollsWhileTyping({ caret: { top: 300, left: 200 }, wrapping: true, frameScrollLeft: 40 }, 'x')).scrolls).toBe(1);
+    expect((await scrollsWhileTyping({ caret: { top: 610, left: 200 }, wrapping: true }, 'x')).scrolls).toBe(1);
+  });
+
+  it('near the bottom of a frame with more below, scrolls the frame first by twice the room the caret lacks, and skips the measure', async () => {
+    // Caret bottom 628; room 2 × 18 + 5 = 41: it lacks 628 + 41 - 650 = 19 px, and gets 41 more.
+    const typed = await scrollsWhileTyping({ caret: { top: 610, left: 200 }, frameScrollHeight: 2000 }, 'x');
+    expect(typed).toEqual({ scrolls: 0, text: 'Tidex tables for the ferry.', frameScrollTop: 60 });
+    // Not when the frame cannot scroll that far: then ProseMirror measures and scrolls, as before.
+    const atEnd = await scrollsWhileTyping({ caret: { top: 610, left: 200 }, frameScrollHeight: 650 }, 'x');
+    expect(atEnd).toEqual({ scrolls: 1, text: 'Tidex tables for the ferry.', frameScrollTop: 0 });
   });
 
   it('happens without layout, and for a character that does not go in place (bold turned on at the caret)', async () => {
