@@ -101,9 +101,10 @@ export class StatTable {
   readonly minPaths: number;
 
   /**
-   * `parallel: false`: no helper thread; `helpers`: how many. Tests only: `minPaths` lowers the
-   * size from which helpers are used, and `helperOnly` leaves every chunk to them, so that their
-   * results are what is checked.
+   * `parallel: false`: no helper thread; `helpers`: how many. `minPaths` lowers the size from
+   * which helpers are used (the search index's build stats a slice of a few thousand posts at a
+   * time). Tests only: `helperOnly` leaves every chunk to them, so that their results are what
+   * is checked.
    */
   constructor(options: { parallel?: boolean; helpers?: number; minPaths?: number; helperOnly?: boolean } = {}) {
     this.parallel = options.parallel ?? true;

@@ -19,12 +19,12 @@ afterEach(async () => {
   while (cleanup.length) await cleanup.pop()!();
 });
 
-function setup(): { site: TempSite; contentDir: string; cacheFile: string; launch: () => Promise<SearchService> } {
+function setup(notes = 30): { site: TempSite; contentDir: string; cacheFile: string; launch: () => Promise<SearchService> } {
   const files: Record<string, string> = {
     'content/blog/harbor/index.md': post('Harbor day', 'Lanternfish and tide tables.'),
     'content/blog/kelp.md': post('Kelp forest', 'Sea otters everywhere.'),
   };
-  for (let i = 0; i < 30; i++) files[`content/notes/note-${i}.md`] = post(`Note ${i}`, `Plain words number ${i}.`);
+  for (let i = 0; i < notes; i++) files[`content/notes/note-${i}.md`] = post(`Note ${i}`, `Plain words number ${i}.`);
   const site = makeTempSite(files);
   const dataDir = mkdtempSync(join(tmpdir(), 'pw-search-cache-'));
   cleanup.push(() => site.remove(), () => rmSync(dataDir, { recursive: true, force: true }));
@@ -109,6 +109,34 @@ describe('the search index kept between launches', () => {
     expect(next.size).toBe(31);
     expect(await paths(next, 'narwhal')).toEqual([]);
     expect(await paths(next, 'lanternfish')).toEqual([]);
+  });
+
+  // A site of thousands of posts: the next launch stats them a slice at a time on helper threads
+  // (search-service.ts StatSlices), two slices here. Every change made while the app was closed
+  // must count as it does when each post is stat'ed in turn (the tests above, on a small site).
+  it('on a large site, stat\'ed on helper threads, still sees every change made while the app was closed', async () => {
+    const { site, launch } = setup(6000);
+    const first = await launch();
+    expect(first.size).toBe(6002);
+    await first.shutdown();
+    const content = join(site.root, 'content');
+    const edited = join(content, 'notes/note-5000.md');
+    writeFileSync(edited, post('Note 5000', 'Now about walruses instead.'));
+    const later = new Date(Date.now() + 5000);
+    utimesSync(edited, later, later);
+    unlinkSync(join(content, 'notes/note-4200.md'));
+    renameSync(join(content, 'blog/harbor/index.md'), join(content, 'blog/harbor/harbor-day.md'));
+    writeFileSync(join(content, 'notes/note-10.md'), post('Note 10', 'Words that change size.'));
+    utimesSync(join(content, 'notes/note-10.md'), later, later);
+    const next = await launch();
+    // The edited posts only (the renamed bundle's folder is walked again and its post read).
+    expect(next.filesRead).toBe(3);
+    expect(next.size).toBe(6001);
+    expect(await paths(next, 'walruses')).toEqual(['notes/note-5000.md']);
+    expect(await paths(next, 'lanternfish')).toEqual(['blog/harbor/harbor-day.md']);
+    expect(await paths(next, 'size')).toEqual(['notes/note-10.md']);
+    expect((await next.search({ query: 'note 4200' })).hits.map((h) => h.path)).not.toContain('notes/note-4200.md');
+    expect(await paths(next, 'otters')).toEqual(['blog/kelp.md']);
   });
 
   // The cache keeps its documents a column each (titles, tags, dates, drafts, link forms...):
