@@ -28,8 +28,8 @@ import { cancelledError, stopIfCancelled } from '../../../shared/ipc/errors';
 const DAY_MS = 86_400_000;
 /**
  * Posts stat'ed at once on helper threads by a build from the cache (StatTable): a slice at a
- * time, so that the disk worker's thread, which this build shares, is never held long (about
- * 10 ms a slice). One lstat after another on this thread took half of a launch's load at
+ * time, so that the build's thread, which answers searches between its slices, is never held
+ * long (about 10 ms a slice). One lstat after another on this thread took half of a launch's load at
  * 100,000 posts (550 ms of 1,100) and grew faster than the site (exponent about 1.2 from
  * 50,000: the kernel's lookups slow down as the site's folders outgrow its caches).
  */
