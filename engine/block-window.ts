@@ -24,9 +24,17 @@ export interface WindowSize {
   margin: number;
   /** The window moves when the visible blocks or the cursor come this close to its edge. */
   slack: number;
+  /**
+   * Whether the browser may skip painting shown blocks out of sight (content-visibility, see
+   * renderer/app/long-post.css). Worth it when few blocks are shown; with many, each skipped
+   * block costs more in the browser's per-key text-input update than its painting would.
+   */
+  skipOffscreen: boolean;
 }
 
 export const WINDOWED_CLASS = 'pw-windowed';
+/** On the editor when shown blocks out of sight are skipped (WindowSize.skipOffscreen). */
+export const SKIP_OFFSCREEN_CLASS = 'pw-skip-offscreen';
 export const SHOWN_CLASS = 'pw-shown';
 export const SPACER_CLASS = 'pw-spacer';
 export const PLACEHOLDER_CLASS = 'pw-placeholder';
@@ -325,7 +333,7 @@ export function blockWindowPlugin(size: WindowSize) {
         },
         props: {
           decorations: (state) => key.getState(state)?.deco,
-          attributes: { class: WINDOWED_CLASS },
+          attributes: { class: size.skipOffscreen ? `${WINDOWED_CLASS} ${SKIP_OFFSCREEN_CLASS}` : WINDOWED_CLASS },
           // A null view means ProseMirror's usual rendering (the typings do not say so).
           nodeViews: Object.fromEntries(PLACEHOLDER_TYPES.map((t) => [t, placeholderView as unknown as NodeViewConstructor])),
           handleKeyDown(view, event) {

@@ -63,14 +63,19 @@ function scrollMarginOf(view: EditorView): number {
 }
 
 // Writing the character into the DOM first (when it is sure to land in the text node the caret
-// is in) spares the browser two costs per key. ProseMirror finds the node's text already equal
-// to the document's and writes nothing, so the browser re-shapes only the inserted character,
-// not the whole text node; and the DOM caret is already after the character, so ProseMirror
-// leaves the selection alone (no Selection.collapse, which forced a layout and a selection
-// sync inside the key's handler). The caret moves with the write because of how the DOM
-// adjusts live selections: inserting the character before the caret would leave the caret in
-// front of it, so the character before the caret is written again together with the new one
-// (both in front of the caret, which moves past them) and its old copy deleted.
+// is in) spares the browser work on each key: ProseMirror finds the node's text already equal
+// to the document's and writes nothing (it would replace the node's whole text, which the
+// browser then shapes again in full). The write is one insertion at the caret, then the caret is
+// put after it: the DOM leaves a live selection in front of text inserted at its own offset.
+//
+// An earlier version moved the caret by the write itself (the character before the caret written
+// again together with the new one, and its old copy deleted). That is two changes to the text
+// in one frame, and Chromium can reuse the shaping of the unchanged text for the first one only:
+// the layout shaped the whole paragraph again on every key. Measured in the 12 KB bench post,
+// typed in turns in one page (300 keys a turn, six turns): p95 5.87 ms with the two changes,
+// 5.49 with one change and the caret set. Setting the caret makes the browser sync its selection
+// inside the key's handler, but that sync (the text the browser keeps for input methods) is
+// work the frame's commit did otherwise, not extra work.
 
 /** ProseMirror's view description of a DOM node (internal, stable for years: `pmViewDesc`). */
 interface ViewDescLike {
@@ -81,7 +86,7 @@ interface ViewDescLike {
 
 interface CaretText {
   textNode: Text;
-  /** The caret's offset in it, at least 1 (a character before it). */
+  /** The caret's offset in it, at least 1 (the caret's check measures the character before it). */
   offset: number;
 }
 
@@ -109,11 +114,10 @@ function caretTextNode(view: EditorView, pos: number): CaretText | null {
   return { textNode: textNode as Text, offset };
 }
 
-/** Inserts `text` at the caret so that the caret ends after it (see above). */
+/** Inserts `text` at the caret and puts the caret after it (see above). */
 function writeAtCaret({ textNode, offset }: CaretText, text: string): void {
-  const before = textNode.data[offset - 1];
-  textNode.insertData(offset - 1, before + text);
-  textNode.deleteData(offset + text.length, 1);
+  textNode.insertData(offset, text);
+  textNode.ownerDocument.getSelection()?.collapse(textNode, offset + text.length);
 }
 
 /**
