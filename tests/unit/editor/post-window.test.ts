@@ -29,6 +29,10 @@ describe('a post over a few screens', () => {
     const medium = windowFor('x'.repeat(WINDOWED_POST_CHARS + 1))!;
     const long = windowFor('x'.repeat(200_000))!;
     expect(medium.margin).toBeLessThan(long.margin);
+    // A long post's many shown blocks are painted: skipped ones cost Chromium's per-key
+    // text-input update more than painting them (long-post.ts).
+    expect(medium.skipOffscreen).toBe(true);
+    expect(long.skipOffscreen).toBe(false);
   });
 
   it('shows the blocks around the cursor only, and saves every byte as it was', async () => {
@@ -36,6 +40,7 @@ describe('a post over a few screens', () => {
     expect(body.length).toBeGreaterThan(WINDOWED_POST_CHARS);
     const { pm, shown, getBody } = await open(body);
     expect(pm.classList.contains('pw-windowed')).toBe(true);
+    expect(pm.classList.contains('pw-skip-offscreen')).toBe(true);
     expect(shown()[0]).toBe('Talk 0');
     expect(shown().length).toBeLessThan(30);
     expect(shown().some((t) => t.startsWith('Paragraph 100 '))).toBe(false);
