@@ -10,6 +10,7 @@ import { Plugin, PluginKey, TextSelection } from '@milkdown/kit/prose/state';
 import type { EditorView } from '@milkdown/kit/prose/view';
 import { $prose } from '@milkdown/kit/utils';
 import { caretWellInView } from './caret-in-view';
+import { commitAfterPaint, gateStateReads } from './commit-after-paint';
 import { domObserverOf } from './page-caret';
 
 /** The character a keypress would insert, or null when the browser should handle the key. */
@@ -33,20 +34,27 @@ export function insertTypedText(view: EditorView, text: string): boolean {
   const insert = () => view.state.tr.insertText(text, from, to).scrollIntoView();
   if (view.someProp('handleTextInput', (f) => f(view, from, to, text, insert))) return true;
   const inPlace = observer && from === to ? caretTextNode(view, from) : null;
+  let staysInView = false;
   if (observer && inPlace) {
     // Measured before the write, while the layout is still the one the last frame drew.
-    if (caretWellInView(inPlace.textNode, inPlace.offset, scrollMarginOf(view))) caretStaysInView.add(view);
+    staysInView = caretWellInView(inPlace.textNode, inPlace.offset, scrollMarginOf(view));
     // Unobserved: this write is the transaction's own result, not a change for ProseMirror to read back.
     observer.stop();
     writeAtCaret(inPlace, text);
     observer.start();
   }
-  try {
-    view.dispatch(insert());
-  } finally {
-    caretStaysInView.delete(view);
-  }
-  if (inPlace) repairIfDiverged(view, inPlace.textNode);
+  const commit = () => {
+    if (staysInView) caretStaysInView.add(view);
+    try {
+      view.dispatch(insert());
+    } finally {
+      caretStaysInView.delete(view);
+    }
+    if (inPlace) repairIfDiverged(view, inPlace.textNode);
+  };
+  // With the character on screen and nothing to scroll, the transaction can wait for the paint
+  // (commit-after-paint.ts); anything that reads the state before then commits it first.
+  if (!(inPlace && staysInView && commitAfterPaint(view, commit))) commit();
   return true;
 }
 
@@ -144,6 +152,12 @@ export const typingPlugin = $prose(
           return text !== null && insertTypedText(view, text);
         },
         handleScrollToSelection: (view) => caretStaysInView.has(view),
+      },
+      // The owner of the editor commits a waiting character before tearing it down
+      // (renderer/editor/post-editor.ts): Milkdown's teardown removes what a commit needs first.
+      view(view) {
+        gateStateReads(view);
+        return {};
       },
     }),
 );

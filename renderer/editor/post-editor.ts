@@ -9,6 +9,7 @@ import { Fragment, type Node as PmNode } from '@milkdown/kit/prose/model';
 import { changeListener } from './change-listener';
 import { caretBeforeKeys } from './caret-before-keys';
 import { takeInPageCaret } from '../../engine/page-caret';
+import { commitNow } from '../../engine/commit-after-paint';
 import { emptyPlaceholder } from './empty-placeholder';
 import { editorCommands } from './editor-commands';
 import { createMilkdown } from '../../engine/create-milkdown';
@@ -168,6 +169,7 @@ export async function createPostEditor(opts: PostEditorOptions): Promise<PostEdi
     integration: editorIntegration(view, wholePost),
     ...media.handle,
     destroy: () => {
+      commitNow(view); // a typed character waiting for its frame goes into the document first
       load?.cancel();
       opts.root.removeEventListener('keydown', onKey, true);
       views.destroy();

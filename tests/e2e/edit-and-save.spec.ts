@@ -52,6 +52,29 @@ test('typing a sentence into a paragraph and pressing Ctrl+S changes exactly tha
   expect(changedLines(before, again).added).toEqual([`A few of them we want to thank by name:${SENTENCE} Twice.`]);
 });
 
+test('a key and Ctrl+S within one frame: the saved line has the key', async ({ app, site }) => {
+  // A typed character goes into the document after the frame that paints it
+  // (engine/commit-after-paint.ts). Here the key and the save come in one task, before any frame:
+  // the save must still find the character.
+  const before = readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8');
+  await app.getByRole('list', { name: 'Posts' }).getByRole('button', { name: /^Thank You, Driftwood Volunteers/ }).click();
+  const body = app.getByRole('textbox', { name: 'Post body' });
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  await body.locator('p', { hasText: 'A few of them we want to thank by name:' }).click();
+  await app.keyboard.press('End');
+  await body.evaluate((el) => {
+    const key = (type: string, init: KeyboardEventInit) => el.dispatchEvent(new KeyboardEvent(type, { bubbles: true, cancelable: true, ...init }));
+    key('keypress', { key: '!', charCode: 33 });
+    key('keydown', { key: 's', ctrlKey: true });
+  });
+  await expect.poll(() => readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8')).not.toBe(before);
+  await expect(app.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  expect(changedLines(before, readPostBytes(site.contentDir, VOLUNTEERS).toString('utf8'))).toEqual({
+    removed: ['A few of them we want to thank by name:'],
+    added: ['A few of them we want to thank by name:!'],
+  });
+});
+
 test('editing one front-matter field rewrites only its line', async ({ app, site }) => {
   const path = 'blog/call-for-speakers/index.md';
   const before = readPostBytes(site.contentDir, path).toString('utf8');
