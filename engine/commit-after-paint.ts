@@ -2,8 +2,11 @@
 // character into the text node and sets the caret (typing-plugin.ts); ProseMirror's transaction
 // for it (plugins' state, the view's check that its DOM matches, the listeners) changes nothing
 // the writer sees when the caret stays in view, so it can wait until the frame that paints the
-// character is drawn. That is the part of a key's work that was ours alone: plain Milkdown and the
-// browser's own typing have nothing like it before their paint.
+// character is drawn. In the 12 KB bench post it was about 0.45 ms of a key's 4 to 5 (the
+// plugins' state and ProseMirror's view update), the largest part of our script per key; plain
+// Milkdown does the same work before its paint, the browser's own typing has none of it.
+// The work is not less: it runs after the paint (in the key's keyup, the page's selectionchange
+// or the posted message, whichever reads the state first), and it draws no second frame.
 //
 // Nothing may read the view's state in between and find it stale. So the view's `state` becomes a
 // gate: reading it first commits the waiting character. Every reader (ProseMirror's own event
